@@ -1,0 +1,259 @@
+"""Gold corpora: read the three gold shapes into one form, per task, and detect the shape.
+
+Shapes (see ``shared/corpora/README.md``):
+
+- ``conll``: ``{id, text, entities: [{start, end, type}]}``; types PER/PERSON, ORG, GPE/LOC;
+- ``ecbplus``: ECB+ records with ``mentions`` and ``chains``; scored in ``annotated_sentences``;
+- ``polnear``: PolNeAR records with ``attributions`` of source / cue / content spans.
+
+>>> rec = {"id": "d1", "text": "Pompeo called Bajwa.", "entities": [{"start": 0, "end": 6, "type": "PERSON"}]}
+>>> detect_format(rec)
+'conll'
+>>> doc = gold_doc(rec, task="actors", fmt="conll")
+>>> [(m.begin, m.end, m.label) for m in doc.mentions]
+[(0, 6, 'PER')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kg.errors import EvaluationError
+
+#: The tasks ``kg eval`` scores.
+TASKS = ("actors", "events", "statements")
+#: The gold shapes it reads.
+FORMATS = ("conll", "ecbplus", "polnear")
+
+#: ECB+ mention types scored as actors, by label. HUMAN_PART_MET is metonymy (a newspaper or
+#: a board that speaks: "CNN", "The Washington Post"), so ORG. LOC_GEO (places named as
+#: locations: "Perth", "in New Zealand") is LOC, because newskg types such names
+#: nkg:GeopoliticalEntity or nkg:Place whichever role they play.
+ECB_ACTOR_TYPES = {
+    "HUMAN_PART_PER": "PER",
+    "HUMAN_PART_ORG": "ORG",
+    "HUMAN_PART_MET": "ORG",
+    "HUMAN_PART_GPE": "LOC",
+    "LOC_GEO": "LOC",
+}
+#: ECB+ mention types that are neither scored nor held against a prediction: generic people
+#: ("victims", "someone else"), vehicles and facilities as participants, and facility / other
+#: locations. A prediction on one of them is ignored, not a false positive.
+ECB_ACTOR_IGNORED = frozenset({"HUMAN_PART_GENERIC", "HUMAN_PART_VEH", "HUMAN_PART_FAC",
+                               "LOC_FAC", "LOC_OTHER"})
+#: CoNLL-style entity types, by label; others (DATE, MISC, ...) are not scored.
+CONLL_TYPES = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "ORGANIZATION": "ORG",
+               "GPE": "LOC", "LOC": "LOC", "LOCATION": "LOC"}
+#: PolNeAR attribution parts, by label.
+POLNEAR_PARTS = {"source": "SOURCE", "cue": "CUE", "content": "CONTENT"}
+
+
+@dataclass(frozen=True, order=True)
+class Mention:
+    """One span of one document with a label (gold or predicted).
+
+    ``raw`` is the gold corpus's own type (e.g. ``ACTION_REPORTING``); ``cluster`` is the gold
+    coreference chain or the predicted actor / event / statement IRI.
+    """
+
+    doc: str
+    begin: int
+    end: int
+    label: str
+    raw: str = ""
+    cluster: str | None = None
+
+
+@dataclass
+class GoldDoc:
+    """One gold document: its text, the scored regions and the gold mentions in them."""
+
+    id: str
+    text: str
+    date: dt.date | None = None
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    scored: list[tuple[int, int]] | None = None  # None = the whole text
+    mentions: list[Mention] = field(default_factory=list)
+    ignored: list[Mention] = field(default_factory=list)
+
+    def in_scope(self, begin: int, end: int) -> bool:
+        """Whether a span overlaps a scored region of the document.
+
+        >>> GoldDoc("d", "ab cd", scored=[(3, 5)]).in_scope(0, 2)
+        False
+        """
+        if self.scored is None:
+            return True
+        return any(begin < e and b < end for b, e in self.scored)
+
+
+@dataclass
+class GoldSet:
+    """The documents of one gold file, read for one task."""
+
+    path: str
+    format: str
+    task: str
+    docs: list[GoldDoc]
+
+    @property
+    def mentions(self) -> list[Mention]:
+        """Every scored gold mention, document by document."""
+        return [m for d in self.docs for m in d.mentions]
+
+
+def detect_format(record: dict[str, Any]) -> str:
+    """The gold shape of one record: ``conll``, ``ecbplus`` or ``polnear``.
+
+    :raises EvaluationError: the record has none of the three shapes.
+
+    >>> detect_format({"id": "x", "text": "", "attributions": []})
+    'polnear'
+    """
+    if "mentions" in record and "annotated_sentences" in record:
+        return "ecbplus"
+    if "attributions" in record:
+        return "polnear"
+    if "entities" in record:
+        return "conll"
+    raise EvaluationError(
+        f"unknown gold shape (keys: {', '.join(sorted(record)[:8])}); expected 'entities' (CoNLL-style), "
+        "'mentions' + 'annotated_sentences' (ECB+) or 'attributions' (PolNeAR)")
+
+
+def _date(value: Any) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _check(doc_id: str, text: str, begin: int, end: int) -> None:
+    if not (0 <= begin < end <= len(text)):
+        raise EvaluationError(f"{doc_id}: span {begin},{end} lies outside the text ({len(text)} chars)")
+
+
+def _ecbplus(rec: dict[str, Any], task: str) -> GoldDoc:
+    doc_id, text = str(rec["id"]), rec["text"]
+    sentences = {s["id"]: (s["start"], s["end"]) for s in rec.get("sentences", [])}
+    annotated = set(rec.get("annotated_sentences", []))
+    doc = GoldDoc(doc_id, text, sentences=sorted(sentences.values()),
+                  scored=[sentences[i] for i in sorted(annotated) if i in sentences])
+    chain_of: dict[str, str] = {}
+    for ch in rec.get("chains", []):
+        for mid in ch["mention_ids"]:
+            chain_of.setdefault(str(mid), str(ch["chain_id"]))
+    for m in rec.get("mentions", []):
+        if m.get("sentence") not in annotated:
+            continue
+        _check(doc_id, text, m["start"], m["end"])
+        kind = m["type"]
+        cluster = chain_of.get(str(m["m_id"]), f"{doc_id}#{m['m_id']}")
+        if task == "actors":
+            label = ECB_ACTOR_TYPES.get(kind)
+            target = doc.mentions if label else doc.ignored if kind in ECB_ACTOR_IGNORED else None
+        elif task == "events":
+            label = "EVENT"
+            target = doc.mentions if kind.startswith(("ACTION_", "NEG_ACTION_")) else None
+        else:
+            raise EvaluationError("ECB+ has no statement annotations; score it with --task actors or events")
+        if target is not None:
+            target.append(Mention(doc_id, m["start"], m["end"], label or "", kind, cluster))
+    return doc
+
+
+def _polnear(rec: dict[str, Any], task: str) -> GoldDoc:
+    if task != "statements":
+        raise EvaluationError("PolNeAR has attribution annotations only; score it with --task statements")
+    doc_id, text = str(rec["id"]), rec["text"]
+    doc = GoldDoc(doc_id, text, date=_date(rec.get("date")))
+    for att in rec.get("attributions", []):
+        for part, label in POLNEAR_PARTS.items():
+            span = att.get(part)
+            if span:
+                _check(doc_id, text, span["start"], span["end"])
+                doc.mentions.append(Mention(doc_id, span["start"], span["end"], label, part,
+                                            f"{doc_id}#{att.get('id')}"))
+    return doc
+
+
+def _conll(rec: dict[str, Any], task: str) -> GoldDoc:
+    if task != "actors":
+        raise EvaluationError("a CoNLL-style file has entities only; score it with --task actors")
+    doc_id, text = str(rec["id"]), rec["text"]
+    doc = GoldDoc(doc_id, text, date=_date(rec.get("date")))
+    for ent in rec.get("entities", []):
+        _check(doc_id, text, ent["start"], ent["end"])
+        label = CONLL_TYPES.get(str(ent["type"]).upper())
+        target = doc.mentions if label else doc.ignored
+        target.append(Mention(doc_id, ent["start"], ent["end"], label or "", str(ent["type"])))
+    return doc
+
+
+_READERS = {"ecbplus": _ecbplus, "polnear": _polnear, "conll": _conll}
+
+
+def gold_doc(record: dict[str, Any], *, task: str, fmt: str) -> GoldDoc:
+    """One gold record as a :class:`GoldDoc` for a task.
+
+    :raises EvaluationError: the shape does not annotate that task, or a span is out of range.
+    """
+    if task not in TASKS:
+        raise EvaluationError(f"unknown task {task!r}; expected one of {', '.join(TASKS)}")
+    try:
+        return _READERS[fmt](record, task)
+    except KeyError as exc:
+        raise EvaluationError(f"record {record.get('id')!r} lacks the field {exc} of the {fmt} shape") from exc
+
+
+def _records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    with path.open(encoding="utf-8") as fh:
+        for number, line in enumerate(fh, 1):
+            if line.strip():
+                try:
+                    yield number, json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise EvaluationError(f"{path}:{number}: not JSON ({exc.msg})") from exc
+
+
+def read_gold(path: str | os.PathLike[str], *, task: str, fmt: str = "auto",
+              limit: int | None = None) -> GoldSet:
+    """Read a gold JSONL file for one task; ``fmt="auto"`` detects the shape from the first record.
+
+    :param limit: read only the first ``limit`` records.
+    :raises EvaluationError: the file is missing, empty, of unknown shape, or lacks the task.
+
+    >>> import tempfile, json, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "g.jsonl"
+    >>> _ = p.write_text(json.dumps({"id": "a", "text": "Ann met Bob.", "entities": []}) + "\\n")
+    >>> read_gold(p, task="actors").format
+    'conll'
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise EvaluationError(f"no gold file at {path}")
+    if fmt not in ("auto", *FORMATS):
+        raise EvaluationError(f"unknown format {fmt!r}; expected auto, {', '.join(FORMATS)}")
+    docs: list[GoldDoc] = []
+    seen: set[str] = set()
+    for number, rec in _records(path):
+        if limit is not None and len(docs) >= limit:
+            break
+        if fmt == "auto":
+            fmt = detect_format(rec)
+        doc = gold_doc(rec, task=task, fmt=fmt)
+        if doc.id in seen:
+            raise EvaluationError(f"{path}:{number}: duplicate document id {doc.id!r}")
+        seen.add(doc.id)
+        docs.append(doc)
+    if not docs:
+        raise EvaluationError(f"{path}: no records")
+    return GoldSet(str(path), fmt, task, docs)
