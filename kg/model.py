@@ -53,6 +53,64 @@ class Actor:
 
 
 @dataclass
+class Holding:
+    """A post an actor holds, as the article states it ("US Secretary of State Mike Pompeo").
+
+    ``title`` is the post without ranks or honorifics; ``organisation`` the actor it is a post
+    in (the United States, the Revolutionary Guards), when the text says.
+    """
+
+    holder: Actor
+    title: str
+    organisation: Actor | None = None
+    mentions: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Participation:
+    """An actor in an event, in a role ("agent", "patient", "recipient" or "participant")."""
+
+    actor: Actor
+    role: str
+    capacity: Holding | None = None
+
+
+@dataclass
+class Event:
+    """One event of an article: CAMEO type, trigger mentions, participants, time and place.
+
+    ``factuality`` is "asserted", "negated" or "hypothetical". Dates: ``date`` when the day is
+    known, else ``earliest`` / ``latest`` bound a range.
+    """
+
+    cameo: str
+    mentions: list[Span]
+    participants: list[Participation] = field(default_factory=list)
+    date: dt.date | None = None
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+    place: Actor | None = None
+    factuality: str = "asserted"
+    iri: str | None = None
+
+
+@dataclass
+class Statement:
+    """Who said what: source, cue and content spans, mode ("direct", "indirect", "mixed")."""
+
+    cue: Span
+    content: Span
+    mode: str
+    source: Span | None = None
+    speaker: Actor | None = None
+    channel: str | None = None
+    addressees: list[Actor] = field(default_factory=list)
+    about: list[Actor] = field(default_factory=list)
+    about_events: list[Event] = field(default_factory=list)
+    event: Event | None = None
+
+
+@dataclass
 class Analysis:
     """Everything extracted from one article, ready to become RDF."""
 
@@ -60,6 +118,9 @@ class Analysis:
     actors: list[Actor]
     sentences: list[Span]
     model: str  # NLP model name and version, e.g. "core_web_sm 3.8.0"
+    holdings: list[Holding] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -56,7 +56,9 @@ def _ingest(store: Any, articles: Sequence[Article], *, workers: int, progress: 
         return
     try:
         from kg.pipeline import ingest_articles
-    except ImportError as exc:  # the pipeline module is not installed in this checkout
+    except ModuleNotFoundError as exc:
+        if exc.name != "kg.pipeline":
+            raise
         raise EvaluationError(f"cannot ingest the gold texts: {exc}") from exc
     ingest_articles(articles, store, workers=workers, progress=progress)
 

@@ -12,7 +12,7 @@ import pyoxigraph as ox
 from kg.errors import QueryError, StoreError, StoreLockedError
 from kg.model import IRI
 from kg.store.results import Rows, python_value
-from kg.store.sparql import syntax_error, with_prefixes
+from kg.store.sparql import bind_values, syntax_error, with_prefixes
 from kg.vocab import XSD
 
 _FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
@@ -67,12 +67,12 @@ class EmbeddedTarget:
                     "close it or open this one read-only") from e
             raise StoreError(f"{path}: cannot open the store: {e}") from e
         self.path = path
+        self.read_only = read_only
 
     def query(self, sparql: str, *, union: bool, bindings: dict[str, Any]) -> Any:
-        text, shift = with_prefixes(sparql)
-        subs = {ox.Variable(k.lstrip("?$")): to_term(v) for k, v in bindings.items()}
+        text, shift = with_prefixes(bind_values(sparql, {k: str(to_term(v)) for k, v in bindings.items()}))
         try:
-            result = self.store.query(text, use_default_graph_as_union=union, substitutions=subs or None)
+            result = self.store.query(text, use_default_graph_as_union=union)
             if isinstance(result, ox.QueryBoolean):
                 return bool(result)
             if isinstance(result, ox.QueryTriples):
@@ -99,10 +99,9 @@ class EmbeddedTarget:
             raise StoreError(f"{self.path}: update failed: {e}") from e
 
     def replace_graph(self, graph: str, data: str, *, format: str, extra: str) -> None:
-        g = ox.NamedNode(graph)
         try:
-            quads = list(ox.parse(data, format=_FORMATS[format], to_graph=g))
-            quads += list(ox.parse(extra, format=ox.RdfFormat.N_TRIPLES, to_graph=g))
+            quads = list(ox.parse(data, format=_FORMATS[format]))
+            quads += list(ox.parse(extra, format=ox.RdfFormat.N_TRIPLES))
         except SyntaxError as e:
             raise StoreError(f"{graph}: the RDF to load does not parse: {e}") from e
         # One transaction: Oxigraph's update applies the whole text or nothing.
@@ -121,8 +120,6 @@ class EmbeddedTarget:
             raise StoreError(f"{path}: cannot load: {e}") from e
 
     def close(self) -> None:
-        try:
+        if not self.read_only:
             self.store.flush()
-        except OSError:
-            pass  # read-only stores cannot flush; nothing to write back
         del self.store

@@ -1,8 +1,8 @@
 """The remote back end: any SPARQL 1.1 endpoint reached by URL (Oxigraph's ``serve`` and others).
 
 Queries go to ``URL`` (``/query`` is added for an Oxigraph server root); updates to the
-matching ``/update``. Bindings become a trailing ``VALUES`` clause, so values are never pasted
-into the query text unescaped.
+matching ``/update``. Bindings become a ``VALUES`` block of escaped terms, as for the embedded
+store.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any
 
 from kg.errors import QueryError, StoreError
 from kg.store.results import Rows, python_value
-from kg.store.sparql import syntax_error, with_prefixes
+from kg.store.sparql import bind_values, syntax_error, with_prefixes
 
 
 def nt_term(value: Any) -> str:
@@ -59,10 +59,7 @@ class RemoteTarget:
             raise StoreError(f"{url}: endpoint unreachable: {e.reason}") from e
 
     def query(self, sparql: str, *, union: bool, bindings: dict[str, Any]) -> Any:
-        text, shift = with_prefixes(sparql)
-        if bindings:
-            names = " ".join(f"?{k.lstrip('?$')}" for k in bindings)
-            text += f"\nVALUES ({names}) {{ ({' '.join(nt_term(v) for v in bindings.values())}) }}"
+        text, shift = with_prefixes(bind_values(sparql, {k: nt_term(v) for k, v in bindings.items()}))
         params = {"query": text}
         if union:
             params["union-default-graph"] = ""

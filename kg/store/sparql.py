@@ -24,6 +24,48 @@ class SparqlTarget(Protocol):
     def close(self) -> None: ...
 
 
+def _first_group_brace(sparql: str) -> int:
+    """Offset of the first ``{`` outside comments, strings and IRIs, or -1."""
+    i, n = 0, len(sparql)
+    while i < n:
+        c = sparql[i]
+        if c == "#":
+            i = sparql.find("\n", i)
+            if i < 0:
+                return -1
+        elif c in "'\"":
+            j = i + 1
+            while j < n and sparql[j] != c:
+                j += 2 if sparql[j] == "\\" else 1
+            i = j
+        elif c == "<" and i + 1 < n and not sparql[i + 1].isspace() and sparql[i + 1] not in "=<":
+            end = sparql.find(">", i)
+            i = end if end > 0 and "\n" not in sparql[i:end] and " " not in sparql[i:end] else i
+        elif c == "{":
+            return i
+        i += 1
+    return -1
+
+
+def bind_values(sparql: str, terms: dict[str, str]) -> str:
+    """Bind variables by a ``VALUES`` block at the start of the query's WHERE group.
+
+    The terms are already serialised RDF terms (escaped by the RDF library), so a value can
+    never change the query's structure.
+
+    >>> bind_values('SELECT * WHERE { ?s ?p ?x }', {"x": '"a } DROP ALL"'})
+    'SELECT * WHERE { VALUES (?x) { ("a } DROP ALL") }  ?s ?p ?x }'
+    """
+    if not terms:
+        return sparql
+    at = _first_group_brace(sparql)
+    if at < 0:
+        raise QuerySyntaxError("no WHERE group to bind variables in", query=sparql)
+    names = " ".join(f"?{k.lstrip('?$')}" for k in terms)
+    block = f" VALUES ({names}) {{ ({' '.join(terms.values())}) }} "
+    return sparql[: at + 1] + block + sparql[at + 1:]
+
+
 def with_prefixes(sparql: str) -> tuple[str, int]:
     """The query with the project's PREFIX lines before it, and how many lines they take."""
     head = sparql_prefixes()

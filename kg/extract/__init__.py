@@ -1,0 +1,36 @@
+"""spaCy-based analysis of one article: sentences and actors (more extractors plug in here).
+
+>>> from kg.model import Article
+>>> from kg.extract.nlp import load_model, model_label
+>>> art = Article(id="a", text="Heiko Maas visited Paris.")
+>>> analysis = analyse_doc(art, load_model()(art.text), model="m")
+>>> [(a.name, a.kind) for a in analysis.actors], len(analysis.sentences)
+([('Heiko Maas', 'Person'), ('Paris', 'GeopoliticalEntity')], 1)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kg.extract.actors import extract_actors
+from kg.model import Analysis, Article, Span
+
+
+def sentences(doc: Any, text: str) -> list[Span]:
+    """Sentence spans, trimmed of surrounding white space."""
+    out = []
+    for sent in doc.sents:
+        b, e = sent.start_char, sent.end_char
+        while b < e and text[b].isspace():
+            b += 1
+        while e > b and text[e - 1].isspace():
+            e -= 1
+        if b < e:
+            out.append(Span(b, e, text[b:e]))
+    return out
+
+
+def analyse_doc(article: Article, doc: Any, *, model: str) -> Analysis:
+    """Everything the extractors find in one parsed article."""
+    return Analysis(article=article, actors=extract_actors(doc, article.text),
+                    sentences=sentences(doc, article.text), model=model)

@@ -1,0 +1,289 @@
+"""Actors of one article from spaCy's entities, corrected and joined into one actor per referent.
+
+Corrections over raw NER, each driven by what news text shows:
+titles and honorifics left out of names ("General Qamar Javed Bajwa" -> "Qamar Javed Bajwa"),
+possessives and leading "the" trimmed, words of multi-word titles not taken for organisations
+("Secretary of State"), names before group nouns typed as organisations ("Kataeb Hezbollah
+paramilitary group"), nationality adjectives kept only where the country acts ("an American
+strike"), acronyms defined in parentheses joined to what they abbreviate ("Inter-Services Public
+Relations (ISPR)"; for a post, "Chief of Army Staff (COAS) General X" -> "COAS" names X),
+surnames and repeated names joined to the full name, one type per actor by vote.
+
+>>> from kg.extract.nlp import load_model
+>>> text = "General Qamar Javed Bajwa met Mike Pompeo. Bajwa said Pompeo's visit mattered."
+>>> actors = extract_actors(load_model()(text), text)
+>>> sorted((a.name, a.kind, len(a.mentions)) for a in actors)
+[('Mike Pompeo', 'Person', 2), ('Qamar Javed Bajwa', 'Person', 2)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from kg.extract import gazetteer
+from kg.extract.lexicon import (ACRONYM_GLUE, ACTING_HEADS, ORG_HEADS, TITLE_PHRASES,
+                                is_honorific, is_title_word)
+from kg.model import Actor, Span
+
+_KIND = {"PERSON": "Person", "ORG": "Organization", "GPE": "GeopoliticalEntity", "LOC": "Place",
+         "FAC": "Place", "NORP": "GeopoliticalEntity"}
+#: Which kind wins a vote tie, and which kinds a person's name outranks.
+_PRIORITY = {"Person": 4, "GeopoliticalEntity": 3, "Organization": 2, "Place": 1}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+_ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z.&-]{1,11})\s*\)")
+
+
+@dataclass
+class _Candidate:
+    begin: int
+    end: int
+    text: str
+    kind: str
+    country: gazetteer.Country | None = None
+    forced: bool = False  # type fixed by evidence (group noun, country table), not by NER alone
+
+
+@dataclass
+class _Cluster:
+    kind_votes: Counter = field(default_factory=Counter)
+    names: list[str] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+    country: gazetteer.Country | None = None
+    expansion: str | None = None
+    person_evidence: bool = False
+
+    def add(self, c: _Candidate) -> None:
+        self.spans.append(Span(c.begin, c.end, c.text))
+        self.names.append(c.text)
+        self.kind_votes[c.kind] += 3 if c.forced else 1
+        if c.kind == "Person" and (" " in c.text or c.forced):
+            self.person_evidence = True
+        self.country = self.country or c.country
+
+    @property
+    def kind(self) -> str:
+        if self.person_evidence:
+            return "Person"
+        if self.country:
+            return "GeopoliticalEntity"
+        return max(self.kind_votes, key=lambda k: (self.kind_votes[k], _PRIORITY[k]))
+
+    @property
+    def name(self) -> str:
+        if self.country:
+            return self.country.name
+        if self.expansion:
+            return self.expansion
+        if self.kind == "Person":
+            return max(self.names, key=lambda n: (len(n.split()), len(n), -self.names.index(n)))
+        counts = Counter(self.names)
+        return max(counts, key=lambda n: (counts[n], len(n), -self.names.index(n)))
+
+
+def extract_actors(doc: Any, text: str) -> list[Actor]:
+    """Actors of an article: one :class:`Actor` per referent, each with all its name mentions.
+
+    ``doc`` is spaCy's analysis of a text of the same length as ``text`` (see
+    :func:`kg.extract.casing.model_text`); spans always index ``text``.
+    """
+    masked = _title_masks(text)
+    candidates = [c for ent in doc.ents for c in _candidates(ent, text)]
+    candidates = [c for c in candidates if not any(b <= c.begin and c.end <= e for b, e in masked)]
+    acronyms, post_acronyms = _acronym_definitions(text, candidates)
+    clusters = _cluster(candidates, acronyms, post_acronyms, text)
+    _rescan(clusters, text, masked, post_acronyms)
+    return [_to_actor(c) for c in clusters if c.spans]
+
+
+# -- candidates from NER -----------------------------------------------------------------------
+def _candidates(ent: Any, text: str) -> list[_Candidate]:
+    label = ent.label_
+    if label not in _KIND:
+        return []
+    tokens = list(ent)
+    if label == "NORP":
+        return _acting_nationality(ent, text)
+    while tokens and (tokens[0].lower_ in ("the", "a", "an") or
+                      (label == "PERSON" and is_title_word(tokens[0].text) and len(tokens) > 1)):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].text in _POSSESSIVE or tokens[-1].is_punct):
+        tokens = tokens[:-1]
+    if not tokens:
+        return []
+    begin, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    name = text[begin:end]
+    if len(tokens) == 1 and is_title_word(name) and not name.isupper() and label in ("PERSON", "ORG"):
+        return []  # a bare title ("General", "State") is no actor
+    kind, forced = _KIND[label], False
+    if kind == "Person" and any(t.dep_ in ("compound", "amod", "nmod") and t.head.i >= ent.end
+                                and t.head.lemma_.lower() in ORG_HEADS for t in tokens):
+        kind, forced = "Organization", True
+    country = gazetteer.country(name) if kind in ("GeopoliticalEntity", "Place") else None
+    if country:
+        kind, forced = "GeopoliticalEntity", True
+    return [_Candidate(begin, end, name, kind, country, forced)]
+
+
+def _acting_nationality(ent: Any, text: str) -> list[_Candidate]:
+    """A nationality word names its country only where the country acts through it."""
+    if len(ent) != 1 or not gazetteer.is_demonym(ent.text):
+        return []
+    token = ent[0]
+    country = gazetteer.country(ent.text)
+    acting_noun = token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass", "agent", "pobj") \
+        and token.tag_ in ("NNS", "NNPS")
+    acting_modifier = token.dep_ in ("amod", "compound") and token.head.lemma_.lower() in ACTING_HEADS
+    if not country or not (acting_noun or acting_modifier):
+        return []
+    return [_Candidate(token.idx, token.idx + len(token.text), token.text, "GeopoliticalEntity", country, True)]
+
+
+def _title_masks(text: str) -> list[tuple[int, int]]:
+    masks = []
+    for phrase in TITLE_PHRASES:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text):
+            masks.append((m.start(), m.end()))
+    return masks
+
+
+# -- acronyms ----------------------------------------------------------------------------------
+def _initials(words: list[str]) -> str:
+    return "".join(part[0] for w in words for part in w.split("-") if part)
+
+
+def _abbreviates(acronym: str, words: list[str]) -> bool:
+    """Whether ``acronym`` abbreviates the last words of ``words`` (glue words optional)."""
+    letters = acronym.replace(".", "").upper()
+    for start in range(len(words) - 1, -1, -1):
+        tail = words[start:]
+        full = _initials(tail).upper()
+        core = _initials([w for w in tail if w.lower() not in ACRONYM_GLUE]).upper()
+        if letters in (full, core):
+            return True
+        if len(core) > len(letters):
+            return False
+    return False
+
+
+def _acronym_definitions(text: str, candidates: list[_Candidate]) -> tuple[dict[str, str], dict[str, int]]:
+    """Acronyms defined as "Long Name (ACR)": for organisations, acronym -> long name; for posts,
+    acronym -> offset of the definition (the person named right after it holds the post)."""
+    orgs: dict[str, str] = {}
+    posts: dict[str, int] = {}
+    for m in _ACRONYM_DEF.finditer(text):
+        acronym = m.group(1)
+        before = text[max(0, m.start() - 120):m.start()].rstrip()
+        words = re.findall(r"[\w'’-]+", before.splitlines()[-1] if before else "")
+        named = [c for c in candidates if c.end <= m.start() and text[c.end:m.start()].strip() == ""]
+        if named and _abbreviates(acronym, named[-1].text.split()):
+            orgs.setdefault(acronym, named[-1].text)
+        elif words and is_title_word(words[-1]) and _abbreviates(acronym, words):
+            posts.setdefault(acronym, m.end())
+    return orgs, posts
+
+
+# -- clustering --------------------------------------------------------------------------------
+def _surname(name: str) -> str:
+    return name.split()[-1]
+
+
+def _cluster(candidates: list[_Candidate], acronyms: dict[str, str], post_acronyms: dict[str, int],
+             text: str) -> list[_Cluster]:
+    clusters: list[_Cluster] = []
+    by_key: dict[str, _Cluster] = {}
+    persons = [c for c in candidates if c.kind == "Person" and len(c.text.split()) > 1]
+    post_holders = {acr: _next_person(persons, pos) for acr, pos in post_acronyms.items()}
+
+    def cluster_for(key: str) -> _Cluster:
+        if key not in by_key:
+            by_key[key] = _Cluster()
+            clusters.append(by_key[key])
+        return by_key[key]
+
+    for c in candidates:
+        if c.text in post_acronyms:
+            holder = post_holders[c.text]
+            followed_by_name = bool(re.match(r"[\s\w.]{0,40}?[A-Z]", text[c.end:c.end + 2])) and \
+                _next_person(persons, c.end, within=40) is not None
+            if holder is None or followed_by_name or text[c.end:c.end + 1] == ")":
+                continue  # "(COAS)" defining it, or "COAS Bajwa": a title, not a mention
+            c = _Candidate(c.begin, c.end, c.text, "Person", None, False)
+            cluster_for(_person_key(holder.text)).add(c)
+            continue
+        if c.text in acronyms:
+            cl = cluster_for(f"name:{acronyms[c.text].casefold()}")
+            cl.expansion = acronyms[c.text]
+            cl.add(c)
+            continue
+        cluster_for(_key(c, persons)).add(c)
+        if c.text in acronyms.values():
+            by_key[_key(c, persons)].expansion = c.text
+    return clusters
+
+
+def _next_person(persons: list[_Candidate], pos: int, *, within: int = 60) -> _Candidate | None:
+    after = [p for p in persons if pos <= p.begin <= pos + within]
+    return after[0] if after else None
+
+
+def _person_key(full_name: str) -> str:
+    return f"person:{full_name.casefold()}"
+
+
+def _key(c: _Candidate, persons: list[_Candidate]) -> str:
+    if c.country:
+        return f"country:{c.country.code}"
+    full = [p.text for p in persons]
+    if c.text in full:
+        return _person_key(c.text)
+    # a surname or first name alone: the full name it shortens, when one person fits
+    fits = sorted({f for f in full if c.text in (_surname(f), f.split()[0]) or f.endswith(" " + c.text)})
+    if len(fits) == 1 and (c.kind == "Person" or c.text == _surname(fits[0])):
+        return _person_key(fits[0])
+    if len(fits) > 1:  # two people share the name: the nearest full mention before it
+        before = [p for p in persons if p.text in fits and p.end <= c.begin]
+        if before:
+            return _person_key(before[-1].text)
+    if c.kind == "Person":
+        return _person_key(c.text)
+    return f"name:{c.text.casefold()}"
+
+
+# -- mentions the tagger missed ----------------------------------------------------------------
+def _rescan(clusters: list[_Cluster], text: str, masked: list[tuple[int, int]],
+            post_acronyms: dict[str, int]) -> None:
+    """Add untagged repeats of each actor's names ("Bajwa" after "Qamar Javed Bajwa")."""
+    taken = sorted((s.begin, s.end) for cl in clusters for s in cl.spans)
+    surnames = Counter(_surname(cl.name) for cl in clusters if cl.kind == "Person" and " " in cl.name)
+    for cl in clusters:
+        forms = {n for n in cl.names if not gazetteer.is_demonym(n)}
+        if cl.kind == "Person" and " " in cl.name and surnames[_surname(cl.name)] == 1:
+            forms.add(_surname(cl.name))
+        if cl.expansion:
+            forms.add(cl.expansion)
+        forms |= {acr for acr in post_acronyms if any(s.text == acr for s in cl.spans)}
+        for form in sorted(forms, key=len, reverse=True):
+            if len(form) < 3 and not form.isupper():
+                continue
+            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-]|['’]\w\w)", text):
+                b, e = m.start(), m.end()
+                if any(b < te and tb < e for tb, te in taken) or any(mb <= b and e <= me for mb, me in masked):
+                    continue
+                if form in post_acronyms and re.match(r"\s+(?:[A-Z][\w.]*\s+)*[A-Z]", text[e:e + 40]) \
+                        or text[e:e + 1] == ")":
+                    continue
+                cl.spans.append(Span(b, e, form))
+                taken.append((b, e))
+
+
+def _to_actor(cl: _Cluster) -> Actor:
+    spans = sorted(set(cl.spans))
+    name = cl.name
+    aliases = {s.text for s in spans if s.text != name and not (s.text.isupper() and s.text.title() == name)}
+    if cl.expansion and cl.expansion != name:
+        aliases.add(cl.expansion)
+    return Actor(name=name, kind=cl.kind, mentions=spans, aliases=aliases,
+                 country_code=cl.country.code if cl.country else None)

@@ -1,0 +1,182 @@
+"""The one driver of the stages: ingest -> extract -> resolve -> rdf -> store.
+
+>>> import tempfile, pathlib
+>>> from kg.store import open_store
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "a.jsonl").write_text('{"id": "a1", "text": "Mike Pompeo met Heiko Maas in Berlin."}\\n')
+>>> with open_store(folder / "store") as store:
+...     report = ingest([folder / "a.jsonl"], store)
+>>> report.articles, report.written, len(report.bad)
+(1, 1, 0)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import multiprocessing
+import os
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any
+
+from kg import __version__
+from kg.errors import BadRecordError
+from kg.extract import analyse_doc
+from kg.extract.casing import model_text
+from kg.extract.nlp import load_model, model_label
+from kg.ingest import count_records, input_files, read_articles
+from kg.model import Article, GraphUpdate
+from kg.ontology import ontology_dir
+from kg.rdf import analysis_graph
+from kg.resolve import resolve_actors
+from kg.store import KGStore
+from kg.vocab import DEFAULT_BASE, ONTOLOGY_GRAPH
+
+#: Ontology files the store always holds, in the ontology graph.
+STORE_ONTOLOGY_FILES = ("newskg.ttl", "event-types.ttl")
+
+
+@dataclass
+class IngestReport:
+    """What an ingest run did; :meth:`summary` is its one-line account."""
+
+    articles: int = 0
+    written: int = 0
+    unchanged: int = 0
+    triples: int = 0
+    bad: list[BadRecordError] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        """One line: articles, triples, skipped, seconds.
+
+        >>> IngestReport(articles=3, written=2, unchanged=1, triples=90, seconds=1.234).summary()
+        '3 articles (2 written, 1 unchanged), 90 triples, 0 skipped, 1.2 s'
+        """
+        return (f"{self.articles} articles ({self.written} written, {self.unchanged} unchanged), "
+                f"{self.triples} triples, {len(self.bad)} skipped, {self.seconds:.1f} s")
+
+
+def generation_time() -> str:
+    """The PROV time stamp: ``$SOURCE_DATE_EPOCH`` when set (reproducible builds), else now (UTC).
+
+    >>> os.environ["SOURCE_DATE_EPOCH"] = "0"; generation_time()
+    '1970-01-01T00:00:00Z'
+    >>> del os.environ["SOURCE_DATE_EPOCH"]
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    now = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else dt.datetime.now(dt.timezone.utc)
+    return now.replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def analyse(article: Article, doc: Any, *, model: str, base: str = DEFAULT_BASE,
+            generated: str) -> GraphUpdate:
+    """All per-article stages after the parse: extraction, identity, RDF."""
+    analysis = analyse_doc(article, doc, model=model)
+    analysis.actors = resolve_actors(analysis.actors, base=base)
+    return analysis_graph(analysis, base=base, version=__version__, generated=generated)
+
+
+def ensure_ontology(store: KGStore) -> bool:
+    """Load (or refresh) the ontology and event-type scheme into their own graph."""
+    files = [ontology_dir() / name for name in STORE_ONTOLOGY_FILES]
+    data = "\n".join(f.read_text(encoding="utf-8") for f in files)
+    digest = hashlib.sha256(f"{__version__}\n{data}".encode()).hexdigest()
+    return store.replace_graph(ONTOLOGY_GRAPH, data, format="turtle", digest=digest)
+
+
+def ingest(paths: Sequence[str | os.PathLike[str]], store: KGStore, *, base: str = DEFAULT_BASE,
+           workers: int = 1, progress: bool = False, model: str | None = None) -> IngestReport:
+    """Ingest JSONL/.txt files and folders into the store; bad records are reported, not fatal.
+
+    :raises InputError: a path is missing or of an unreadable kind (before anything is written).
+    """
+    files = input_files(paths)
+    total = count_records(files) if progress else None
+    return ingest_articles(read_articles(files), store, base=base, workers=workers,
+                           progress=progress, model=model, total=total)
+
+
+def ingest_articles(records: Iterable[Article | BadRecordError], store: KGStore, *,
+                    base: str = DEFAULT_BASE, workers: int = 1, progress: bool = False,
+                    model: str | None = None, total: int | None = None) -> IngestReport:
+    """Ingest article records (bad records are counted and kept in the report)."""
+    started = time.perf_counter()
+    report = IngestReport()
+    ensure_ontology(store)
+    generated = generation_time()
+    bar = _progress_bar(total, progress)
+    articles = _collect_bad(records, report, bar)
+    try:
+        for update in _analysed(articles, workers=workers, base=base, model=model, generated=generated):
+            report.articles += 1
+            if store.write_article(update):
+                report.written += 1
+                report.triples += len(update.triples)
+            else:
+                report.unchanged += 1
+            if bar is not None:
+                bar.update(1)
+    finally:
+        if bar is not None:
+            bar.close()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _progress_bar(total: int | None, enabled: bool) -> Any:
+    if not enabled:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="article", desc="ingest", dynamic_ncols=True)
+
+
+def _collect_bad(records: Iterable[Article | BadRecordError], report: IngestReport, bar: Any) -> Iterator[Article]:
+    for record in records:
+        if isinstance(record, BadRecordError):
+            report.bad.append(record)
+            if bar is not None:
+                bar.update(1)
+        else:
+            yield record
+
+
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def _analysed(articles: Iterable[Article], *, workers: int, base: str, model: str | None,
+              generated: str) -> Iterator[GraphUpdate]:
+    """Graph updates in input order; with ``workers > 1`` the NLP runs in worker processes,
+    a bounded batch at a time so memory stays flat on any input size."""
+    if workers <= 1:
+        nlp = load_model(model)
+        label = model_label(nlp)
+        for batch in _batches(articles, 32):
+            docs = nlp.pipe([model_text(a.text) for a in batch], batch_size=16)
+            for article, doc in zip(batch, docs):
+                yield analyse(article, doc, model=label, base=base, generated=generated)
+        return
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(workers, initializer=_worker_init, initargs=(model, base, generated)) as pool:
+        for batch in _batches(articles, 16 * workers):
+            yield from pool.imap(_worker_analyse, batch, chunksize=4)
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _worker_init(model: str | None, base: str, generated: str) -> None:
+    nlp = load_model(model)
+    _WORKER.update(nlp=nlp, label=model_label(nlp), base=base, generated=generated)
+
+
+def _worker_analyse(article: Article) -> GraphUpdate:
+    doc = _WORKER["nlp"](model_text(article.text))
+    return analyse(article, doc, model=_WORKER["label"], base=_WORKER["base"], generated=_WORKER["generated"])
