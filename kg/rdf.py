@@ -108,6 +108,7 @@ def analysis_graph(analysis: Analysis, *, base: str = DEFAULT_BASE, version: str
             if sentence:
                 used_sentences.add(sentence)
                 t.append((m, f"<{NIF}sentence>", iri(mention_iri(art, sentence.begin, sentence.end))))
+    # triples of further extractors are added here: posts, events, statements
     for s in sorted(used_sentences):
         t += span_triples(art, s, f"{NIF}Sentence")
 

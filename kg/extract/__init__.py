@@ -31,6 +31,9 @@ def sentences(doc: Any, text: str) -> list[Span]:
 
 
 def analyse_doc(article: Article, doc: Any, *, model: str) -> Analysis:
-    """Everything the extractors find in one parsed article."""
-    return Analysis(article=article, actors=extract_actors(doc, article.text),
-                    sentences=sentences(doc, article.text), model=model)
+    """Everything the extractors find in one parsed article, each extractor in turn
+    (later ones may read what earlier ones found: posts use actors, statements use posts)."""
+    analysis = Analysis(article=article, actors=extract_actors(doc, article.text),
+                        sentences=sentences(doc, article.text), model=model)
+    # extractors run here, in order: posts, events, statements
+    return analysis
