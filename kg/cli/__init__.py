@@ -103,13 +103,8 @@ def stats(store_path: str | None, fmt: str) -> None:
 
 
 def _read_only(store_path: str | None) -> bool:
-    """Open existing on-disk stores read-only for reading commands, so a writer can hold them."""
-    from kg.store import default_store_path
-
-    if store_path and store_path.startswith(("http://", "https://")):
-        return False
-    path = Path(store_path) if store_path else default_store_path()
-    return path.exists()
+    """Reading commands open on-disk stores read-only (no lock taken, a missing folder is an error)."""
+    return not (store_path and store_path.startswith(("http://", "https://")))
 
 
 def _register_optional() -> None:

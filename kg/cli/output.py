@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import shutil
+import sys
 from typing import Any
 
 from kg.errors import InputError
@@ -54,7 +55,7 @@ def compact(value: Any) -> str:
     return text
 
 
-def table(rows: Rows, *, max_width: int = 60) -> str:
+def table(rows: Rows, *, max_width: int = 60, terminal: int | None = None) -> str:
     """A plain-text table that fits a terminal: long cells cut with an ellipsis.
 
     >>> print(table(Rows(["name", "n"], [{"name": "Mike Pompeo", "n": 7}])), end="")
@@ -65,8 +66,9 @@ def table(rows: Rows, *, max_width: int = 60) -> str:
     """
     cols = rows.variables
     cells = [[compact(r.get(c)).replace("\n", " ") for c in cols] for r in rows]
-    budget = max(20, shutil.get_terminal_size((160, 20)).columns - 3 * len(cols))
-    limit = max(8, min(max_width, budget // max(len(cols), 1)))
+    limit = max_width
+    if terminal:  # share the screen's width among the columns
+        limit = max(12, min(max_width, (terminal - 3 * len(cols)) // max(len(cols), 1)))
     cells = [[c if len(c) <= limit else c[: limit - 1] + "…" for c in row] for row in cells]
     widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(cols)]
     line = lambda vals: " | ".join(v.ljust(w) for v, w in zip(vals, widths)).rstrip()  # noqa: E731
@@ -85,7 +87,8 @@ def render(result: Rows | bool | list[tuple[str, str, str]], fmt: str, *, max_wi
             return json.dumps([list(t) for t in result], ensure_ascii=False, indent=1) + "\n"
         return "".join(f"{s} {p} {o} .\n" for s, p, o in result)
     if fmt == "table":
-        return table(result, max_width=max_width)
+        terminal = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+        return table(result, max_width=max_width, terminal=terminal)
     if fmt == "json":
         return json.dumps([{k: _json_value(v) for k, v in r.items()} for r in result],
                           ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,91 @@
+"""Golden case: the actors of the sample article and their grounded mentions, read back from a
+real on-disk store through SPARQL over the fixed terms."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.store import KGStore
+
+CASE = Path(__file__).parent / "cases" / "dunya" / "expected_actors.tsv"
+ARTICLE = "dunya-2020-01-03-pompeo-bajwa"
+
+
+def _expected() -> list[tuple[str, str, list[tuple[str, int]]]]:
+    rows = []
+    for line in CASE.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        label, kind, mentions = line.split("\t")
+        pairs = [(m.rsplit("@", 1)[0], int(m.rsplit("@", 1)[1])) for m in _split_mentions(mentions)]
+        rows.append((label, kind, pairs))
+    return rows
+
+
+def _split_mentions(text: str) -> list[str]:
+    """'Mike Pompeo@192 Pompeo@0' -> ['Mike Pompeo@192', 'Pompeo@0'] (anchors may hold spaces)."""
+    out, current = [], []
+    for word in text.split(" "):
+        current.append(word)
+        if "@" in word and word.rsplit("@", 1)[1].isdigit():
+            out.append(" ".join(current))
+            current = []
+    return out
+
+
+MENTIONS = """
+SELECT ?begin ?end ?anchor ?type WHERE {
+  ?actor rdfs:label ?label ; gaf:denotedBy ?m ; a ?cls .
+  FILTER(?cls IN (nkg:Person, nkg:Organization, nkg:GeopoliticalEntity, nkg:Place))
+  BIND(STRAFTER(STR(?cls), "#") AS ?type)
+  ?m a nkg:Mention ; nif:referenceContext ?a ; nif:beginIndex ?begin ; nif:endIndex ?end ; nif:anchorOf ?anchor .
+  ?a dct:identifier ?id .
+}"""
+
+
+@pytest.mark.parametrize("label,kind,mentions", _expected(), ids=[r[0] for r in _expected()])
+def test_actor_and_its_mentions(sample_store: KGStore, label: str, kind: str, mentions: list) -> None:
+    rows = sample_store.query(MENTIONS, bindings={"label": label, "id": ARTICLE})
+    assert rows, f"no actor labelled {label!r} in {ARTICLE}"
+    assert {r["type"] for r in rows} == {kind}
+    got = {(r["anchor"], r["begin"]) for r in rows}
+    missing = set(mentions) - got
+    assert not missing, f"{label}: mentions missing {sorted(missing)}; got {sorted(got)}"
+
+
+def test_offsets_index_the_analysed_text(sample_store: KGStore) -> None:
+    rows = sample_store.query("""
+        SELECT ?text ?b ?e ?s WHERE { ?m nif:referenceContext ?a ; nif:beginIndex ?b ; nif:endIndex ?e ;
+                                          nif:anchorOf ?s . ?a nif:isString ?text }""")
+    assert len(rows) > 500
+    bad = [(r["b"], r["e"], r["s"]) for r in rows if r["text"][r["b"]:r["e"]] != r["s"]]
+    assert not bad
+
+
+def test_titles_ranks_and_possessives_stay_out_of_names(sample_store: KGStore) -> None:
+    rows = sample_store.query("""SELECT DISTINCT ?s WHERE { ?x gaf:denotedBy ?m . ?m nif:anchorOf ?s }""")
+    names = {r["s"] for r in rows}
+    for wrong in ("General Qamar Javed Bajwa", "COAS Bajwa", "State", "Army", "the Pentagon",
+                  "The United States", "British", "German", "Chinese", "Pro-Iranian"):
+        assert wrong not in names, wrong
+    assert not [n for n in names if n.endswith(("'s", "’s"))]
+
+
+def test_nationality_adjective_is_a_country_only_when_it_acts(sample_store: KGStore) -> None:
+    rows = sample_store.query("""
+        SELECT ?b WHERE { ?us rdfs:label "United States" ; gaf:denotedBy ?m .
+                          ?m nif:anchorOf "American" ; nif:beginIndex ?b ; nif:referenceContext ?a .
+                          ?a dct:identifier ?id }""", bindings={"id": ARTICLE})
+    assert [r["b"] for r in rows] == [1611]  # "an American strike"; not "American interests/contractor"
+
+
+def test_one_iri_per_actor_with_aliases(sample_store: KGStore) -> None:
+    rows = sample_store.query("""
+        SELECT ?actor (GROUP_CONCAT(DISTINCT ?alt; separator="|") AS ?alts) WHERE {
+          GRAPH <https://w3id.org/newskg/id/graph/actors> { ?actor rdfs:label "Qamar Javed Bajwa" }
+          OPTIONAL { ?actor skos:altLabel ?alt } } GROUP BY ?actor""")
+    assert len(rows) == 1
+    assert rows[0]["actor"] == "https://w3id.org/newskg/id/actor/qamar-javed-bajwa"
+    assert set(rows[0]["alts"].split("|")) >= {"Bajwa", "COAS"}

@@ -1,0 +1,121 @@
+"""Reading inputs: JSONL, .txt, folders; bad records reported with file and line, the rest in."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from kg.errors import BadRecordError, InputError
+from kg.ingest import read_articles
+from kg.model import Article
+from kg.pipeline import ingest
+from kg.store import KGStore
+
+from conftest import corpus
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def test_bad_records_are_named_and_skipped(tmp_path: Path) -> None:
+    f = _write(tmp_path / "mixed.jsonl", b"\n".join([
+        b'{"id": "ok1", "text": "Heiko Maas spoke.", "date": "2020-01-03"}',
+        b'{"id": "broken", "text": ',                      # 2 invalid JSON
+        b'{"text": "No id here."}',                         # 3 missing id
+        b'{"id": "t", "title": "no text"}',                 # 4 missing text
+        b'{"id": "e", "text": "   "}',                      # 5 empty text
+        b'{"id": "u", "text": "caf\xe9"}',                  # 6 not UTF-8
+        b'{"id": "d", "text": "Hi.", "date": "tomorrow"}',  # 7 bad date
+        b'',
+        b'{"id": "ok2", "text": "Yang Jiechi replied.", "unknown": [1, 2]}',
+    ]))
+    records = list(read_articles([f]))
+    good = [r for r in records if isinstance(r, Article)]
+    bad = [r for r in records if isinstance(r, BadRecordError)]
+    assert [a.id for a in good] == ["ok1", "ok2"]
+    assert good[0].date == dt.date(2020, 1, 3)
+    assert [b.line for b in bad] == [2, 3, 4, 5, 6, 7]
+    reasons = [b.reason for b in bad]
+    assert "invalid JSON" in reasons[0] and "'id'" in reasons[1] and "'text'" in reasons[2]
+    assert "empty" in reasons[3] and "UTF-8" in reasons[4] and "date" in reasons[5]
+    assert all(str(f) in str(b) for b in bad)
+
+
+def test_txt_first_line_is_title_and_folders_are_read(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "story.txt").write_text("Maas visits Paris\n\nHeiko Maas visited Paris.\n")
+    (tmp_path / "notes.md").write_text("ignored")
+    (tmp_path / "a.jsonl").write_text('{"id": "j1", "text": "Text."}\n')
+    records = list(read_articles([tmp_path]))
+    assert [r.id for r in records] == ["j1", "story"]
+    assert records[1].title == "Maas visits Paris" and records[1].text.startswith("Maas visits")
+
+
+def test_missing_path_and_unknown_kind_are_input_errors(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        list(read_articles([tmp_path / "nope.jsonl"]))
+    (tmp_path / "x.csv").write_text("a,b")
+    with pytest.raises(InputError, match=r"\.csv"):
+        list(read_articles([tmp_path / "x.csv"]))
+
+
+def test_good_records_go_in_despite_bad_ones(tmp_path: Path, store: KGStore) -> None:
+    f = _write(tmp_path / "a.jsonl", b'{"id": "a", "text": "Heiko Maas spoke."}\n{"id": \n')
+    report = ingest([f], store)
+    assert (report.articles, report.written, len(report.bad)) == (1, 1, 1)
+    assert store.query("ASK { ?a dct:identifier 'a' }") is True
+
+
+def _dump(store: KGStore) -> list[tuple[str, str, str, str]]:
+    return sorted(store.quads())
+
+
+def test_reingest_is_idempotent_and_replaces_changed_articles(tmp_path: Path, store: KGStore) -> None:
+    f = tmp_path / "a.jsonl"
+    f.write_text('{"id": "a", "text": "Mike Pompeo called Heiko Maas."}\n{"id": "b", "text": "Heiko Maas met Dominic Raab."}\n')
+    first = ingest([f], store)
+    before = _dump(store)
+    again = ingest([f], store)
+    assert (first.written, again.written, again.unchanged) == (2, 0, 2)
+    assert _dump(store) == before  # byte-identical, PROV times included
+
+    f.write_text('{"id": "a", "text": "Yang Jiechi called Heiko Maas."}\n{"id": "b", "text": "Heiko Maas met Dominic Raab."}\n')
+    third = ingest([f], store)
+    assert (third.written, third.unchanged) == (1, 1)
+    labels = {r["l"] for r in store.query("SELECT ?l WHERE { GRAPH ?g { ?x rdfs:label ?l ; gaf:denotedBy ?m } }")}
+    shared = {r["l"] for r in store.query(
+        "SELECT ?l WHERE { GRAPH <https://w3id.org/newskg/id/graph/actors> { ?x rdfs:label ?l } }")}
+    assert "Mike Pompeo" not in shared and {"Yang Jiechi", "Heiko Maas", "Dominic Raab"} <= shared
+    assert not labels  # labels of actors live in the shared graph, not in article graphs
+
+
+def test_each_article_in_its_own_graph_with_provenance(sample_store: KGStore) -> None:
+    rows = sample_store.query("""
+        SELECT ?g ?id ?when ?model WHERE { GRAPH ?g { ?g prov:wasDerivedFrom ?a ; prov:generatedAtTime ?when ;
+               prov:wasAttributedTo ?agent . ?agent rdfs:label ?model . FILTER(STRSTARTS(?model, "spaCy")) }
+               ?a dct:identifier ?id }""", union=True)
+    assert len(rows) == 13
+    assert all(r["g"].endswith(r["id"]) for r in rows)
+    assert all("core_web_sm 3.8.0" in r["model"] for r in rows)
+
+
+def test_the_store_holds_the_ontology(sample_store: KGStore) -> None:
+    assert sample_store.query("ASK { GRAPH <https://w3id.org/newskg/ns> { nkg:Person rdfs:label ?l } }")
+    n = sample_store.query("SELECT (COUNT(?c) AS ?n) WHERE { ?c skos:inScheme nkg:EventTypes ; skos:notation ?x }")
+    assert n[0]["n"] >= 20
+
+
+@pytest.mark.slow
+def test_a_corpus_file_goes_in_without_error(tmp_path: Path, store: KGStore) -> None:
+    src = corpus("polnear_dev.jsonl")
+    head = tmp_path / "head.jsonl"
+    with src.open(encoding="utf-8") as fh, head.open("w", encoding="utf-8") as out:
+        for _, line in zip(range(8), fh):
+            out.write(line)
+    report = ingest([head], store)
+    assert (report.articles, report.written, report.bad) == (8, 8, [])
+    assert report.triples > 1000
