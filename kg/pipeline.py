@@ -1,5 +1,8 @@
 """The one driver of the stages: ingest -> extract -> resolve -> rdf -> store.
 
+The store's known actors are read once as an index and handed to :mod:`kg.resolve`, which
+grows it as the run goes on; only this module and :mod:`kg.store` see the store.
+
 >>> import tempfile, pathlib
 >>> from kg.store import open_store
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -28,12 +31,12 @@ from kg.extract import analyse_doc
 from kg.extract.casing import model_text
 from kg.extract.nlp import load_model, model_label
 from kg.ingest import count_records, input_files, read_articles
-from kg.model import Article, GraphUpdate
+from kg.model import Analysis, Article, GraphUpdate, KnownActor
 from kg.ontology import ontology_dir
 from kg.rdf import analysis_graph
-from kg.resolve import resolve_actors
+from kg.resolve import ActorIndex, resolve_actors
 from kg.store import KGStore
-from kg.vocab import DEFAULT_BASE, ONTOLOGY_GRAPH
+from kg.vocab import DEFAULT_BASE, ONTOLOGY_GRAPH, shared_graph_iri
 
 #: Ontology files the store always holds, in the ontology graph.
 STORE_ONTOLOGY_FILES = ("newskg.ttl", "event-types.ttl")
@@ -72,12 +75,22 @@ def generation_time() -> str:
     return now.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-def analyse(article: Article, doc: Any, *, model: str, base: str = DEFAULT_BASE,
-            generated: str) -> GraphUpdate:
-    """All per-article stages after the parse: extraction, identity, RDF."""
-    analysis = analyse_doc(article, doc, model=model)
-    analysis.actors = resolve_actors(analysis.actors, base=base)
+def to_graph(analysis: Analysis, *, index: ActorIndex, base: str = DEFAULT_BASE,
+             generated: str) -> GraphUpdate:
+    """The stages after extraction: cross-article identity (growing ``index``), then RDF."""
+    analysis.actors = resolve_actors(analysis.actors, base=base, index=index)
     return analysis_graph(analysis, base=base, version=__version__, generated=generated)
+
+
+def known_actors(store: KGStore, *, base: str = DEFAULT_BASE) -> ActorIndex:
+    """The index of actors the store already holds (labels, kinds, aliases of the shared graph)."""
+    rows = store.query(f"""
+        SELECT ?a ?label ?kind (GROUP_CONCAT(?alt; separator="\u0001") AS ?alts) WHERE {{
+          GRAPH <{shared_graph_iri(base)}> {{ ?a rdfs:label ?label ; a ?cls OPTIONAL {{ ?a skos:altLabel ?alt }} }}
+          BIND(STRAFTER(STR(?cls), "#") AS ?kind)
+        }} GROUP BY ?a ?label ?kind ORDER BY ?a""", union=False)
+    return ActorIndex(KnownActor(r["a"], r["label"], r["kind"], frozenset(filter(None, (r["alts"] or "").split("\u0001"))))
+                      for r in rows)  # type: ignore[union-attr]
 
 
 def ensure_ontology(store: KGStore) -> bool:
@@ -108,10 +121,12 @@ def ingest_articles(records: Iterable[Article | BadRecordError], store: KGStore,
     report = IngestReport()
     ensure_ontology(store)
     generated = generation_time()
+    index = known_actors(store, base=base)
     bar = _progress_bar(total, progress)
     articles = _collect_bad(records, report, bar)
     try:
-        for update in _analysed(articles, workers=workers, base=base, model=model, generated=generated):
+        for analysis in _analysed(articles, workers=workers, model=model):
+            update = to_graph(analysis, index=index, base=base, generated=generated)
             report.articles += 1
             if store.write_article(update):
                 report.written += 1
@@ -151,20 +166,20 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def _analysed(articles: Iterable[Article], *, workers: int, base: str, model: str | None,
-              generated: str) -> Iterator[GraphUpdate]:
-    """Graph updates in input order; with ``workers > 1`` the NLP runs in worker processes,
-    a bounded batch at a time so memory stays flat on any input size."""
+def _analysed(articles: Iterable[Article], *, workers: int, model: str | None) -> Iterator[Analysis]:
+    """Extractions in input order; with ``workers > 1`` the NLP runs in worker processes, a
+    bounded batch at a time so memory stays flat on any input size. Identity and RDF stay in
+    this process, so cross-article identity sees the articles in input order."""
     if workers <= 1:
         nlp = load_model(model)
         label = model_label(nlp)
         for batch in _batches(articles, 32):
             docs = nlp.pipe([model_text(a.text) for a in batch], batch_size=16)
             for article, doc in zip(batch, docs):
-                yield analyse(article, doc, model=label, base=base, generated=generated)
+                yield analyse_doc(article, doc, model=label)
         return
     ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(workers, initializer=_worker_init, initargs=(model, base, generated)) as pool:
+    with ctx.Pool(workers, initializer=_worker_init, initargs=(model,)) as pool:
         for batch in _batches(articles, 16 * workers):
             yield from pool.imap(_worker_analyse, batch, chunksize=4)
 
@@ -172,11 +187,10 @@ def _analysed(articles: Iterable[Article], *, workers: int, base: str, model: st
 _WORKER: dict[str, Any] = {}
 
 
-def _worker_init(model: str | None, base: str, generated: str) -> None:
+def _worker_init(model: str | None) -> None:
     nlp = load_model(model)
-    _WORKER.update(nlp=nlp, label=model_label(nlp), base=base, generated=generated)
+    _WORKER.update(nlp=nlp, label=model_label(nlp))
 
 
-def _worker_analyse(article: Article) -> GraphUpdate:
-    doc = _WORKER["nlp"](model_text(article.text))
-    return analyse(article, doc, model=_WORKER["label"], base=_WORKER["base"], generated=_WORKER["generated"])
+def _worker_analyse(article: Article) -> Analysis:
+    return analyse_doc(article, _WORKER["nlp"](model_text(article.text)), model=_WORKER["label"])

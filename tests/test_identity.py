@@ -1,0 +1,57 @@
+"""Cross-article identity: one IRI for one person however named; no merge without evidence."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from kg.pipeline import ingest
+from kg.store import KGStore
+
+
+def _ingest(tmp_path: Path, store: KGStore, texts: list[str]) -> None:
+    f = tmp_path / "articles.jsonl"
+    f.write_text("".join(json.dumps({"id": f"a{i}", "text": t}) + "\n" for i, t in enumerate(texts)))
+    report = ingest([f], store)
+    assert report.written == len(texts)
+
+
+def _iris(store: KGStore, article: str, anchor: str) -> set[str]:
+    rows = store.query("""SELECT DISTINCT ?x WHERE { ?x gaf:denotedBy ?m . ?m nif:anchorOf ?anchor ;
+                          nif:referenceContext ?a . ?a dct:identifier ?id }""",
+                       bindings={"id": article, "anchor": anchor})
+    return {r["x"] for r in rows}
+
+
+def test_one_person_under_four_names(tmp_path: Path, store: KGStore) -> None:
+    _ingest(tmp_path, store, [
+        "Mike Pompeo met Heiko Maas in Berlin on Monday.",
+        "Secretary Pompeo said the talks went well.",
+        "Michael R. Pompeo flew to Brussels.",
+        "The talks ended. Pompeo flew home.",
+    ])
+    iris = _iris(store, "a0", "Mike Pompeo") | _iris(store, "a1", "Pompeo") | \
+        _iris(store, "a2", "Michael R. Pompeo") | _iris(store, "a3", "Pompeo")
+    assert iris == {"https://w3id.org/newskg/id/actor/mike-pompeo"}
+    label = store.query("SELECT ?l WHERE { <https://w3id.org/newskg/id/actor/mike-pompeo> rdfs:label ?l }")
+    assert [r["l"] for r in label] == ["Mike Pompeo"]
+    alts = {r["l"] for r in store.query(
+        "SELECT ?l WHERE { GRAPH <https://w3id.org/newskg/id/graph/actors> { <https://w3id.org/newskg/id/actor/mike-pompeo> skos:altLabel ?l } }")}
+    assert {"Pompeo", "Michael R. Pompeo"} <= alts
+
+
+def test_people_sharing_a_surname_stay_apart(tmp_path: Path, store: KGStore) -> None:
+    _ingest(tmp_path, store, [
+        "President George W. Bush signed the bill in Washington.",
+        "Running back Reggie Bush signed with the New Orleans Saints.",
+        "Later that day Bush spoke to reporters.",
+    ])
+    george, reggie = _iris(store, "a0", "George W. Bush"), _iris(store, "a1", "Reggie Bush")
+    assert george and reggie and george != reggie
+    alone = _iris(store, "a2", "Bush")
+    assert alone and alone.isdisjoint(george | reggie)  # two candidates, no evidence: no merge
+
+
+def test_different_first_name_is_a_different_person(tmp_path: Path, store: KGStore) -> None:
+    _ingest(tmp_path, store, ["Hillary Clinton spoke in Ohio.", "Chelsea Clinton spoke in Iowa."])
+    assert _iris(store, "a0", "Hillary Clinton") != _iris(store, "a1", "Chelsea Clinton")
