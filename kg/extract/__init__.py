@@ -13,6 +13,9 @@ from __future__ import annotations
 from typing import Any
 
 from kg.extract.actors import extract_actors
+from kg.extract.events import extract_events
+from kg.extract.posts import extract_holdings
+from kg.extract.statements import extract_statements
 from kg.model import Analysis, Article, Span
 
 
@@ -36,4 +39,7 @@ def analyse_doc(article: Article, doc: Any, *, model: str) -> Analysis:
     analysis = Analysis(article=article, actors=extract_actors(doc, article.text),
                         sentences=sentences(doc, article.text), model=model)
     # extractors run here, in order: posts, events, statements
+    analysis.holdings = extract_holdings(doc, analysis)
+    analysis.events = extract_events(doc, analysis)
+    analysis.statements = extract_statements(doc, analysis)
     return analysis
