@@ -1,0 +1,67 @@
+"""Ingest throughput against raw spaCy on the same texts, measured in the same run.
+
+    python benchmarks/ingest_throughput.py ../shared/corpora/bbc_news.jsonl [--limit N]
+
+Prints articles/s for: raw ``nlp.pipe`` of the model (the baseline), ``kg ingest`` with 1
+worker and with 2 workers (each into a fresh on-disk store), and each as a ratio of the
+baseline. Also the peak resident memory of this process (ingest streams, so it stays flat).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+from kg.extract.casing import model_text
+from kg.extract.nlp import load_model
+from kg.pipeline import ingest
+from kg.store import open_store
+
+
+def _head(src: Path, limit: int | None, out: Path) -> int:
+    n = 0
+    with src.open(encoding="utf-8") as fh, out.open("w", encoding="utf-8") as w:
+        for line in itertools.islice(fh, limit):
+            w.write(line)
+            n += 1
+    return n
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--limit", type=int, default=None, help="first N articles only")
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="newskg-bench-"))
+    sample = tmp / "input.jsonl"
+    n = _head(args.corpus, args.limit, sample)
+    texts = [model_text(json.loads(line)["text"]) for line in sample.open(encoding="utf-8")]
+
+    nlp = load_model()
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=16):
+        pass
+    baseline = n / (time.perf_counter() - started)
+
+    rows = [("raw nlp.pipe (baseline)", baseline, 1.0, "")]
+    for workers in (1, 2):
+        with open_store(tmp / f"store-{workers}") as store:
+            report = ingest([sample], store, workers=workers)
+        rate = report.articles / report.seconds
+        rows.append((f"kg ingest --workers {workers}", rate, rate / baseline, report.summary()))
+
+    print(f"{n} articles from {args.corpus}")
+    print(f"{'run':<28} {'articles/s':>10} {'x baseline':>10}  summary")
+    for name, rate, ratio, summary in rows:
+        print(f"{name:<28} {rate:>10.1f} {ratio:>10.2f}  {summary}")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS of this process: {peak:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
