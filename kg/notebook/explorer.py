@@ -1,0 +1,130 @@
+"""The actor explorer widget: search-as-you-type picker, posts, events timeline, statements
+with the exact span highlighted, and the ego network with link details.
+
+>>> import tempfile
+>>> from kg.store import open_store
+>>> with open_store(tempfile.mkdtemp()) as store:
+...     ActorExplorer(store).select("nobody")
+False
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import ipywidgets as w
+
+from kg.notebook import plots, queries
+from kg.notebook.graph import iframe, network_page
+from kg.notebook.render import figure_html, highlight, table_html
+from kg.store import KGStore
+
+
+def _heading(text: str) -> w.HTML:
+    return w.HTML(f"<h4 style='margin:10px 0 2px'>{html.escape(text)}</h4>")
+
+
+def statements_html(df: Any) -> str:
+    """Statements as a list: speaker, mode, channel, and the source sentence with the content
+    span highlighted (``<mark>``) and the cue in bold."""
+    if not len(df):
+        return '<p class="kg-statements kg-empty"><i>no statements</i></p>'
+    items = []
+    if "sb" in df:  # a content span over several sentences: show them all, once
+        df = df.assign(sb=df.groupby("st")["sb"].transform("min"), se=df.groupby("st")["se"].transform("max"))
+    for _, r in df.drop_duplicates(subset=["st"]).iterrows():
+        doc, cb, ce = r.get("doc"), r.get("cb"), r.get("ce")
+        if isinstance(doc, str) and cb == cb and cb is not None:
+            cb, ce = int(cb), int(ce)
+            sb = int(r["sb"]) if r.get("sb") == r.get("sb") and r.get("sb") is not None else cb
+            se = int(r["se"]) if r.get("se") == r.get("se") and r.get("se") is not None else ce
+            lo, hi = min(sb, cb), max(se, ce)
+            spans = [(cb - lo, ce - lo, "mark")]
+            qb, qe = r.get("qb"), r.get("qe")
+            if qb == qb and qb is not None and lo <= int(qb) and int(qe) <= hi:
+                spans.append((int(qb) - lo, int(qe) - lo, "b"))
+            body = highlight(doc[lo:hi], spans)
+        else:
+            body = f"<mark>{html.escape(str(r.get('text') or ''))}</mark>"
+        meta = " · ".join(html.escape(str(x)) for x in (r.get("mode"), r.get("channel"), r.get("article"))
+                          if isinstance(x, str) and x)
+        items.append(f"<li><div>{body}</div><small style='color:#666'>{meta}</small></li>")
+    return '<ol class="kg-statements">' + "".join(items) + "</ol>"
+
+
+def posts_html(df: Any) -> str:
+    """Posts, one row per post, with the articles that state it."""
+    if not len(df):
+        return table_html(df, css_class="kg-posts", empty="no posts")
+    df = df.fillna("")
+    grouped = (df.groupby(["title", "orgLabel"], sort=True)["article"]
+               .agg(lambda s: ", ".join(sorted({str(a) for a in s if a}))).reset_index())
+    grouped.columns = ["post", "in", "stated by articles"]
+    return table_html(grouped, css_class="kg-posts")
+
+
+class ActorExplorer(w.VBox):
+    """Pick an actor (type to search); see its posts, events, statements and ego network."""
+
+    def __init__(self, store: KGStore, *, max_nodes: int = 80) -> None:
+        self.store, self.max_nodes = store, max_nodes
+        table = queries.actors(store)
+        self.actors: dict[str, str] = {}
+        for _, r in table.iterrows():
+            name = str(r["label"])
+            self.actors[name if name not in self.actors else f"{name} ({r['type']})"] = r["actor"]
+        self.search = w.Combobox(placeholder="Type an actor's name…", options=sorted(self.actors),
+                                 ensure_option=True, layout=w.Layout(width="50%"))
+        self.search.add_class("kg-actor-search")
+        self.header, self.posts, self.timeline = w.HTML(), w.HTML(), w.HTML()
+        self.events, self.statements, self.graph = w.HTML(), w.HTML(), w.HTML()
+        self.neighbour = w.Dropdown(description="Link to", options=[], layout=w.Layout(width="50%"))
+        self.details = w.HTML()
+        for widget, name in ((self.posts, "kg-posts-box"), (self.statements, "kg-statements-box"),
+                             (self.graph, "kg-graph-box"), (self.events, "kg-events-box")):
+            widget.add_class(name)
+        self.actor: str | None = None
+        self.search.observe(lambda ch: self.select(ch["new"]) if ch["new"] in self.actors else None,
+                            names="value")
+        self.neighbour.observe(lambda ch: self.show_link(ch["new"]), names="value")
+        super().__init__([
+            w.HTML(f"<small>{len(self.actors)} actors</small>"), self.search, self.header,
+            _heading("Posts"), self.posts, _heading("Events"), self.timeline, self.events,
+            _heading("Statements"), self.statements, _heading("Network"), self.graph,
+            self.neighbour, self.details])
+
+    def select(self, name: str) -> bool:
+        """Show the actor with this label (or alias); False when there is none."""
+        iri = self.actors.get(name) or queries.find_actor(self.store, name)
+        if iri is None:
+            self.header.value = f"<p>No actor named <code>{html.escape(name)}</code>.</p>"
+            return False
+        self.actor = iri
+        self.header.value = f"<h3 style='margin:6px 0'>{html.escape(name)}</h3><small>{html.escape(iri)}</small>"
+        self.posts.value = posts_html(queries.posts(self.store, iri))
+        events = queries.events(self.store, iri)
+        self.timeline.value = figure_html(plots.actor_timeline(events, title=f"Events of {name}")) if len(events) else ""
+        self.events.value = table_html(events.drop(columns=["event"]), css_class="kg-events", empty="no events")
+        self.statements.value = statements_html(queries.statements(self.store, iri))
+        graph = queries.ego_graph(self.store, iri)
+        self.graph.value = iframe(network_page(graph, max_nodes=self.max_nodes, widen_hint="ActorExplorer(max_nodes)"),
+                                  height=540)
+        others = sorted({n for n in graph.nodes() if n != iri}, key=lambda n: graph.labels.get(n, n).lower())
+        self.neighbour.options = [("— pick a node —", "")] + [(graph.labels.get(n, n), n) for n in others]
+        self.details.value = ""
+        return True
+
+    def show_link(self, other: str) -> str:
+        """Describe what links the shown actor to ``other``, with the supporting sentences."""
+        if not other or not self.actor:
+            self.details.value = ""
+            return ""
+        paths, sentences = queries.link_details(self.store, self.actor, other)
+        if sentences and not paths:
+            paths = ["named in the same sentence"]
+        rows = "".join(f"<li>{html.escape(p)}</li>" for p in paths) or "<li>no direct link</li>"
+        sents = "".join(f"<li><small>{html.escape(a)}</small>: {html.escape(s)}</li>" for a, s in sentences[:20])
+        self.details.value = (f"<div class='kg-link'><b>Links</b><ul>{rows}</ul>"
+                              f"<b>Supporting sentences</b><ol>{sents or '<li>none recorded</li>'}</ol></div>")
+        return self.details.value

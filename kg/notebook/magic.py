@@ -1,0 +1,210 @@
+"""The ``%%sparql`` cell magic: SPARQL against the default store, another folder or an endpoint URL.
+
+Usage (after ``%load_ext kg.notebook``)::
+
+    %%sparql [--store DIR|URL] [-o NAME] [--graph] [--max-nodes N]
+    SELECT ?label WHERE { ?a rdfs:label ?label FILTER(?label = $name) }
+
+The ontology's prefixes are preloaded. ``$name`` and ``{name}`` refer to Python variables of
+the notebook; they are bound as RDF terms (``kg.model.IRI`` values as IRIs, other values as
+literals), never pasted into the text, so a value with quotes or braces cannot change the
+query. SELECT gives a pandas DataFrame (also stored in ``NAME`` with ``-o``); CONSTRUCT and
+DESCRIBE results, and SELECT with ``--graph``, are drawn as a network; errors are shown in
+the cell's output with their position in the query.
+
+>>> substitute('SELECT * WHERE { ?a rdfs:label {who} } # {who}', {"who": 'x" } ; DROP ALL ; #'})
+('SELECT * WHERE { ?a rdfs:label ?who  } # {who}', {'who': 'x" } ; DROP ALL ; #'})
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+import time
+from decimal import Decimal
+from typing import Any
+
+from IPython.core.magic import Magics, cell_magic, magics_class
+from IPython.core.magic_arguments import argument, magic_arguments, parse_argstring
+from IPython.display import HTML, display
+
+from kg.errors import NewskgError, QueryError, QuerySyntaxError
+from kg.notebook.connect import connect
+from kg.notebook.graph import Graph, graph_from_triples, show
+from kg.notebook.queries import describe_nodes, property_labels
+from kg.store import KGStore
+
+_BINDABLE = (str, int, float, bool, dt.date, Decimal)
+_NAME = r"[A-Za-z_][A-Za-z0-9_]*"
+_DOLLAR = re.compile(rf"\$({_NAME})")
+_BRACED = re.compile(rf"\{{\s*({_NAME})\s*\}}")
+
+
+def _code_spans(sparql: str) -> list[tuple[int, int]]:
+    """Spans of the text outside comments, string literals and IRIs."""
+    spans, start, i, n = [], 0, 0, len(sparql)
+    while i < n:
+        c = sparql[i]
+        skip_to = None
+        if c == "#":
+            end = sparql.find("\n", i)
+            skip_to = n if end < 0 else end
+        elif c in "'\"":
+            quote = c * 3 if sparql.startswith(c * 3, i) else c
+            j = i + len(quote)
+            while j < n and not sparql.startswith(quote, j):
+                j += 2 if sparql[j] == "\\" else 1
+            skip_to = min(j + len(quote), n)
+        elif c == "<" and i + 1 < n and not sparql[i + 1].isspace() and sparql[i + 1] not in "=<":
+            end = sparql.find(">", i)
+            if end > 0 and not any(ch in sparql[i:end] for ch in " \n\t"):
+                skip_to = end + 1
+        if skip_to is not None:
+            spans.append((start, i))
+            start = i = skip_to
+        else:
+            i += 1
+    spans.append((start, n))
+    return spans
+
+
+def substitute(sparql: str, namespace: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """The query with ``{name}`` turned into the variable ``?name``, and the bindings to pass.
+
+    ``$name`` is already a SPARQL variable; it is bound when ``name`` is a notebook variable.
+    Positions are kept (``{name}`` becomes ``?name`` plus a space), so error columns match.
+    Comments, strings and IRIs are left alone.
+
+    :raises QueryError: a referenced variable holds a value that is not an RDF term.
+
+    >>> substitute("SELECT * WHERE { ?s ?p $x }", {"x": 3})
+    ('SELECT * WHERE { ?s ?p $x }', {'x': 3})
+    >>> substitute('SELECT * WHERE { ?s ?p "$x" }', {"x": 3})
+    ('SELECT * WHERE { ?s ?p "$x" }', {})
+    """
+    out, bindings, last = [], {}, 0
+
+    def bind(name: str) -> bool:
+        if name not in namespace or name.startswith("_"):
+            return False
+        value = namespace[name]
+        if not isinstance(value, _BINDABLE):
+            raise QueryError(f"cannot bind ${name}: a {type(value).__name__} is not an RDF term "
+                             "(use a str, kg.model.IRI, number, bool or date)")
+        bindings[name] = value
+        return True
+
+    for begin, end in _code_spans(sparql):
+        out.append(sparql[last:begin])
+        chunk = sparql[begin:end]
+        for m in _DOLLAR.finditer(chunk):
+            bind(m.group(1))
+
+        def braced(m: re.Match[str]) -> str:
+            name = m.group(1)
+            return f"?{name}".ljust(len(m.group(0))) if bind(name) else m.group(0)
+
+        out.append(_BRACED.sub(braced, chunk))
+        last = end
+    out.append(sparql[last:])
+    return "".join(out), bindings
+
+
+def error_html(error: NewskgError) -> HTML:
+    """An inline error box; syntax errors keep their line, column and caret."""
+    title = "SPARQL syntax error" if isinstance(error, QuerySyntaxError) else type(error).__name__
+    return HTML(f'<div class="kg-error" style="border-left:4px solid #d9534f;background:#fdf2f2;'
+                f'padding:6px 10px"><b>{title}</b><pre style="margin:4px 0;white-space:pre-wrap">'
+                f"{html.escape(str(error))}</pre></div>")
+
+
+def run_query(store: KGStore, sparql: str, bindings: dict[str, Any]) -> Any:
+    """Run a query; on a syntax error, locate it in the text the user wrote (without bindings)."""
+    try:
+        return store.query(sparql, bindings=bindings)
+    except QuerySyntaxError:
+        if bindings:
+            store.query(sparql)  # raises with the user's own line and column
+        raise
+
+
+def rows_graph(store: KGStore, rows: Any) -> Graph:
+    """A network from SELECT rows: ``?s ?p ?o`` columns as triples, else the first column
+    linked to every other IRI column (edge label: the column name)."""
+    names = rows.variables
+    if {"s", "p", "o"} <= set(names):
+        triples = [(t["s"], t["p"], t["o"]) for t in rows.terms if {"s", "p", "o"} <= set(t)]
+        g = graph_from_triples(triples, edge_labels=property_labels(store))
+    else:
+        g = Graph()
+        first = names[0]
+        for t in rows.terms:
+            head = t.get(first, "")
+            if not head.startswith("<"):
+                continue
+            g.focus.add(head[1:-1])
+            for name in names[1:]:
+                cell = t.get(name, "")
+                if cell.startswith("<"):
+                    g.add_edge(head[1:-1], name, cell[1:-1])
+                elif cell:
+                    g.notes.setdefault(head[1:-1], []).append(f"{name}: {cell.strip(chr(34))}")
+    nodes = [f"<{n}>" for n in g.nodes()]
+    labels, kinds = describe_nodes(store, nodes)
+    for n, label in labels.items():
+        g.labels.setdefault(n, label)
+    for n, kind in kinds.items():
+        g.kinds.setdefault(n, kind)
+    return g
+
+
+@magics_class
+class SparqlMagics(Magics):
+    """The ``%%sparql`` magic."""
+
+    @magic_arguments()
+    @argument("--store", "-s", default=None, metavar="DIR|URL",
+              help="Store folder or SPARQL endpoint URL [default: $NEWSKG_STORE or data/store].")
+    @argument("-o", "--output", default=None, metavar="NAME",
+              help="Also store the result (a DataFrame for SELECT) in this variable.")
+    @argument("--graph", action="store_true", help="Draw SELECT results as a network.")
+    @argument("--max-nodes", type=int, default=150, help="Node cap of drawn networks.")
+    @cell_magic
+    def sparql(self, line: str, cell: str) -> Any:
+        """Run the cell as SPARQL with the ontology's prefixes; ``$name``/``{name}`` bind Python values."""
+        args = parse_argstring(self.sparql, line)
+        try:
+            store = connect(args.store)
+            text, bindings = substitute(cell, self.shell.user_ns)
+            started = time.perf_counter()
+            result = run_query(store, text, bindings)
+            elapsed = time.perf_counter() - started
+        except NewskgError as e:
+            display(error_html(e))
+            return None
+        if isinstance(result, bool):
+            if args.output:
+                self.shell.user_ns[args.output] = result
+            return result
+        if isinstance(result, list) and not hasattr(result, "variables"):  # CONSTRUCT / DESCRIBE
+            if args.output:
+                self.shell.user_ns[args.output] = result
+            graph = graph_from_triples(result, edge_labels=property_labels(store))
+            labels, kinds = describe_nodes(store, [f"<{n}>" for n in graph.nodes()])
+            graph.labels = {**labels, **graph.labels}
+            graph.kinds = {**kinds, **graph.kinds}
+            display(HTML(f"<small>{len(result)} triples in {elapsed:.3f} s</small>"))
+            display(show(graph, max_nodes=args.max_nodes))
+            return None
+        df = result.to_dataframe()
+        if args.output:
+            self.shell.user_ns[args.output] = df
+        display(HTML(f"<small>{len(df)} rows in {elapsed:.3f} s</small>"))
+        if args.graph:
+            display(show(rows_graph(store, result), max_nodes=args.max_nodes))
+            return None
+        return df
+
+
+__all__ = ["SparqlMagics", "substitute"]

@@ -1,0 +1,64 @@
+"""Small HTML pieces for the widgets: escaped tables, highlighted spans, figures, downloads.
+
+>>> highlight("Pompeo said he would act.", [(12, 25, "mark"), (7, 11, "b")])
+'Pompeo <b>said</b> <mark>he would act.</mark>'
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from typing import Any
+
+
+def table_html(df: Any, *, css_class: str = "kg-table", empty: str = "no rows", max_chars: int = 120) -> str:
+    """A DataFrame as an escaped HTML table (long cells shortened), or a note when empty.
+
+    >>> import pandas as pd
+    >>> table_html(pd.DataFrame({"a": ['<x> & "y"']}))[:40]
+    '<table border="1" class="dataframe kg-ta'
+    """
+    if df is None or not len(df):
+        return f'<p class="{css_class} kg-empty"><i>{html.escape(empty)}</i></p>'
+    shown = df.map(lambda v: v if not isinstance(v, str) or len(v) <= max_chars else v[:max_chars] + "…")
+    return shown.to_html(classes=css_class, index=False, escape=True, na_rep="")
+
+
+def highlight(text: str, spans: list[tuple[int, int, str]]) -> str:
+    """Escaped text with non-overlapping spans wrapped in tags (``mark``, ``b``, ...), offsets into ``text``."""
+    out, at = [], 0
+    for begin, end, tag in sorted(spans):
+        if begin < at or end <= begin or end > len(text):
+            continue
+        out += [html.escape(text[at:begin]), f"<{tag}>", html.escape(text[begin:end]), f"</{tag}>"]
+        at = end
+    out.append(html.escape(text[at:]))
+    return "".join(out)
+
+
+def figure_html(fig: Any, *, dpi: int = 90) -> str:
+    """A matplotlib figure as an inline PNG ``<img>`` (small, no widget Output needed)."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi)
+    data = base64.b64encode(buf.getvalue()).decode()
+    return f'<img class="kg-figure" src="data:image/png;base64,{data}" style="max-width:100%">'
+
+
+def download_links(df: Any, *, stem: str = "results") -> str:
+    """CSV and JSON download links for a DataFrame (data URIs: no server round trip).
+
+    >>> import pandas as pd
+    >>> "download=\\"results.csv\\"" in download_links(pd.DataFrame({"a": [1]}))
+    True
+    """
+    csv = base64.b64encode(df.to_csv(index=False).encode()).decode()
+    js = base64.b64encode(df.to_json(orient="records", date_format="iso", force_ascii=False).encode()).decode()
+    return (f'<a download="{stem}.csv" href="data:text/csv;base64,{csv}">⬇ CSV</a> &nbsp; '
+            f'<a download="{stem}.json" href="data:application/json;base64,{js}">⬇ JSON</a>')
+
+
+def error_box(message: str) -> str:
+    """An inline error message (escaped, position lines kept)."""
+    return (f'<div class="kg-error" style="border-left:4px solid #d9534f;background:#fdf2f2;padding:6px 10px">'
+            f'<pre style="margin:0;white-space:pre-wrap">{html.escape(message)}</pre></div>')
