@@ -25,6 +25,11 @@ VERB_CUES: dict[str, str | None] = {
     allege contend concede observe caution complain charge testify affirm underline underscore
     highlight inform assure estimate conclude mention repeat demand proclaim threaten boast
     """.split(), None),
+    # stances and attitudes that news attribute like speech (PolNeAR annotates them as attributions)
+    **dict.fromkeys("""
+    call describe criticize criticise praise endorse cite blame reject dismiss question propose
+    agree decline refuse want hope believe think expect fear plan continue
+    """.split(), None),
     "tweet": "Tweet", "retweet": "Tweet", "post": "SocialMediaPost", "write": "WrittenStatement",
 }
 
@@ -32,6 +37,12 @@ VERB_CUES: dict[str, str | None] = {
 CONTENT_OBJECT_CUES = frozenset("""
 emphasise emphasize reiterate stress underline underscore highlight announce confirm deny
 warn demand repeat acknowledge admit predict promise pledge vow urge reveal disclose
+""".split())
+
+#: Cues whose ``xcomp`` ("wants to triple ...", "told him to leave") is the content.
+XCOMP_CUES = frozenset("""
+tell inform assure warn urge ask remind promise vow pledge threaten demand want hope plan decline
+refuse agree propose expect continue
 """.split())
 
 #: Cues whose indirect object (or direct object when a clause follows) is an addressee.
@@ -48,12 +59,6 @@ MULTIWORD_CUES = ("according to",)
 
 #: Words spaCy mistakes for a noun at the end of a subject ("DG ISPR futher said").
 STRAY_SUBJECT_WORDS = frozenset("further futher furthur also again later earlier then".split())
-
-#: Source heads that name no one in particular: the statement keeps its source, no speaker.
-GENERIC_SOURCES = frozenset("""
-source sources official officials people person observer observers analyst analysts expert
-experts report reports witness witnesses critic critics spokesman spokeswoman spokesperson
-""".split())
 
 #: The channel named in the sentence around a cue, first match wins.
 CHANNEL_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(

@@ -46,7 +46,7 @@ from typing import Any
 
 from kg.extract.lexicon import is_honorific, is_title_word
 from kg.extract.speech_lexicon import (ADDRESSEE_CUES, CONTENT_OBJECT_CUES, CONTINUATION_CUES,
-                                       GENERIC_SOURCES, STRAY_SUBJECT_WORDS, TALK_WITH, cue_channel,
+                                       STRAY_SUBJECT_WORDS, TALK_WITH, XCOMP_CUES, cue_channel,
                                        is_verb_cue, sentence_channel)
 from kg.model import Actor, Analysis, Event, Span, Statement
 
@@ -136,7 +136,8 @@ class _Context:
         self.doc, self.text, self.analysis = doc, text, analysis
         self.quotes = find_quotes(text)
         self.breaks = [m.start() for m in re.finditer(r"\n\s*\n", text)]
-        self.mentions = sorted((m.begin, m.end, a) for a in analysis.actors for m in a.mentions)
+        self.mentions = sorted(((m.begin, m.end, a) for a in analysis.actors for m in a.mentions),
+                               key=lambda x: (x[0], x[1]))
         self.holdings = analysis.holdings
 
     # -- positions -----------------------------------------------------------------------
@@ -164,7 +165,10 @@ class _Context:
 
     # -- cue verbs ----------------------------------------------------------------------
     def verb_statement(self, tok: Any) -> _Found | None:
-        cue = Span(tok.idx, tok.idx + len(tok.text), tok.text)
+        end = tok.idx + len(tok.text)
+        if self.text[end:end + 1] == ":":
+            end += 1  # 'He said: "..."': the colon belongs to the cue
+        cue = Span(tok.idx, end, self.text[tok.idx:end])
         subject_of = tok
         head = tok.head
         if (tok.dep_ in ("advcl", "xcomp") and head.lemma_ == "go"
@@ -222,7 +226,7 @@ class _Context:
         lemma = tok.lemma_.lower()
         clauses = [c for c in tok.children if c.dep_ == "ccomp" and self.paragraph(c.idx) == self.paragraph(tok.idx)]
         clause = min(clauses, key=lambda c: (c.i < tok.i, abs(c.i - tok.i)), default=None)
-        if clause is None and lemma in ADDRESSEE_CUES | {"promise", "vow", "pledge", "threaten", "demand"}:
+        if clause is None and lemma in XCOMP_CUES:
             clause = next((c for c in tok.children if c.dep_ == "xcomp"), None)
         if clause is None and tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
             clause = tok.head  # "The economy, he said, is strong" / '"...," he said'
