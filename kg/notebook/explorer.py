@@ -101,7 +101,6 @@ class ActorExplorer(w.VBox):
             self.header.value = f"<p>No actor named <code>{html.escape(name)}</code>.</p>"
             return False
         self.actor = iri
-        self.header.value = f"<h3 style='margin:6px 0'>{html.escape(name)}</h3><small>{html.escape(iri)}</small>"
         self.posts.value = posts_html(queries.posts(self.store, iri))
         events = queries.events(self.store, iri)
         self.timeline.value = figure_html(plots.actor_timeline(events, title=f"Events of {name}")) if len(events) else ""
@@ -113,6 +112,8 @@ class ActorExplorer(w.VBox):
         others = sorted({n for n in graph.nodes() if n != iri}, key=lambda n: graph.labels.get(n, n).lower())
         self.neighbour.options = [("— pick a node —", "")] + [(graph.labels.get(n, n), n) for n in others]
         self.details.value = ""
+        # last, so that the name shown means the rest is up to date
+        self.header.value = f"<h3 style='margin:6px 0'>{html.escape(name)}</h3><small>{html.escape(iri)}</small>"
         return True
 
     def show_link(self, other: str) -> str:

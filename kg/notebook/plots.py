@@ -118,6 +118,8 @@ def actor_timeline(events_df: Any, *, title: str = "Events") -> Figure:
     for d, (_, row) in zip(dates, df.iterrows()):
         ax.annotate(f"{row['code']} {row['type'] or ''}".strip()[:30], (d, 0), xytext=(0, 8),
                     textcoords="offset points", rotation=30, fontsize=8)
+    if dates.nunique() == 1:  # one day: a month around it, not an axis of years
+        ax.set_xlim(dates.iloc[0] - pd.Timedelta(days=15), dates.iloc[0] + pd.Timedelta(days=15))
     ax.axhline(0, color="#999", lw=1)
     ax.set_yticks([])
     ax.set_title(title)

@@ -21,7 +21,8 @@ def table_html(df: Any, *, css_class: str = "kg-table", empty: str = "no rows", 
     """
     if df is None or not len(df):
         return f'<p class="{css_class} kg-empty"><i>{html.escape(empty)}</i></p>'
-    shown = df.map(lambda v: v if not isinstance(v, str) or len(v) <= max_chars else v[:max_chars] + "…")
+    shown = df.map(lambda v: "" if v is None else
+                   v if not isinstance(v, str) or len(v) <= max_chars else v[:max_chars] + "…")
     return shown.to_html(classes=css_class, index=False, escape=True, na_rep="")
 
 
