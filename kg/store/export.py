@@ -97,7 +97,7 @@ def sort_quads(quads: Iterable[Quad], *, union: bool = False, chunk_size: int = 
         blank: list[Quad] = []
         for s, p, o, g in quads:
             if s.startswith("_:") or o.startswith("_:") or (g or "").startswith("_:"):
-                blank.append((s, p, o, g))
+                blank.append((s, p, o, None if union else g))
                 continue
             chunk.append(_record(s, p, o, g, union))
             if len(chunk) >= chunk_size:
