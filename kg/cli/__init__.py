@@ -110,8 +110,14 @@ def _read_only(store_path: str | None) -> bool:
 def _register_optional() -> None:
     """Commands that live in their own modules."""
     from kg.cli.evaluate import eval_command
+    from kg.cli.lab import lab_command
+    from kg.cli.publish import dump_command, publish_command, serve_command, validate_command
 
     main.add_command(eval_command, "eval")
+    main.add_command(lab_command, "lab")
+    for name, command in (("dump", dump_command), ("publish", publish_command),
+                          ("validate", validate_command), ("serve", serve_command)):
+        main.add_command(command, name)
 
 
 _register_optional()

@@ -69,8 +69,8 @@ class KGStore:
 
         SELECT gives :class:`Rows` (dicts of Python values), ASK a bool, CONSTRUCT and
         DESCRIBE a list of N-Triples term triples. ``bindings`` binds variables to values
-        (str starting with ``http`` -> IRI, other Python values -> literals) without pasting
-        text into the query.
+        (:class:`kg.model.IRI` -> IRI; str, int, float, bool, date -> typed literals) as a
+        VALUES block of escaped terms in the WHERE group, never pasting text into the query.
 
         :raises QuerySyntaxError: the query does not parse (with line and column).
         :raises QueryError: the query fails while running.

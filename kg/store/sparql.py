@@ -24,15 +24,15 @@ class SparqlTarget(Protocol):
     def close(self) -> None: ...
 
 
-def _first_group_brace(sparql: str) -> int:
-    """Offset of the first ``{`` outside comments, strings and IRIs, or -1."""
+def _scan(sparql: str):  # type: ignore[no-untyped-def]
+    """Offsets and characters of the query outside comments, strings and IRIs."""
     i, n = 0, len(sparql)
     while i < n:
         c = sparql[i]
         if c == "#":
             i = sparql.find("\n", i)
             if i < 0:
-                return -1
+                return
         elif c in "'\"":
             j = i + 1
             while j < n and sparql[j] != c:
@@ -41,10 +41,32 @@ def _first_group_brace(sparql: str) -> int:
         elif c == "<" and i + 1 < n and not sparql[i + 1].isspace() and sparql[i + 1] not in "=<":
             end = sparql.find(">", i)
             i = end if end > 0 and "\n" not in sparql[i:end] and " " not in sparql[i:end] else i
-        elif c == "{":
-            return i
+        else:
+            yield i, c
         i += 1
-    return -1
+
+
+def _where_group_brace(sparql: str) -> int:
+    """Offset of the ``{`` that opens the WHERE group (after ``WHERE`` when present), or -1.
+
+    >>> q = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+    >>> q[_where_group_brace(q) - 6:_where_group_brace(q) + 1]
+    'WHERE {'
+    """
+    first, after_where, word = -1, False, ""
+    for i, c in _scan(sparql):
+        if c.isalpha():
+            word += c
+            continue
+        if word.upper() == "WHERE":
+            after_where = True
+        word = ""
+        if c == "{":
+            if after_where:
+                return i
+            if first < 0:
+                first = i
+    return first if not re.search(r"(?i)\bCONSTRUCT\b", sparql) else -1
 
 
 def bind_values(sparql: str, terms: dict[str, str]) -> str:
@@ -58,7 +80,7 @@ def bind_values(sparql: str, terms: dict[str, str]) -> str:
     """
     if not terms:
         return sparql
-    at = _first_group_brace(sparql)
+    at = _where_group_brace(sparql)
     if at < 0:
         raise QuerySyntaxError("no WHERE group to bind variables in", query=sparql)
     names = " ".join(f"?{k.lstrip('?$')}" for k in terms)
