@@ -46,6 +46,20 @@ def post_iri(title: str, organisation: str | None, base: str = DEFAULT_BASE) -> 
     return f"{base}post/{slug(title)}" + (f"--{slug(organisation)}" if organisation else "")
 
 
+_GLUE = {"of", "the", "and", "for", "to", "on", "in", "de"}
+
+
+def post_label(title: str) -> str:
+    """The label of a post, capitalised the same way in every article (one label per IRI).
+
+    >>> post_label("president"), post_label("chief of army staff"), post_label("Politburo member")
+    ('President', 'Chief of Army Staff', 'Politburo Member')
+    """
+    words = title.split()
+    return " ".join(w if w.isupper() or (i and w.lower() in _GLUE) else w[:1].upper() + w[1:]
+                    for i, w in enumerate(words))
+
+
 def _date(d: dt.date) -> str:
     return f'"{d.isoformat()}"^^<{XSD}date>'
 
@@ -76,7 +90,7 @@ def event_triples(analysis: Analysis, art: str, *, base: str = DEFAULT_BASE,
         if id(h) not in posts:
             p = iri(post_iri(h.title, h.organisation.name if h.organisation else None, base))
             posts[id(h)] = p
-            t.extend([(p, A, f"<{ORG}Post>"), (p, f"<{RDFS}label>", literal(h.title))])
+            t.extend([(p, A, f"<{ORG}Post>"), (p, f"<{RDFS}label>", literal(post_label(h.title)))])
             if h.organisation:
                 t.append((p, f"<{ORG}postIn>", actor(h.organisation)))
         return posts[id(h)]

@@ -25,10 +25,10 @@ def holds(store: KGStore, holder: str, title: str, org: str | None) -> bool:
 def test_seed_posts(sample_store: KGStore) -> None:
     assert holds(sample_store, "Mike Pompeo", "Secretary of State", "United States")
     assert holds(sample_store, "Qamar Javed Bajwa", "Chief of Army Staff", None)
-    assert holds(sample_store, "Qasem Soleimani", "commander", "Revolutionary Guards")
+    assert holds(sample_store, "Qasem Soleimani", "Commander", "Revolutionary Guards")
     assert holds(sample_store, "Heiko Maas", "Foreign Minister", "Germany")
     assert holds(sample_store, "Dominic Raab", "Foreign Secretary", "United Kingdom")
-    assert holds(sample_store, "Yang Jiechi", "member", "Chinese Politburo")
+    assert holds(sample_store, "Yang Jiechi", "Member", "Chinese Politburo")
 
 
 def test_ranks_are_not_posts(sample_store: KGStore) -> None:

@@ -79,8 +79,8 @@ class _Cluster:
             return self.expansion
         if self.kind == "Person":
             return max(self.names, key=lambda n: (len(n.split()), len(n), -self.names.index(n)))
-        counts = Counter(self.names)
-        return max(counts, key=lambda n: (counts[n], len(n), -self.names.index(n)))
+        counts = Counter(self.names)  # the most frequent name, preferring normal case to capitals
+        return max(counts, key=lambda n: (not n.isupper(), counts[n], len(n), -self.names.index(n)))
 
 
 def extract_actors(doc: Any, text: str) -> list[Actor]:

@@ -231,19 +231,25 @@ def _apposition(doc: Any, text: str, end: int, index: _Index,
 
 
 def _country_actor(analysis: Analysis, index: _Index, span: Span, text: str) -> Actor | None:
-    """The country a nationality or code names: the article's actor, else a new one."""
+    """The country a nationality or code names: the article's actor, else a new one.
+
+    A nationality adjective ("British Foreign Secretary") makes the country the post's
+    organisation, not a mention of the country: the post's own mention grounds that fact.
+    A country code or name ("US Secretary of State") is a mention of the country."""
     c = gazetteer.country(span.text)
     if c is None:
         return None
+    names_country = not gazetteer.is_demonym(span.text)
     for actor in analysis.actors:
         if actor.country_code == c.code:
-            if span not in actor.mentions:
+            if names_country and span not in actor.mentions:
                 actor.mentions.append(span)
                 actor.mentions.sort()
             return actor
-    actor = Actor(c.name, "GeopoliticalEntity", [span], set(), c.code)
+    actor = Actor(c.name, "GeopoliticalEntity", [span] if names_country else [], set(), c.code)
     analysis.actors.append(actor)
-    index.spans.append((span.begin, span.end, actor))
+    if names_country:
+        index.spans.append((span.begin, span.end, actor))
     return actor
 
 
