@@ -22,7 +22,7 @@ from kg.model import Analysis, GraphUpdate, Span
 from kg.rdf_events import event_triples
 from kg.rdf_statements import statement_triples
 from kg.vocab import (DCT, DEFAULT_BASE, GAF, NIF, NKG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD,
-                      actor_iri, article_iri, graph_iri, mention_iri, model_iri, shared_graph_iri,
+                      actor_iri, article_iri, event_iri, graph_iri, mention_iri, model_iri, shared_graph_iri,
                       software_iri)
 
 Triple = tuple[str, str, str]
@@ -111,6 +111,10 @@ def analysis_graph(analysis: Analysis, *, base: str = DEFAULT_BASE, version: str
                 used_sentences.add(sentence)
                 t.append((m, f"<{NIF}sentence>", iri(mention_iri(art, sentence.begin, sentence.end))))
     # triples of further extractors are added here: posts, events, statements
+    for ev in analysis.events:  # named before statements refer to them (nkg:producedBy, nkg:about)
+        if ev.mentions and not ev.iri:
+            first = min(ev.mentions)
+            ev.iri = event_iri(art, first.begin, first.end)
     t += event_triples(analysis, art, base=base, sentences=used_sentences)
     t += statement_triples(analysis, art, base=base, sentences=used_sentences)
     for s in sorted(used_sentences):

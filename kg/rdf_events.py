@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime as dt
 
 from kg.model import Analysis, Holding, Span
-from kg.vocab import DEFAULT_BASE, GAF, NIF, NKG, ORG, RDF, RDFS, SEM, XSD, actor_iri, mention_iri, slug
+from kg.vocab import DEFAULT_BASE, GAF, NIF, NKG, ORG, RDF, RDFS, SEM, XSD, actor_iri, event_iri, mention_iri, slug
 
 Triple = tuple[str, str, str]
 A = f"<{RDF}type>"
@@ -105,7 +105,7 @@ def event_triples(analysis: Analysis, art: str, *, base: str = DEFAULT_BASE,
         if not ev.mentions:
             continue
         first = min(ev.mentions)
-        e = iri(ev.iri or f"{art}/event/{first.begin}-{first.end}")
+        e = iri(ev.iri or event_iri(art, first.begin, first.end))
         t += [(e, A, f"<{NKG}Event>"), (e, f"<{NKG}eventType>", iri(CAMEO + ev.cameo)),
               (e, f"<{NKG}factuality>", f"<{NKG}{_FACTUALITY[ev.factuality]}>")]
         for span in ev.mentions:

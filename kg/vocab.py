@@ -93,6 +93,15 @@ def mention_iri(article: str, begin: int, end: int) -> str:
     return f"{article}#char={begin},{end}"
 
 
+def event_iri(article: str, begin: int, end: int) -> str:
+    """An event, named after the span of its first trigger in the article.
+
+    >>> event_iri(article_iri("a1"), 7, 13)
+    'https://w3id.org/newskg/id/article/a1/event/7-13'
+    """
+    return f"{article}/event/{begin}-{end}"
+
+
 def actor_iri(canonical_name: str, base: str = DEFAULT_BASE) -> str:
     """One IRI per actor, from its normalised canonical name."""
     return f"{base}actor/{slug(canonical_name)}"
