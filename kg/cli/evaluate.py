@@ -15,7 +15,7 @@ from kg.evaluate import FORMATS, TASKS, evaluate, render_table, write_report
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--task", type=click.Choice(TASKS), required=True,
               help="What to score: actors (PER/ORG/LOC), events, or statements (source/cue/content).")
-@click.option("--store", "store", type=click.Path(file_okay=False, path_type=Path), default=None,
+@click.option("--store", "store", metavar="DIR|URL", default=None,
               help="Reuse this store (gold documents it lacks are ingested); default: a fresh temporary store.")
 @click.option("--report", "report", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Also write the full result as JSON to this file.")
@@ -29,7 +29,7 @@ from kg.evaluate import FORMATS, TASKS, evaluate, render_table, write_report
               help="Processes for the ingest.")
 @click.option("--progress/--no-progress", default=None,
               help="Show ingest progress (default: when stderr is a terminal).")
-def eval_command(gold: Path, task: str, store: Path | None, report: Path | None, fmt: str, errors: int,
+def eval_command(gold: Path, task: str, store: str | None, report: Path | None, fmt: str, errors: int,
                  limit: int | None, workers: int, progress: bool | None) -> None:
     """Measure extraction against a gold corpus (CoNLL-style, ECB+ or PolNeAR JSONL).
 
@@ -43,7 +43,7 @@ def eval_command(gold: Path, task: str, store: Path | None, report: Path | None,
         if report is not None:
             write_report(result, report)
     except NewskgError as exc:
-        click.echo(f"Error: {exc}", err=True)
+        click.secho(f"error: {exc}", fg="red", err=True)
         sys.exit(exc.exit_code)
     click.echo(render_table(result))
     if report is not None:

@@ -42,10 +42,12 @@ class ErrorItem:
 
 def sentence_of(doc: GoldDoc, begin: int, end: int) -> str:
     """The sentence around a span: the gold sentence where known, else the text between
-    line breaks, cut to 300 characters around the span.
+    line breaks, cut at words to about 300 characters around the span.
 
     >>> sentence_of(GoldDoc("d", "One.\\nTwo three.", sentences=[(0, 4), (5, 15)]), 9, 14)
     'Two three.'
+    >>> sentence_of(GoldDoc("d", "word " * 100 + "target " + "word " * 100), 500, 506)[:8]
+    '… word w'
     """
     text = doc.text
     if doc.sentences:
@@ -57,10 +59,18 @@ def sentence_of(doc: GoldDoc, begin: int, end: int) -> str:
         b = text.rfind("\n", 0, begin) + 1
         e = text.find("\n", end)
         e = len(text) if e < 0 else e
+    head = tail = ""
     if e - b > _MAX_SENTENCE:
-        b = max(b, begin - _MAX_SENTENCE // 2)
-        e = min(e, max(end, b + _MAX_SENTENCE))
-    return " ".join(text[b:e].split())
+        nb = max(b, begin - _MAX_SENTENCE // 2)
+        ne = min(e, max(end, nb + _MAX_SENTENCE))
+        if nb > b:  # start at a word
+            cut = text.find(" ", nb, begin)
+            nb, head = (cut + 1 if cut >= 0 else nb), "… "
+        if ne < e:
+            cut = text.rfind(" ", end, ne)
+            ne, tail = (cut if cut >= 0 else ne), " …"
+        b, e = nb, ne
+    return head + " ".join(text[b:e].split()) + tail
 
 
 def list_errors(docs: Mapping[str, GoldDoc], *, false_positives: Sequence[Mention],

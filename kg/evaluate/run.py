@@ -128,7 +128,7 @@ def evaluate(gold_path: str | os.PathLike[str], *, task: str, store: str | os.Pa
         on_gold(gold)
     ids = {d.id for d in gold.docs}
     with tempfile.TemporaryDirectory(prefix="kg-eval-") as tmp:
-        location = Path(store) if store is not None else Path(tmp) / "store"
+        location = store if store is not None else Path(tmp) / "store"
         with open_store(location) as kg_store:
             have = _stored_texts(kg_store, ids) if store is not None else {}
             _ingest(kg_store, [a for a in gold_articles(gold) if a.id not in have],
