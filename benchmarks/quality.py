@@ -43,6 +43,7 @@ READING = [
     "- B-cubed compares actor IRIs with the gold cross-document chains over the untyped overlap matches.",
     "- PolNeAR: source, cue and content scored as three labels; a discontinuous span is taken from its "
     "first to its last character.",
+    "- Times: the first task on each corpus includes ingesting it (one worker, spaCy small model); the next task reuses that store.",
 ]
 
 
