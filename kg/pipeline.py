@@ -26,7 +26,7 @@ from itertools import islice
 from typing import Any
 
 from kg import __version__
-from kg.errors import BadRecordError
+from kg.errors import BadRecordError, ExtractionError
 from kg.extract import analyse_doc
 from kg.extract.casing import model_text
 from kg.extract.nlp import load_model, model_label
@@ -51,6 +51,7 @@ class IngestReport:
     unchanged: int = 0
     triples: int = 0
     bad: list[BadRecordError] = field(default_factory=list)
+    failed: list[ExtractionError] = field(default_factory=list)
     seconds: float = 0.0
 
     def summary(self) -> str:
@@ -59,7 +60,8 @@ class IngestReport:
         >>> IngestReport(articles=3, written=2, unchanged=1, triples=90, seconds=1.234).summary()
         '3 articles (2 written, 1 unchanged), 90 triples, 0 skipped, 1.2 s'
         """
-        return (f"{self.articles} articles ({self.written} written, {self.unchanged} unchanged), "
+        failed = f", {len(self.failed)} failed" if self.failed else ""
+        return (f"{self.articles} articles ({self.written} written, {self.unchanged} unchanged{failed}), "
                 f"{self.triples} triples, {len(self.bad)} skipped, {self.seconds:.1f} s")
 
 
@@ -126,8 +128,13 @@ def ingest_articles(records: Iterable[Article | BadRecordError], store: KGStore,
     articles = _collect_bad(records, report, bar)
     try:
         for analysis in _analysed(articles, workers=workers, model=model):
-            update = to_graph(analysis, index=index, base=base, generated=generated)
             report.articles += 1
+            if isinstance(analysis, ExtractionError):  # a bug on one article: report it, go on
+                report.failed.append(analysis)
+                if bar is not None:
+                    bar.update(1)
+                continue
+            update = to_graph(analysis, index=index, base=base, generated=generated)
             if store.write_article(update):
                 report.written += 1
                 report.triples += len(update.triples)
@@ -166,17 +173,26 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def _analysed(articles: Iterable[Article], *, workers: int, model: str | None) -> Iterator[Analysis]:
+def _extract(article: Article, doc: Any, label: str) -> Analysis | ExtractionError:
+    """One article's extraction; an exception in it (a bug) becomes a reported error record."""
+    try:
+        return analyse_doc(article, doc, model=label)
+    except Exception as e:  # noqa: BLE001 - kept and reported per article, never swallowed
+        return ExtractionError(article.origin or article.id, f"{type(e).__name__}: {e}")
+
+
+def _analysed(articles: Iterable[Article], *, workers: int,
+              model: str | None) -> Iterator[Analysis | ExtractionError]:
     """Extractions in input order; with ``workers > 1`` the NLP runs in worker processes, a
     bounded batch at a time so memory stays flat on any input size. Identity and RDF stay in
     this process, so cross-article identity sees the articles in input order."""
+    nlp = load_model(model)  # here first: a missing model fails fast, not inside a worker
     if workers <= 1:
-        nlp = load_model(model)
         label = model_label(nlp)
         for batch in _batches(articles, 32):
             docs = nlp.pipe([model_text(a.text) for a in batch], batch_size=16)
             for article, doc in zip(batch, docs):
-                yield analyse_doc(article, doc, model=label)
+                yield _extract(article, doc, label)
         return
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(workers, initializer=_worker_init, initargs=(model,)) as pool:
@@ -192,5 +208,5 @@ def _worker_init(model: str | None) -> None:
     _WORKER.update(nlp=nlp, label=model_label(nlp))
 
 
-def _worker_analyse(article: Article) -> Analysis:
-    return analyse_doc(article, _WORKER["nlp"](model_text(article.text)), model=_WORKER["label"])
+def _worker_analyse(article: Article) -> Analysis | ExtractionError:
+    return _extract(article, _WORKER["nlp"](model_text(article.text)), _WORKER["label"])

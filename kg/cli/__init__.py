@@ -1,7 +1,7 @@
 """The ``kg`` command. The only place that prints and chooses exit codes.
 
-Exit codes: 0 success; 1 unexpected newskg error; 2 bad input (for ``ingest``: some records
-were skipped, the rest went in); 3 store error; 4 SPARQL error; 5 spaCy model missing;
+Exit codes: 0 success; 1 unexpected newskg error (for ``ingest``: an article's extraction
+failed, the rest went in); 2 bad input (for ``ingest``: some records were skipped, the rest went in); 3 store error; 4 SPARQL error; 5 spaCy model missing;
 6 SHACL violations; 7 evaluation error.
 """
 
@@ -57,7 +57,11 @@ def ingest(paths: tuple[Path, ...], store_path: str | None, base: str | None, wo
         report = run_ingest(list(paths), store, base=base or DEFAULT_BASE, workers=workers, progress=not quiet)
     for bad in report.bad:
         click.secho(f"skipped {bad}", fg="yellow", err=True)
+    for failed in report.failed:
+        click.secho(f"error: {failed}", fg="red", err=True)
     click.echo(report.summary())
+    if report.failed:
+        sys.exit(1)
     if report.bad:
         sys.exit(2)
 

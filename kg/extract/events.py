@@ -79,8 +79,8 @@ class _Actors:
 
     def __init__(self, analysis: Analysis) -> None:
         self.analysis = analysis
-        self.spans = sorted((s.begin, s.end, a) for a in analysis.actors for s in a.mentions
-                            if a.kind != "Place" or True)
+        self.spans = sorted(((s.begin, s.end, a) for a in analysis.actors for s in a.mentions),
+                            key=lambda x: x[:2])
         self.holdings = sorted(((m.begin, m.end, h) for h in analysis.holdings for m in h.mentions),
                                key=lambda x: (x[0], -x[1]))
         self.header = _header(analysis.article.text)
