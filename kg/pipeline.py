@@ -38,6 +38,9 @@ from kg.resolve import ActorIndex, resolve_actors
 from kg.store import KGStore
 from kg.vocab import DEFAULT_BASE, ONTOLOGY_GRAPH, shared_graph_iri
 
+#: Articles written between two flushes of the store's write buffers.
+FLUSH_EVERY = 100
+
 #: Ontology files the store always holds, in the ontology graph.
 STORE_ONTOLOGY_FILES = ("newskg.ttl", "event-types.ttl")
 
@@ -138,6 +141,8 @@ def ingest_articles(records: Iterable[Article | BadRecordError], store: KGStore,
             if store.write_article(update):
                 report.written += 1
                 report.triples += len(update.triples)
+                if report.written % FLUSH_EVERY == 0:
+                    store.flush()  # keeps the store's write buffers, and so memory, bounded
             else:
                 report.unchanged += 1
             if bar is not None:

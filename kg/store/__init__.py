@@ -133,6 +133,10 @@ class KGStore:
         self._target.load_file(Path(path), graph=graph)
 
     # -- lifecycle -------------------------------------------------------------------------
+    def flush(self) -> None:
+        """Write buffered changes to disk and free their memory (long ingests call it often)."""
+        self._target.flush()
+
     def close(self) -> None:
         """Flush and release the store (the on-disk lock)."""
         self._target.close()

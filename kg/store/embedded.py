@@ -119,6 +119,10 @@ class EmbeddedTarget:
         except (SyntaxError, ValueError) as e:
             raise StoreError(f"{path}: cannot load: {e}") from e
 
+    def flush(self) -> None:
+        if not self.read_only:
+            self.store.flush()
+
     def close(self) -> None:
         if not self.read_only:
             self.store.flush()

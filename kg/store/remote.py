@@ -108,6 +108,9 @@ class RemoteTarget:
         target = f"GRAPH <{graph}> {{ {body} }}" if graph else body
         self.update(f"INSERT DATA {{ {target} }}")
 
+    def flush(self) -> None:
+        return None  # every update is already applied by the server
+
     def close(self) -> None:
         return None
 
