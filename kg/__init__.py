@@ -7,6 +7,7 @@ True
 
 __version__ = "0.1.0"
 
+import kg.ingest as _reader  # noqa: E402,F401  (loaded first: the name `ingest` below is the function)
 from kg.errors import NewskgError  # noqa: E402
 from kg.store import KGStore, Rows, open_store  # noqa: E402
 

@@ -19,51 +19,17 @@ import datetime as dt
 import hashlib
 
 from kg.model import Analysis, GraphUpdate, Span
+from kg.rdf_terms import A, Triple, iri, literal, span_triples
 from kg.rdf_events import event_triples
 from kg.rdf_statements import statement_triples
-from kg.vocab import (DCT, DEFAULT_BASE, GAF, NIF, NKG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD,
+from kg.vocab import (DCT, DEFAULT_BASE, GAF, NIF, NKG, PROV, RDFS, SCHEMA, SKOS, XSD,
                       actor_iri, article_iri, event_iri, graph_iri, mention_iri, model_iri, shared_graph_iri,
                       software_iri)
-
-Triple = tuple[str, str, str]
-A = f"<{RDF}type>"
-
-
-def iri(value: str) -> str:
-    """An IRI term.
-
-    >>> iri("http://ex.org/a")
-    '<http://ex.org/a>'
-    """
-    return f"<{value}>"
-
-
-def literal(value: object, datatype: str | None = None) -> str:
-    """A literal term, escaped for N-Triples and SPARQL.
-
-    >>> literal('say "hi"\\n'), literal(3, XSD + "integer")
-    ('"say \\\\"hi\\\\"\\\\n"', '"3"^^<http://www.w3.org/2001/XMLSchema#integer>')
-    """
-    text = str(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-    return f'"{text}"' + (f"^^<{datatype}>" if datatype else "")
-
-
-def _int(n: int) -> str:
-    return literal(n, f"{XSD}nonNegativeInteger")
-
 
 def _date(value: dt.date | dt.datetime) -> str:
     if isinstance(value, dt.datetime):
         return literal(value.isoformat(), f"{XSD}dateTime")
     return literal(value.isoformat(), f"{XSD}date")
-
-
-def span_triples(art: str, span: Span, cls: str | None) -> list[Triple]:
-    """The NIF description of one span of the article's text."""
-    m = iri(mention_iri(art, span.begin, span.end))
-    out = [(m, f"<{NIF}referenceContext>", iri(art)), (m, f"<{NIF}beginIndex>", _int(span.begin)),
-           (m, f"<{NIF}endIndex>", _int(span.end)), (m, f"<{NIF}anchorOf>", literal(span.text))]
-    return out + ([(m, A, iri(cls))] if cls else [])
 
 
 def _sentence_of(span: Span, sentences: list[Span]) -> Span | None:

@@ -27,10 +27,9 @@ from __future__ import annotations
 import datetime as dt
 
 from kg.model import Analysis, Holding, Span
-from kg.vocab import DEFAULT_BASE, GAF, NIF, NKG, ORG, RDF, RDFS, SEM, XSD, actor_iri, event_iri, mention_iri, slug
+from kg.rdf_terms import A, Triple, iri, literal, span_triples
+from kg.vocab import DEFAULT_BASE, GAF, NIF, NKG, ORG, RDFS, SEM, XSD, actor_iri, event_iri, mention_iri, slug
 
-Triple = tuple[str, str, str]
-A = f"<{RDF}type>"
 
 CAMEO = "https://w3id.org/newskg/cameo/"
 _ROLE = {"agent": "AgentRole", "patient": "PatientRole", "recipient": "RecipientRole"}
@@ -67,7 +66,6 @@ def _date(d: dt.date) -> str:
 def event_triples(analysis: Analysis, art: str, *, base: str = DEFAULT_BASE,
                   sentences: set[Span]) -> list[Triple]:
     """Posts, holdings and events of an analysis; adds the sentences of their mentions to ``sentences``."""
-    from kg.rdf import iri, literal, span_triples  # here, not above: kg.rdf imports this module
 
     t: list[Triple] = []
 

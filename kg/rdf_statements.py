@@ -23,10 +23,9 @@ from __future__ import annotations
 import re
 
 from kg.model import Analysis, Span, Statement
-from kg.vocab import DEFAULT_BASE, GAF, NIF, NKG, RDF, SCHEMA, actor_iri, mention_iri
+from kg.rdf_terms import A, Triple, iri, literal, span_triples
+from kg.vocab import DEFAULT_BASE, GAF, NIF, NKG, SCHEMA, actor_iri, mention_iri
 
-Triple = tuple[str, str, str]
-A = f"<{RDF}type>"
 
 _MODES = {"direct": "Direct", "indirect": "Indirect", "mixed": "Mixed"}
 
@@ -61,7 +60,6 @@ def content_text(statement: Statement) -> str:
 def statement_triples(analysis: Analysis, art: str, *, base: str = DEFAULT_BASE,
                       sentences: set[Span]) -> list[Triple]:
     """The triples of every statement of ``analysis``; adds the sentences it uses to ``sentences``."""
-    from kg.rdf import iri, literal, span_triples  # here, not above: kg.rdf imports this module
     t: list[Triple] = []
     for st in analysis.statements:
         s = iri(statement_iri(art, st))

@@ -25,7 +25,7 @@ from typing import Any
 
 from kg.extract import gazetteer
 from kg.extract.lexicon import (ACRONYM_GLUE, ACTING_HEADS, ORG_HEADS, TITLE_PHRASES,
-                                is_honorific, is_title_word)
+                                is_title_word)
 from kg.model import Actor, Span
 
 _KIND = {"PERSON": "Person", "ORG": "Organization", "GPE": "GeopoliticalEntity", "LOC": "Place",

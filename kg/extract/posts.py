@@ -32,7 +32,7 @@ import re
 from typing import Any
 
 from kg.extract import gazetteer
-from kg.extract.lexicon import HONORIFICS, TITLE_PHRASES, TITLE_WORDS
+from kg.extract.lexicon import HONORIFICS, TITLE_WORDS
 from kg.model import Actor, Analysis, Holding, Span
 
 #: Lower-case nouns of posts besides the title words of the actor lexicon ("commander").

@@ -15,7 +15,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from kg.errors import StoreError
 from kg.model import GraphUpdate
 from kg.store.results import Rows, python_value  # noqa: F401  (re-exported)
 from kg.store.sparql import SparqlTarget
