@@ -21,6 +21,8 @@ from kg.vocab import NKG
 
 #: The ontology files, in load order.
 ONTOLOGY_FILES = ("newskg.ttl", "event-types.ttl", "shapes.ttl")
+#: The files the store always holds in its ontology graph (the shapes are for validation only).
+STORE_FILES = ONTOLOGY_FILES[:2]
 
 
 def ontology_dir() -> Path:

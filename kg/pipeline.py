@@ -32,7 +32,7 @@ from kg.extract.casing import model_text
 from kg.extract.nlp import load_model, model_label
 from kg.ingest import count_records, input_files, read_articles
 from kg.model import Analysis, Article, GraphUpdate, KnownActor
-from kg.ontology import ontology_dir
+from kg.ontology import STORE_FILES, ontology_dir
 from kg.rdf import analysis_graph
 from kg.resolve import ActorIndex, resolve_actors
 from kg.store import KGStore
@@ -41,8 +41,6 @@ from kg.vocab import DEFAULT_BASE, ONTOLOGY_GRAPH, shared_graph_iri
 #: Articles written between two flushes of the store's write buffers.
 FLUSH_EVERY = 100
 
-#: Ontology files the store always holds, in the ontology graph.
-STORE_ONTOLOGY_FILES = ("newskg.ttl", "event-types.ttl")
 
 
 @dataclass
@@ -100,7 +98,7 @@ def known_actors(store: KGStore, *, base: str = DEFAULT_BASE) -> ActorIndex:
 
 def ensure_ontology(store: KGStore) -> bool:
     """Load (or refresh) the ontology and event-type scheme into their own graph."""
-    files = [ontology_dir() / name for name in STORE_ONTOLOGY_FILES]
+    files = [ontology_dir() / name for name in STORE_FILES]
     data = "\n".join(f.read_text(encoding="utf-8") for f in files)
     digest = hashlib.sha256(f"{__version__}\n{data}".encode()).hexdigest()
     return store.replace_graph(ONTOLOGY_GRAPH, data, format="turtle", digest=digest)

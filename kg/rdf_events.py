@@ -28,10 +28,9 @@ import datetime as dt
 
 from kg.model import Analysis, Holding, Span
 from kg.rdf_terms import A, Triple, iri, literal, span_triples
-from kg.vocab import DEFAULT_BASE, GAF, NIF, NKG, ORG, RDFS, SEM, XSD, actor_iri, event_iri, mention_iri, slug
+from kg.vocab import CAMEO, DEFAULT_BASE, GAF, NIF, NKG, ORG, RDFS, SEM, XSD, actor_iri, event_iri, mention_iri, slug
 
 
-CAMEO = "https://w3id.org/newskg/cameo/"
 _ROLE = {"agent": "AgentRole", "patient": "PatientRole", "recipient": "RecipientRole"}
 _FACTUALITY = {"asserted": "Asserted", "negated": "Negated", "hypothetical": "Hypothetical"}
 

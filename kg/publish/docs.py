@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from kg.ontology import ontology_dir
-from kg.vocab import NKG, ONTOLOGY_IRI, PREFIXES
+from kg.vocab import CAMEO, NKG, ONTOLOGY_IRI, PLOVER, PREFIXES
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = ["ontology_html", "ontology_graph"]
 
-_EXTRA_PREFIXES = {"cameo": "https://w3id.org/newskg/cameo/", "plover": "https://w3id.org/newskg/plover/",
+_EXTRA_PREFIXES = {"cameo": CAMEO, "plover": PLOVER,
                    "vann": "http://purl.org/vocab/vann/"}
 _CLASS_TYPES = ("owl:Class", "rdfs:Class")
 _PROPERTY_TYPES = ("owl:ObjectProperty", "owl:DatatypeProperty", "owl:AnnotationProperty", "rdf:Property")

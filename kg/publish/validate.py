@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.errors import ValidationFailed
-from kg.ontology import ontology_dir
+from kg.ontology import STORE_FILES, ontology_dir
 from kg.publish.rdfterms import rdflib_graph
 from kg.store import KGStore
 from kg.store.export import raw_quads
@@ -31,8 +31,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Violation", "ValidationResult", "validate", "validate_graph", "shapes_graph"]
 
-#: Ontology files added to the data when the store lacks its ontology graph.
-_ONTOLOGY_FILES = ("newskg.ttl", "event-types.ttl")
 
 
 @dataclass(frozen=True)
@@ -122,7 +120,7 @@ def validate(store: KGStore, *, raise_on_violation: bool = False) -> ValidationR
     """
     data = rdflib_graph(raw_quads(store))
     if ONTOLOGY_GRAPH not in store.graphs():
-        for name in _ONTOLOGY_FILES:
+        for name in STORE_FILES:  # what the store would hold in its ontology graph
             data.parse(ontology_dir() / name, format="turtle")
     result = validate_graph(data)
     if raise_on_violation:
