@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from kg import queries
 from kg.errors import EvaluationError
 from kg.evaluate.bcubed import bcubed
 from kg.evaluate.errors_listing import list_errors
@@ -34,7 +35,6 @@ from kg.evaluate.report import EvalResult
 from kg.evaluate.score import Score, ScoreTable, score
 from kg.model import Article
 
-_TEXTS_QUERY = """SELECT ?id ?text WHERE { ?a dct:identifier ?id ; nif:isString ?text . }"""
 
 
 def gold_articles(gold: GoldSet) -> list[Article]:
@@ -48,7 +48,7 @@ def gold_articles(gold: GoldSet) -> list[Article]:
 
 
 def _stored_texts(store: Any, ids: set[str]) -> dict[str, str]:
-    return {str(r["id"]): str(r["text"]) for r in store.query(_TEXTS_QUERY) if str(r["id"]) in ids}
+    return {str(r["id"]): str(r["text"]) for r in store.query(queries.load("evaluate/texts")) if str(r["id"]) in ids}
 
 
 def _ingest(store: Any, articles: Sequence[Article], *, workers: int, progress: bool) -> None:
