@@ -64,6 +64,7 @@ class Holding:
     title: str
     organisation: Actor | None = None
     mentions: list[Span] = field(default_factory=list)
+    label: str = ""  # the post's label, capitalised one way for every article (the title if empty)
 
 
 @dataclass
@@ -91,7 +92,6 @@ class Event:
     latest: dt.date | None = None
     place: Actor | None = None
     factuality: str = "asserted"
-    iri: str | None = None
 
 
 @dataclass
@@ -108,6 +108,7 @@ class Statement:
     about: list[Actor] = field(default_factory=list)
     about_events: list[Event] = field(default_factory=list)
     event: Event | None = None
+    text: str = ""  # the content as said (a direct quote without its marks); the span's text if empty
 
 
 @dataclass

@@ -118,3 +118,34 @@ def software_iri(version: str) -> str:
 def model_iri(model: str) -> str:
     """The PROV software agent for one NLP model ("name version")."""
     return f"https://w3id.org/newskg/model/{slug(model)}"
+
+
+def statement_iri(article: str, begin: int, end: int) -> str:
+    """A statement, named after the span of its cue in the article.
+
+    >>> statement_iri(article_iri("a1"), 7, 11)
+    'https://w3id.org/newskg/id/article/a1/statement/7-11'
+    """
+    return f"{article}/statement/{begin}-{end}"
+
+
+def post_iri(title: str, organisation: str | None, base: str = DEFAULT_BASE) -> str:
+    """One post IRI per (title, organisation name).
+
+    >>> post_iri("Secretary of State", "United States")
+    'https://w3id.org/newskg/id/post/secretary-of-state--united-states'
+    """
+    return f"{base}post/{slug(title)}" + (f"--{slug(organisation)}" if organisation else "")
+
+
+def participation_iri(event: str, role: str, actor: str, base: str = DEFAULT_BASE) -> str:
+    """One participation per (event, role, actor IRI): two actors of one name never share it.
+
+    >>> e = event_iri(article_iri("a1"), 7, 13)
+    >>> participation_iri(e, "agent", actor_iri("Mike Pompeo")).removeprefix(e)
+    '/participation/agent/mike-pompeo'
+    >>> participation_iri(e, "agent", "http://www.wikidata.org/entity/Q473239").removeprefix(e)
+    '/participation/agent/http%3A%2F%2Fwww.wikidata.org%2Fentity%2FQ473239'
+    """
+    own = f"{base}actor/"
+    return f"{event}/participation/{role}/" + (actor[len(own):] if actor.startswith(own) else _local(actor))

@@ -15,7 +15,7 @@ from rdflib.compare import isomorphic
 
 from kg.cli.publish import dump_command
 from kg.publish.dump import FORMATS, write_dump
-from kg.publish.rdfterms import rdflib_graph
+from kg.rdf.terms import rdflib_graph
 from kg.store import KGStore, open_store
 from kg.store.export import raw_quads, sorted_quads
 from kg.vocab import NIF

@@ -440,7 +440,7 @@ def test_every_property_shape_is_named(shapes: Graph) -> None:
 #: Known violations of the sample store, each with its reason; remove an entry once fixed.
 #: (Fixed since: a dateline in capitals, "WASHINGTON -", gave actor/washington a second label.)
 #: (Fixed since: "President" and "president" gave post/president two labels; labels are now
-#: capitalised one way by kg.rdf_events.post_label.)
+#: capitalised one way by kg.extract.posts.post_label.)
 KNOWN_SAMPLE_VIOLATIONS: set[tuple[URIRef, URIRef]] = set()
 
 

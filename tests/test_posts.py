@@ -9,7 +9,7 @@ import pytest
 from kg.extract import analyse_doc
 from kg.extract.nlp import load_model
 from kg.model import Article
-from kg.rdf_events import post_iri
+from kg.vocab import post_iri
 from kg.store import KGStore
 
 QUERIES = Path(__file__).resolve().parents[1] / "ontology" / "queries"

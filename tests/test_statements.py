@@ -15,7 +15,8 @@ from kg.extract.casing import model_text
 from kg.extract.nlp import load_model
 from kg.extract.statements import find_quotes
 from kg.model import Article
-from kg.rdf_statements import statement_triples
+from kg.rdf.mentions import Mentions
+from kg.rdf.statements import statement_triples
 from kg.resolve import resolve_actors
 from kg.store import KGStore
 from kg.vocab import article_iri
@@ -101,7 +102,8 @@ def _statement_graph(text: str, article_id: str) -> Graph:
     article = Article(id=article_id, text=text)
     analysis = analyse_doc(article, load_model()(model_text(text)), model="m")
     analysis.actors = resolve_actors(analysis.actors)
-    triples = statement_triples(analysis, article_iri(article_id), sentences=set())
+    mentions = Mentions(article_iri(article_id), analysis.sentences)
+    triples = statement_triples(analysis, article_iri(article_id), {}, mentions) + mentions.triples()
     return Graph().parse(data="".join(f"{s} {p} {o} .\n" for s, p, o in triples), format="nt")
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from kg.errors import InputError
 from kg.model import IRI
 from kg.store.results import Rows
-from kg.vocab import PREFIXES
+from kg.rdf.terms import curie
 
 
 def parse_binding(text: str) -> tuple[str, Any]:
@@ -48,11 +48,7 @@ def compact(value: Any) -> str:
     ('data:actor/mike-pompeo', '3')
     """
     text = _cell(value)
-    if text.startswith(("http://", "https://")):
-        for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
-            if text.startswith(ns):
-                return f"{prefix}:{text[len(ns):]}"
-    return text
+    return (curie(text) or text) if text.startswith(("http://", "https://")) else text
 
 
 def table(rows: Rows, *, max_width: int = 60, terminal: int | None = None) -> str:

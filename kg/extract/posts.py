@@ -91,7 +91,23 @@ def extract_holdings(doc: Any, analysis: Analysis) -> list[Holding]:
                 holding.mentions.append(mention)
     holdings = list(found.values())
     _title_only_references(holdings, text, index)
+    for holding in holdings:
+        holding.label = post_label(holding.title)
     return holdings
+
+
+_LOWER_WORDS = {"of", "the", "and", "for", "to", "on", "in", "de"}
+
+
+def post_label(title: str) -> str:
+    """The label of a post, capitalised the same way in every article (one label per IRI).
+
+    >>> post_label("president"), post_label("chief of army staff"), post_label("Politburo member")
+    ('President', 'Chief of Army Staff', 'Politburo Member')
+    """
+    words = title.split()
+    return " ".join(w if w.isupper() or (i and w.lower() in _LOWER_WORDS) else w[:1].upper() + w[1:]
+                    for i, w in enumerate(words))
 
 
 def _tokens_at(doc: Any, begin: int) -> int | None:

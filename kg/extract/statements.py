@@ -126,7 +126,26 @@ def extract_statements(doc: Any, analysis: Analysis) -> list[Statement]:
         ctx.resolve_first_person(f, ordered)
     for i, f in enumerate(ordered):
         ctx.add_context(f, ordered[:i])
+    for f in ordered:
+        f.statement.text = content_text(f.statement)
     return [f.statement for f in ordered]
+
+
+def content_text(statement: Statement) -> str:
+    """The content as said: a direct quote's pieces without their marks and interruptions.
+
+    >>> content_text(Statement(cue=Span(11, 15, "said"), mode="direct",
+    ...                        content=Span(0, 26, '"We will," he said, "win."')))
+    'We will, win.'
+    >>> content_text(Statement(cue=Span(0, 4, "said"), mode="direct", content=Span(5, 20, '“No,\\n\\n“never.”')))
+    'No, never.'
+    """
+    value = statement.content.text
+    if statement.mode != "direct":
+        return value
+    value = re.sub(r"\s*\n\s*[“\"]", " ", value)  # a quote reopened in the next paragraph
+    pieces = re.findall(r"[“\"]([^”\"]*)(?:[”\"]|$)", value)
+    return " ".join(p.strip() for p in pieces if p.strip()) if pieces else value.strip("\"“” ")
 
 
 class _Context:

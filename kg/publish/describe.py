@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kg.rdf.terms import curie
 from kg.store import KGStore
 from kg.vocab import DEFAULT_BASE, NIF, PREFIXES
 
@@ -146,9 +147,9 @@ def issued_date() -> dt.date:
 
 
 def _curie_slug(iri: str) -> str:
-    for prefix, ns in sorted(PREFIXES.items(), key=lambda x: -len(x[1])):
-        if iri.startswith(ns) and iri[len(ns):].replace("_", "").replace("-", "").isalnum():
-            return f"{prefix}-{iri[len(ns):]}"
+    name = curie(iri)
+    if name and name.split(":", 1)[1].replace("_", "").replace("-", "").isalnum():
+        return name.replace(":", "-", 1)
     return hashlib.sha1(iri.encode()).hexdigest()[:12]
 
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from kg.ontology import ontology_dir
+from kg.rdf.terms import curie
 from kg.vocab import CAMEO, NKG, ONTOLOGY_IRI, PLOVER, PREFIXES
 
 if TYPE_CHECKING:
@@ -63,12 +64,8 @@ def ontology_html(graph: "Graph | None" = None) -> str:
     graph = graph if graph is not None else ontology_graph()
     prefixes = {**PREFIXES, **_EXTRA_PREFIXES}
 
-    def curie(node: "Node") -> str:
-        text = str(node)
-        for prefix, ns in sorted(prefixes.items(), key=lambda x: -len(x[1])):
-            if text.startswith(ns) and text != ns:
-                return f"{prefix}:{text[len(ns):]}"
-        return text
+    def short(node: "Node") -> str:
+        return curie(str(node), prefixes) or str(node)
 
     def uri(name: str) -> URIRef:
         prefix, local = name.split(":", 1)
@@ -76,7 +73,7 @@ def ontology_html(graph: "Graph | None" = None) -> str:
 
     def link(node: "Node") -> str:
         if isinstance(node, URIRef):
-            name = curie(node)
+            name = short(node)
             href = f"#{name}" if str(node).startswith(NKG) else html.escape(str(node))
             return f'<a href="{href}"><code>{html.escape(name)}</code></a>'
         from rdflib.collection import Collection
@@ -100,9 +97,9 @@ def ontology_html(graph: "Graph | None" = None) -> str:
                          - set(classes) - set(properties) - set(schemes), key=str)
 
     def term_section(term: URIRef, kind: str) -> str:
-        name = curie(term)
+        name = short(term)
         label = text(term, "rdfs:label") or name
-        kinds = ", ".join(sorted(curie(t) for t in graph.objects(term, uri("rdf:type"))))
+        kinds = ", ".join(sorted(short(t) for t in graph.objects(term, uri("rdf:type"))))
         parts = [f'<section class="term" id="{html.escape(name)}"><h3>{html.escape(label)} '
                  f"<code>{html.escape(name)}</code></h3>",
                  f"<p><small>{html.escape(kind)} · {html.escape(kinds)} · IRI <code>{html.escape(str(term))}</code>"
@@ -133,7 +130,7 @@ def ontology_html(graph: "Graph | None" = None) -> str:
     def scheme_section(scheme: URIRef) -> str:
         concepts = sorted(graph.subjects(uri("skos:inScheme"), scheme),
                           key=lambda c: (text(c, "skos:notation"), str(c)))
-        rows = [f'<tr><td><code>{html.escape(text(c, "skos:notation") or curie(c))}</code></td>'
+        rows = [f'<tr><td><code>{html.escape(text(c, "skos:notation") or short(c))}</code></td>'
                 f'<td>{html.escape(text(c, "skos:prefLabel"))}</td>'
                 f'<td>{", ".join(link(m) for m in sorted(graph.objects(c, uri("skos:closeMatch")), key=str))}</td>'
                 f'<td>{html.escape(text(c, "skos:definition"))}</td></tr>' for c in concepts]

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from kg.ontology import ontology_dir
-from kg.publish.rdfterms import rdflib_graph
+from kg.rdf.terms import curie, rdflib_graph
 from kg.store import KGStore
 from kg.store.export import Quad, sorted_quads
 from kg.vocab import NIF, PREFIXES, RDF
@@ -52,7 +52,6 @@ _ANCHOR = f"<{NIF}anchorOf>"
 _SENTENCE = f"<{NIF}Sentence>"
 _INTEGER = "<http://www.w3.org/2001/XMLSchema#integer>"
 _DIGITS = re.compile(r"[+-]?[0-9]+")
-_LOCAL = re.compile(r"[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?")
 _BATCH = 4096
 
 
@@ -168,41 +167,31 @@ def _prefix_lines() -> list[str]:
     return [f"@prefix {p}: <{iri}> .\n" for p, iri in PREFIXES.items()] + ["\n"]
 
 
-def _namespaces() -> list[tuple[str, str]]:
-    # Longest namespace first, so the most specific prefix wins.
-    return sorted(((iri, p) for p, iri in PREFIXES.items()), key=lambda x: -len(x[0]))
-
-
-def _short(term: str, namespaces: list[tuple[str, str]]) -> str:
+def _short(term: str) -> str:
     """A prefixed name for an IRI term when its local part is safe in Turtle, else the term."""
     if term.startswith("<"):
-        iri = term[1:-1]
-        for ns, prefix in namespaces:
-            if iri.startswith(ns) and _LOCAL.fullmatch(iri[len(ns):]):
-                return f"{prefix}:{iri[len(ns):]}"
-        return term
+        return curie(term[1:-1], strict=True) or term
     if term.startswith('"') and term.endswith(">") and '"^^<' in term:
         lexical, datatype = term.rsplit("^^", 1)
         if datatype == _INTEGER and _DIGITS.fullmatch(lexical[1:-1]):
             return lexical[1:-1]
-        return f"{lexical}^^{_short(datatype, namespaces)}"
+        return f"{lexical}^^{_short(datatype)}"
     return term
 
 
 def _turtle(quads: Iterable[Quad], *, trig: bool) -> Iterator[str]:
-    namespaces = _namespaces()
     yield from _prefix_lines()
     for g, in_graph in groupby(quads, key=lambda q: q[3]):
         indent = ""
         if trig and g is not None:
-            yield f"{_short(g, namespaces)} {{\n"
+            yield f"{_short(g)} {{\n"
             indent = "    "
         for s, by_subject in groupby(in_graph, key=lambda q: q[0]):
             parts = []
             for p, by_predicate in groupby(by_subject, key=lambda q: q[1]):
-                objects = ", ".join(_short(o, namespaces) for _, _, o, _ in by_predicate)
-                parts.append(f"{'a' if p == _TYPE else _short(p, namespaces)} {objects}")
-            yield f"{indent}{_short(s, namespaces)} " + f" ;\n{indent}    ".join(parts) + " .\n"
+                objects = ", ".join(_short(o) for _, _, o, _ in by_predicate)
+                parts.append(f"{'a' if p == _TYPE else _short(p)} {objects}")
+            yield f"{indent}{_short(s)} " + f" ;\n{indent}    ".join(parts) + " .\n"
         if trig and g is not None:
             yield "}\n\n"
 

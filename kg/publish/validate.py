@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from kg.errors import ValidationFailed
 from kg.ontology import STORE_FILES, ontology_dir
-from kg.publish.rdfterms import rdflib_graph
+from kg.rdf.terms import curie, rdflib_graph
 from kg.store import KGStore
 from kg.store.export import raw_quads
 from kg.vocab import ONTOLOGY_GRAPH, PREFIXES, SH
@@ -30,6 +30,9 @@ if TYPE_CHECKING:
     from rdflib import Graph
 
 __all__ = ["Violation", "ValidationResult", "validate", "validate_graph", "shapes_graph"]
+
+#: Prefixes of reports and messages: the project's, SHACL's and the shapes'.
+_PREFIXES = {**PREFIXES, "sh": SH, "nkgsh": "https://w3id.org/newskg/shapes#"}
 
 
 
@@ -151,7 +154,7 @@ def validate_graph(data: "Graph") -> ValidationResult:
             severity=(one("resultSeverity") or SH + "Violation").rsplit("#", 1)[1],
             constraint=(one("sourceConstraintComponent") or "").rsplit("#", 1)[-1]))
     results.sort(key=lambda r: (r.severity != "Violation", r.shape, r.focus, r.path or "", r.message))
-    for prefix, iri in {**PREFIXES, "sh": SH, "nkgsh": "https://w3id.org/newskg/shapes#"}.items():
+    for prefix, iri in _PREFIXES.items():
         report.bind(prefix, iri)
     conforms = not any(r.severity == "Violation" for r in results)
     return ValidationResult(conforms=conforms, results=results, report_turtle=report.serialize(format="turtle"),
@@ -176,8 +179,4 @@ def _shape_name(report: "Graph", shape: object) -> str:
 def _curie(iri: str | None) -> str:
     if not iri:
         return ""
-    for prefix, ns in sorted({**PREFIXES, "nkgsh": "https://w3id.org/newskg/shapes#"}.items(),
-                             key=lambda x: -len(x[1])):
-        if iri.startswith(ns):
-            return f"{prefix}:{iri[len(ns):]}"
-    return iri if not iri.startswith("http") else f"<{iri}>"
+    return curie(iri, _PREFIXES) or (iri if not iri.startswith("http") else f"<{iri}>")
