@@ -3,22 +3,27 @@
 >>> import tempfile
 >>> with open_store(tempfile.mkdtemp()) as store:
 ...     store.update('INSERT DATA { GRAPH <http://ex.org/g> { <http://ex.org/a> <http://ex.org/p> 1 } }')
-...     rows = store.query('SELECT ?s ?o WHERE { ?s ?p ?o }')
-...     rows[0]["s"], rows[0]["o"], len(store)
-('http://ex.org/a', 1, 1)
+...     rows = store.select('SELECT ?s ?o WHERE { ?s ?p ?o }')
+...     rows[0]["s"], rows[0]["o"], len(store), store.ask('ASK { ?s nkg:x ?o }')
+('http://ex.org/a', 1, 1, False)
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from kg.model import GraphUpdate
-from kg.store.results import Rows, python_value  # noqa: F401  (re-exported)
-from kg.store.sparql import SparqlTarget
-from kg.vocab import GAF, NKG, SKOS, sparql_prefixes
+import pyoxigraph as ox
+
+from kg.errors import QueryError, QuerySyntaxError
+from kg.model import IRI, GraphUpdate
+from kg.queries import load
+from kg.rdf.terms import Triple, literal
+from kg.store.results import Rows, rows_of, triples_of
+from kg.store.sparql import SparqlTarget, bind_values, binding_terms
+from kg.vocab import NKG
 
 __all__ = ["KGStore", "Rows", "default_store_path", "open_store"]
 
@@ -62,19 +67,61 @@ class KGStore:
         self.location = location
 
     # -- reading ---------------------------------------------------------------------------
+    def _run(self, sparql: str, union: bool, bindings: dict[str, Any] | None) -> Any:
+        if not bindings:
+            return self._target.query(sparql, union=union)
+        text = bind_values(sparql, binding_terms(sparql, bindings))
+        try:
+            return self._target.query(text, union=union)
+        except QuerySyntaxError:
+            self._target.query(sparql, union=union)  # raises where the user's own text is wrong
+            raise
+
     def query(self, sparql: str, *, union: bool = True,
-              bindings: dict[str, Any] | None = None) -> Rows | bool | list[tuple[str, str, str]]:
-        """Run a SPARQL query with the project's prefixes preloaded.
+              bindings: dict[str, Any] | None = None) -> Rows | bool | list[Triple]:
+        """Run any SPARQL query with the project's prefixes known (see :func:`select`, :func:`ask`,
+        :func:`construct` for typed results).
 
         SELECT gives :class:`Rows` (dicts of Python values), ASK a bool, CONSTRUCT and
         DESCRIBE a list of N-Triples term triples. ``bindings`` binds variables to values
         (:class:`kg.model.IRI` -> IRI; str, int, float, bool, date -> typed literals) as a
         VALUES block of escaped terms in the WHERE group, never pasting text into the query.
 
-        :raises QuerySyntaxError: the query does not parse (with line and column).
-        :raises QueryError: the query fails while running.
+        :raises QuerySyntaxError: the query does not parse (line and column in ``sparql``).
+        :raises QueryError: a binding is not a variable of the query or not a valid term;
+            the query fails while running.
         """
-        return self._target.query(sparql, union=union, bindings=bindings or {})
+        result = self._run(sparql, union, bindings)
+        if isinstance(result, ox.QueryBoolean):
+            return bool(result)
+        if isinstance(result, ox.QuerySolutions):
+            return rows_of(result)
+        return triples_of(result)
+
+    def select(self, sparql: str, *, union: bool = True, bindings: dict[str, Any] | None = None) -> Rows:
+        """The rows of a SELECT query (see :meth:`query`).
+
+        :raises QueryError: the query is not a SELECT query.
+        """
+        result = self.query(sparql, union=union, bindings=bindings)
+        if not isinstance(result, Rows):
+            raise QueryError("expected a SELECT query")
+        return result
+
+    def ask(self, sparql: str, *, union: bool = True, bindings: dict[str, Any] | None = None) -> bool:
+        """The answer of an ASK query (see :meth:`query`)."""
+        result = self.query(sparql, union=union, bindings=bindings)
+        if not isinstance(result, bool):
+            raise QueryError("expected an ASK query")
+        return result
+
+    def construct(self, sparql: str, *, union: bool = True,
+                  bindings: dict[str, Any] | None = None) -> list[Triple]:
+        """The triples of a CONSTRUCT or DESCRIBE query (see :meth:`query`)."""
+        result = self.query(sparql, union=union, bindings=bindings)
+        if isinstance(result, (bool, Rows)):
+            raise QueryError("expected a CONSTRUCT or DESCRIBE query")
+        return result
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL update as one transaction.
@@ -84,19 +131,16 @@ class KGStore:
         self._target.update(sparql)
 
     def __len__(self) -> int:
-        rows = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", union=False)
-        return int(rows[0]["n"])  # type: ignore[index]
+        return int(self.select(load("store/count"), union=False)[0]["n"])
 
     def graphs(self) -> list[str]:
         """IRIs of the named graphs, sorted."""
-        rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", union=False)
-        return sorted(r["g"] for r in rows)  # type: ignore[union-attr]
+        return sorted(r["g"] for r in self.select(load("store/graphs"), union=False))
 
     def graph_digest(self, graph: str) -> str | None:
         """The content digest recorded in a graph, or None when the graph is absent."""
-        rows = self.query(f"SELECT ?d WHERE {{ GRAPH <{graph}> {{ <{graph}> <{NKG}inputDigest> ?d }} }}",
-                          union=False)
-        return str(rows[0]["d"]) if rows else None  # type: ignore[index]
+        rows = self.select(load("store/digest"), union=False, bindings={"g": IRI(graph)})
+        return str(rows[0]["d"]) if rows else None
 
     # -- writing ---------------------------------------------------------------------------
     def write_article(self, change: GraphUpdate) -> bool:
@@ -106,10 +150,7 @@ class KGStore:
         """
         if self.graph_digest(change.graph) == change.digest:
             return False
-        old = self.query(f"SELECT DISTINCT ?a WHERE {{ GRAPH <{change.graph}> {{ ?a <{GAF}denotedBy> ?m }} }}",
-                         union=False)
-        touched = sorted({r["a"] for r in old} | set(change.actors))  # type: ignore[union-attr]
-        self.update(replace_article_update(change, touched))
+        self.update(replace_article_update(change))
         return True
 
     def replace_graph(self, graph: str, data: str, *, format: str = "turtle", digest: str) -> bool:
@@ -120,15 +161,17 @@ class KGStore:
         if self.graph_digest(graph) == digest:
             return False
         self._target.replace_graph(graph, data, format=format,
-                                   extra=f'<{graph}> <{NKG}inputDigest> "{digest}" .\n')
+                                   extra=f"<{graph}> <{NKG}inputDigest> {literal(digest)} .\n")
         return True
 
-    def quads(self, graph: str | None = None) -> Iterator[tuple[str, str, str, str]]:
-        """Stream quads as N-Triples term strings ``(s, p, o, g)``, in the store's order."""
+    def quads(self, graph: str | None = None) -> Iterator[tuple[str, str, str, str | None]]:
+        """Stream quads as N-Triples term strings ``(s, p, o, g)`` in the store's order
+        (``g`` None for the default graph)."""
         return self._target.quads(graph)
 
     def load_file(self, path: str | os.PathLike[str], *, graph: str | None = None) -> None:
-        """Load an RDF file (format from its extension) into the store."""
+        """Load an RDF file (format from its extension) into the store: into ``graph``, or
+        for N-Quads and TriG into the graphs the file names."""
         self._target.load_file(Path(path), graph=graph)
 
     # -- lifecycle -------------------------------------------------------------------------
@@ -154,16 +197,22 @@ def _triples_block(triples: Iterable[tuple[str, str, str]]) -> str:
     return "\n".join(f"{s} {p} {o} ." for s, p, o in triples)
 
 
-def replace_article_update(change: GraphUpdate, touched: Sequence[str]) -> str:
+def replace_article_update(change: GraphUpdate) -> str:
     """The one SPARQL update that swaps an article graph and refreshes shared actor facts.
 
-    Steps: drop shared facts of actors that only this graph denoted; drop the graph; insert
-    the new graph and the new actors' shared facts; recompute the aliases of every touched
-    actor as the union of the ``skos:altLabel`` that article graphs state.
+    Steps, in one transaction: drop the shared aliases of the actors the old graph denotes
+    and take them again from the other article graphs; drop shared facts of actors that only
+    this graph denoted; drop the graph; insert the new graph and the new actors' shared facts;
+    recompute the aliases of the new graph's actors from every article graph.
     """
     g, shared = change.graph, change.shared_graph
-    values = " ".join(f"<{a}>" for a in touched)
+    values = " ".join(f"<{a}>" for a in change.actors)
     parts = [
+        f"""DELETE {{ GRAPH <{shared}> {{ ?a skos:altLabel ?l }} }} WHERE {{
+  GRAPH <{g}> {{ ?a gaf:denotedBy ?m }} GRAPH <{shared}> {{ ?a skos:altLabel ?l }} }}""",
+        f"""INSERT {{ GRAPH <{shared}> {{ ?a skos:altLabel ?l }} }} WHERE {{
+  GRAPH <{g}> {{ ?a gaf:denotedBy ?m }} GRAPH ?src {{ ?a skos:altLabel ?l }}
+  FILTER(?src != <{shared}> && ?src != <{g}>) }}""",
         f"""DELETE {{ GRAPH <{shared}> {{ ?a ?p ?o }} }} WHERE {{
   GRAPH <{g}> {{ ?a gaf:denotedBy ?m }}
   GRAPH <{shared}> {{ ?a ?p ?o }}
@@ -180,4 +229,4 @@ def replace_article_update(change: GraphUpdate, touched: Sequence[str]) -> str:
             f"INSERT {{ GRAPH <{shared}> {{ ?a skos:altLabel ?l }} }} WHERE {{ VALUES ?a {{ {values} }} "
             f"GRAPH ?src {{ ?a skos:altLabel ?l }} FILTER(?src != <{shared}>) }}",
         ]
-    return sparql_prefixes({"gaf": GAF, "skos": SKOS}) + " ;\n".join(parts)
+    return " ;\n".join(parts)

@@ -55,17 +55,7 @@ def raw_quads(store: "KGStore", *, graph: str | None = None) -> Iterator[Quad]:
     ...     list(raw_quads(store))
     [('<http://ex.org/a>', '<http://ex.org/p>', '"a b"', None)]
     """
-    target = getattr(store, "_target", None)
-    ox_store = getattr(target, "store", None)
-    if isinstance(ox_store, ox.Store):
-        g = ox.NamedNode(graph) if graph else None
-        for q in ox_store.quads_for_pattern(None, None, None, g):
-            name = q.graph_name
-            yield (str(q.subject), str(q.predicate), str(q.object),
-                   None if isinstance(name, ox.DefaultGraph) else str(name))
-        return
-    for s, p, o, g in store.quads(graph):
-        yield s, p, o, (None if g in ("", "DEFAULT") else g)
+    return store.quads(graph)
 
 
 def sorted_quads(store: "KGStore", *, graph: str | None = None, union: bool = False,

@@ -1,38 +1,33 @@
 """The remote back end: any SPARQL 1.1 endpoint reached by URL (Oxigraph's ``serve`` and others).
 
 Queries go to ``URL`` (``/query`` is added for an Oxigraph server root); updates to the
-matching ``/update``. Bindings become a ``VALUES`` block of escaped terms, as for the embedded
-store.
+matching ``/update``; whole graphs and files to the Graph Store Protocol endpoint ``/store``.
+One :class:`httpx.Client` (one connection pool) per store. The project's prefixes are
+declared before the text sent (a remote endpoint does not know them); syntax errors are
+located in the caller's own text.
 """
 
 from __future__ import annotations
 
-import json
-import urllib.error
-import urllib.parse
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
+import pyoxigraph as ox
+
 from kg.errors import QueryError, StoreError
-from kg.store.results import Rows, python_value
-from kg.store.sparql import bind_values, syntax_error, with_prefixes
+from kg.store.embedded import graph_triples
+from kg.store.sparql import syntax_error
+from kg.vocab import sparql_prefixes
 
-
-def nt_term(value: Any) -> str:
-    """An N-Triples term for a Python value (IRIs for :class:`kg.model.IRI`), escaped.
-
-    >>> nt_term('say "hi"\\n')
-    '"say \\\\"hi\\\\"\\\\n"'
-    """
-    from kg.store.embedded import to_term
-
-    return str(to_term(value))
+_RESULTS = {ox.QueryResultsFormat.JSON.media_type: ox.QueryResultsFormat.JSON,
+            ox.QueryResultsFormat.XML.media_type: ox.QueryResultsFormat.XML,
+            ox.QueryResultsFormat.TSV.media_type: ox.QueryResultsFormat.TSV}
 
 
 class RemoteTarget:
-    """A SPARQL 1.1 protocol endpoint."""
+    """A SPARQL 1.1 protocol endpoint (with a Graph Store Protocol endpoint beside it)."""
 
     def __init__(self, url: str, *, timeout: float = 60.0) -> None:
         root = url.rstrip("/")
@@ -42,88 +37,61 @@ class RemoteTarget:
         else:
             self.query_url, self.update_url = root + "/query", root + "/update"
         self.store_url = self.query_url.rsplit("/", 1)[0] + "/store"
-        self.timeout = timeout
+        self.client = httpx.Client(timeout=timeout)
 
-    def _post(self, url: str, body: bytes, content_type: str, accept: str, sparql: str, shift: int) -> bytes:
-        req = urllib.request.Request(url, data=body, method="POST",
-                                     headers={"Content-Type": content_type, "Accept": accept})
+    def _send(self, method: str, url: str, sparql: str = "", **kwargs: Any) -> httpx.Response:
         try:
-            with urllib.request.urlopen(req, timeout=self.timeout) as resp:
-                return resp.read()
-        except urllib.error.HTTPError as e:
-            message = e.read().decode("utf-8", "replace")
-            if e.code == 400 and "error at" in message:
-                raise syntax_error(message, sparql, shift) from e
-            raise QueryError(f"{url}: HTTP {e.code}: {message.strip()[:500]}") from e
-        except urllib.error.URLError as e:
-            raise StoreError(f"{url}: endpoint unreachable: {e.reason}") from e
+            response = self.client.request(method, url, **kwargs)
+        except httpx.HTTPError as e:
+            raise StoreError(f"{url}: endpoint unreachable: {e}") from e
+        if response.is_error:
+            message = response.text
+            if response.status_code == 400 and "error at" in message and sparql:
+                raise syntax_error(message, sparql, sparql_prefixes().count("\n"))
+            raise QueryError(f"{url}: HTTP {response.status_code}: {message.strip()[:500]}")
+        return response
 
-    def query(self, sparql: str, *, union: bool, bindings: dict[str, Any]) -> Any:
-        text, shift = with_prefixes(bind_values(sparql, {k: nt_term(v) for k, v in bindings.items()}))
-        params = {"query": text}
+    def query(self, sparql: str, *, union: bool) -> Any:
+        params = {"query": sparql_prefixes() + sparql}
         if union:
             params["union-default-graph"] = ""
-        body = urllib.parse.urlencode(params).encode()
-        raw = self._post(self.query_url, body, "application/x-www-form-urlencoded",
-                         "application/sparql-results+json, application/n-triples", sparql, shift)
-        if raw.lstrip().startswith(b"{"):
-            data = json.loads(raw)
-            if "boolean" in data:
-                return bool(data["boolean"])
-            names = data["head"]["vars"]
-            rows, terms = [], []
-            for b in data["results"]["bindings"]:
-                rows.append({n: (python_value(b[n]["type"], b[n]["value"], b[n].get("datatype"))
-                                 if n in b else None) for n in names})
-                terms.append({n: _json_nt(b[n]) for n in names if n in b})
-            return Rows(names, rows, terms)
-        import pyoxigraph as ox
-
-        return [(str(t.subject), str(t.predicate), str(t.object))
-                for t in ox.parse(raw, format=ox.RdfFormat.N_TRIPLES)]
+        response = self._send("POST", self.query_url, sparql, data=params, headers={
+            "Accept": "application/sparql-results+json, application/n-triples;q=0.9"})
+        kind = response.headers.get("content-type", "").split(";")[0].strip()
+        try:
+            if kind in _RESULTS:
+                return ox.parse_query_results(response.content, format=_RESULTS[kind])
+            return list(ox.parse(response.content, format=ox.RdfFormat.from_media_type(kind) or ox.RdfFormat.N_TRIPLES))
+        except SyntaxError as e:
+            raise QueryError(f"{self.query_url}: unreadable results ({kind}): {e}") from e
 
     def update(self, sparql: str) -> None:
-        text, shift = with_prefixes(sparql)
-        self._post(self.update_url, text.encode(), "application/sparql-update", "*/*", sparql, shift)
+        self._send("POST", self.update_url, sparql, content=(sparql_prefixes() + sparql).encode(),
+                   headers={"Content-Type": "application/sparql-update"})
 
     def replace_graph(self, graph: str, data: str, *, format: str, extra: str) -> None:
-        import pyoxigraph as ox
+        body = ox.serialize(graph_triples(graph, data, format=format, extra=extra), format=ox.RdfFormat.N_TRIPLES)
+        self._send("PUT", self.store_url, params={"graph": graph}, content=body,
+                   headers={"Content-Type": ox.RdfFormat.N_TRIPLES.media_type})
 
-        fmt = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES}[format]
-        triples = list(ox.parse(data, format=fmt)) + list(ox.parse(extra, format=ox.RdfFormat.N_TRIPLES))
-        body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
-        self.update(f"DROP SILENT GRAPH <{graph}> ; INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
-
-    def quads(self, graph: str | None) -> Iterator[tuple[str, str, str, str]]:
-        where = f"GRAPH <{graph}> {{ ?s ?p ?o }} BIND(<{graph}> AS ?g)" if graph else "GRAPH ?g { ?s ?p ?o }"
-        rows = self.query(f"SELECT ?s ?p ?o ?g WHERE {{ {where} }}", union=False, bindings={})
-        for t in rows.terms:
-            yield t["s"], t["p"], t["o"], t["g"]
+    def quads(self, graph: str | None) -> Iterator[tuple[str, str, str, str | None]]:
+        response = self._send("GET", self.store_url, params={"graph": graph} if graph else None,
+                              headers={"Accept": ox.RdfFormat.N_QUADS.media_type})
+        fmt = ox.RdfFormat.N_TRIPLES if graph else ox.RdfFormat.N_QUADS
+        for q in ox.parse(response.content, format=fmt):
+            name = graph if graph else (None if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value)
+            yield str(q.subject), str(q.predicate), str(q.object), (f"<{name}>" if name else None)
 
     def load_file(self, path: Path, *, graph: str | None) -> None:
-        import pyoxigraph as ox
-
-        triples = ox.parse(path=str(path))
-        body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in triples)
-        target = f"GRAPH <{graph}> {{ {body} }}" if graph else body
-        self.update(f"INSERT DATA {{ {target} }}")
+        fmt = ox.RdfFormat.from_extension(path.suffix.lstrip("."))
+        if fmt is None:
+            raise StoreError(f"{path}: cannot load: unknown RDF file extension {path.suffix!r}")
+        with path.open("rb") as data:
+            self._send("POST", self.store_url, params={"graph": graph} if graph else ({} if fmt.supports_datasets else {"default": ""}),
+                       content=data.read(), headers={"Content-Type": fmt.media_type})
 
     def flush(self) -> None:
         return None  # every update is already applied by the server
 
     def close(self) -> None:
-        return None
-
-
-def _json_nt(cell: dict[str, str]) -> str:
-    value = cell["value"]
-    if cell["type"] == "uri":
-        return f"<{value}>"
-    if cell["type"] == "bnode":
-        return f"_:{value}"
-    escaped = json.dumps(value, ensure_ascii=False)
-    if "xml:lang" in cell:
-        return f"{escaped}@{cell['xml:lang']}"
-    if cell.get("datatype"):
-        return f"{escaped}^^<{cell['datatype']}>"
-    return escaped
+        self.client.close()

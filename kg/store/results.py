@@ -1,42 +1,40 @@
-"""Query results as plain Python: rows of dicts, convertible to a pandas DataFrame."""
+"""Query results as plain Python: rows of dicts (convertible to a pandas DataFrame), booleans, triples."""
 
 from __future__ import annotations
 
-import datetime as dt
-from decimal import Decimal
 from typing import Any
 
-from kg.vocab import XSD
+import pyoxigraph as ox
 
-_NUMERIC = {f"{XSD}integer": int, f"{XSD}int": int, f"{XSD}long": int,
-            f"{XSD}nonNegativeInteger": int, f"{XSD}decimal": Decimal, f"{XSD}double": float,
-            f"{XSD}float": float}
+from kg.rdf.terms import Triple, python_value
 
 
-def python_value(kind: str, value: str, datatype: str | None = None) -> Any:
-    """A Python value for an RDF term: IRIs and strings as str, numbers, booleans and dates typed.
+def _value(term: Any) -> Any:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.Literal):
+        return python_value("literal", term.value, term.datatype.value if not term.language else None)
+    return str(term)
 
-    >>> python_value("literal", "42", "http://www.w3.org/2001/XMLSchema#integer")
-    42
-    >>> python_value("literal", "2020-01-03", "http://www.w3.org/2001/XMLSchema#date")
-    datetime.date(2020, 1, 3)
-    >>> python_value("uri", "http://ex.org/a")
-    'http://ex.org/a'
-    """
-    if kind != "literal" or not datatype:
-        return value
-    try:
-        if datatype in _NUMERIC:
-            return _NUMERIC[datatype](value)
-        if datatype == f"{XSD}boolean":
-            return value in ("true", "1")
-        if datatype == f"{XSD}date":
-            return dt.date.fromisoformat(value)
-        if datatype == f"{XSD}dateTime":
-            return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return value
-    return value
+
+def rows_of(solutions: ox.QuerySolutions) -> "Rows":
+    """The :class:`Rows` of pyoxigraph's SELECT solutions (local or parsed from an endpoint)."""
+    names = [v.value for v in solutions.variables]
+    rows, terms = [], []
+    for solution in solutions:
+        cells = [solution[i] for i in range(len(names))]
+        rows.append({n: _value(c) for n, c in zip(names, cells)})
+        terms.append({n: str(c) for n, c in zip(names, cells) if c is not None})
+    return Rows(names, rows, terms)
+
+
+def triples_of(triples: Any) -> list[Triple]:
+    """CONSTRUCT or DESCRIBE results as N-Triples term triples."""
+    return [(str(t.subject), str(t.predicate), str(t.object)) for t in triples]
 
 
 class Rows(list):

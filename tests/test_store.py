@@ -1,0 +1,132 @@
+"""The store's query interface: typed results, bindings refused with clear messages, prefixes,
+and the same behaviour from a remote ``oxigraph serve`` endpoint (a real server process)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from kg.errors import QueryError, QuerySyntaxError
+from kg.model import IRI, GraphUpdate
+from kg.store import KGStore, open_store
+from kg.store.server import free_port, oxigraph_binary
+
+KG = [sys.executable, "-m", "kg.cli"]
+DATA = ('INSERT DATA { GRAPH <https://w3id.org/newskg/id/graph/a1> {'
+        ' <https://w3id.org/newskg/id/actor/x> a nkg:Person ; rdfs:label "Café \\"x\\" ’s" } }')
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("bind") / "store"
+    with open_store(path) as store:
+        store.update(DATA)
+    return path
+
+
+def kg_query(store_dir: Path, query: str, *binds: str) -> subprocess.CompletedProcess[str]:
+    args = [a for b in binds for a in ("--bind", b)]
+    return subprocess.run([*KG, "query", query, "--store", str(store_dir), *args],
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_binding_name_is_never_pasted(store_dir: Path) -> None:
+    done = kg_query(store_dir, "SELECT ?x WHERE { ?x ?p ?o }", "x) } VALUES (?y=v")
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert "must be a SPARQL variable name" in done.stderr
+
+
+def test_invalid_iri_binding_names_the_binding(store_dir: Path) -> None:
+    done = kg_query(store_dir, "SELECT ?o WHERE { ?a ?p ?o }", "a=<http://x> } ...>")
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert "binding ?a" in done.stderr and "not a valid IRI" in done.stderr
+
+
+def test_unknown_prefix_is_named_with_the_known_ones(store_dir: Path) -> None:
+    done = kg_query(store_dir, "SELECT ?s WHERE {\n  ?s foo:bar ?o }")
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert "unknown prefix foo:" in done.stderr and "nkg" in done.stderr and "u{" not in done.stderr
+    assert "line 2" in done.stderr
+
+
+def test_unknown_binding_name_is_an_error_not_zero_rows(store_dir: Path) -> None:
+    done = kg_query(store_dir, "SELECT ?s WHERE { ?s rdfs:label ?name }", "nmae=Café")
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert "no variable ?nmae" in done.stderr and "?name" in done.stderr
+
+
+def test_typed_results(store: KGStore) -> None:
+    store.update(DATA)
+    rows = store.select("SELECT ?l WHERE { ?a rdfs:label ?l }", bindings={"a": IRI("https://w3id.org/newskg/id/actor/x")})
+    assert rows.column("l") == ['Café "x" ’s']
+    assert store.ask("ASK { ?a a nkg:Person }") is True
+    assert store.construct("CONSTRUCT { ?a a nkg:Actor } WHERE { ?a a nkg:Person }") == [
+        ("<https://w3id.org/newskg/id/actor/x>", "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>",
+         "<https://w3id.org/newskg/ns#Actor>")]
+    with pytest.raises(QueryError, match="expected a SELECT"):
+        store.select("ASK { ?s ?p ?o }")
+
+
+def test_syntax_error_points_into_the_users_text(store: KGStore) -> None:
+    with pytest.raises(QuerySyntaxError) as err:
+        store.query("SELECT ?s\nWHERE { ?s ?p }", bindings={"s": 1})
+    assert err.value.line == 2
+
+
+@pytest.fixture()
+def remote(tmp_path: Path) -> KGStore:
+    port = free_port()
+    proc = subprocess.Popen([oxigraph_binary(), "serve", "--location", str(tmp_path / "served"),
+                             "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            httpx.get(url + "/query", params={"query": "ASK {}"}, timeout=1)
+            break
+        except httpx.HTTPError:
+            time.sleep(0.05)
+    store = open_store(url)
+    yield store
+    store.close()
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def _change(alias: str) -> GraphUpdate:
+    g, a = "https://w3id.org/newskg/id/graph/a1", "<https://w3id.org/newskg/id/actor/x>"
+    m = "<https://w3id.org/newskg/id/article/a1#char=0,1>"
+    return GraphUpdate(graph=g, triples=((a, "<http://groundedannotationframework.org/gaf#denotedBy>", m),
+                                         (a, "<http://www.w3.org/2004/02/skos/core#altLabel>", f'"{alias}"'),
+                                         (f"<{g}>", "<https://w3id.org/newskg/ns#inputDigest>", f'"{alias}"')),
+                       shared_graph="https://w3id.org/newskg/id/graph/actors",
+                       shared_triples=((a, "<http://www.w3.org/2000/01/rdf-schema#label>", '"X"'),),
+                       actors=("https://w3id.org/newskg/id/actor/x",), digest=alias)
+
+
+@pytest.mark.parametrize("where", ["local", "remote"])
+def test_article_rewrite_refreshes_shared_aliases(where: str, store: KGStore, remote: KGStore) -> None:
+    target = store if where == "local" else remote
+    assert target.write_article(_change("old")) and not target.write_article(_change("old"))
+    assert target.write_article(_change("new"))
+    aliases = target.select("SELECT ?l WHERE { GRAPH <https://w3id.org/newskg/id/graph/actors> { ?a skos:altLabel ?l } }", union=False)
+    assert aliases.column("l") == ["new"]
+
+
+def test_remote_store_loads_quads_keeping_graphs_and_answers_typed(remote: KGStore, tmp_path: Path) -> None:
+    nq = tmp_path / "in.nq"
+    nq.write_text('<http://ex.org/a> <http://ex.org/p> "Café ’s" <http://ex.org/g1> .\n'
+                  '<http://ex.org/b> <http://ex.org/p> "2"^^<http://www.w3.org/2001/XMLSchema#integer> <http://ex.org/g2> .\n')
+    remote.load_file(nq)
+    assert remote.graphs() == ["http://ex.org/g1", "http://ex.org/g2"] and len(remote) == 2
+    rows = remote.select("SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?s")
+    assert rows.column("o") == ["Café ’s", 2]
+    assert remote.ask("ASK { ?s ?p 2 }") and len(remote.construct("CONSTRUCT WHERE { ?s ?p ?o }")) == 2
+    assert sorted(g for *_, g in remote.quads()) == ["<http://ex.org/g1>", "<http://ex.org/g2>"]
+    with pytest.raises(QuerySyntaxError) as err:
+        remote.select("SELECT ?s\nWHERE { ?s ?p }")
+    assert err.value.line == 2
