@@ -31,8 +31,9 @@ from kg.extract import analyse_doc
 from kg.extract.casing import model_text
 from kg.extract.nlp import load_model, model_label
 from kg.ingest import count_records, input_files, read_articles
-from kg.model import Analysis, Article, GraphUpdate, KnownActor
+from kg.model import IRI, Analysis, Article, GraphUpdate, KnownActor
 from kg.ontology import STORE_FILES, ontology_dir
+from kg.queries import load
 from kg.rdf import analysis_graph
 from kg.resolve import ActorIndex, resolve_actors
 from kg.store import KGStore
@@ -87,13 +88,9 @@ def to_graph(analysis: Analysis, *, index: ActorIndex, base: str = DEFAULT_BASE,
 
 def known_actors(store: KGStore, *, base: str = DEFAULT_BASE) -> ActorIndex:
     """The index of actors the store already holds (labels, kinds, aliases of the shared graph)."""
-    rows = store.query(f"""
-        SELECT ?a ?label ?kind (GROUP_CONCAT(?alt; separator="\u0001") AS ?alts) WHERE {{
-          GRAPH <{shared_graph_iri(base)}> {{ ?a rdfs:label ?label ; a ?cls OPTIONAL {{ ?a skos:altLabel ?alt }} }}
-          BIND(STRAFTER(STR(?cls), "#") AS ?kind)
-        }} GROUP BY ?a ?label ?kind ORDER BY ?a""", union=False)
+    rows = store.select(load("pipeline/known-actors"), union=False, bindings={"shared": IRI(shared_graph_iri(base))})
     return ActorIndex(KnownActor(r["a"], r["label"], r["kind"], frozenset(filter(None, (r["alts"] or "").split("\u0001"))))
-                      for r in rows)  # type: ignore[union-attr]
+                      for r in rows)
 
 
 def ensure_ontology(store: KGStore) -> bool:

@@ -2,13 +2,13 @@
 read predictions back through SPARQL, score, list errors.
 
 >>> import json, tempfile, pathlib
->>> from kg.evaluate.predictions import EXAMPLE_UPDATE
+>>> from kg.queries import load
 >>> from kg.store import open_store
 >>> tmp = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (tmp / "g.jsonl").write_text(json.dumps({"id": "a1", "text": "Pompeo called.",
 ...     "entities": [{"start": 0, "end": 6, "type": "PER"}]}) + "\\n")
 >>> with open_store(tmp / "store") as s:
-...     s.update(EXAMPLE_UPDATE)
+...     s.update(load("evaluate/example-store"))
 ...     s.update('INSERT DATA { <https://w3id.org/newskg/id/article/a1> '
 ...              '<http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#isString> "Pompeo called." }')
 >>> r = evaluate(tmp / "g.jsonl", task="actors", store=tmp / "store")
@@ -48,7 +48,7 @@ def gold_articles(gold: GoldSet) -> list[Article]:
 
 
 def _stored_texts(store: Any, ids: set[str]) -> dict[str, str]:
-    return {str(r["id"]): str(r["text"]) for r in store.query(queries.load("evaluate/texts")) if str(r["id"]) in ids}
+    return {str(r["id"]): str(r["text"]) for r in store.select(queries.load("evaluate/texts")) if str(r["id"]) in ids}
 
 
 def _ingest(store: Any, articles: Sequence[Article], *, workers: int, progress: bool) -> None:

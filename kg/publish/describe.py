@@ -25,9 +25,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kg.queries import load
 from kg.rdf.terms import curie
 from kg.store import KGStore
-from kg.vocab import DEFAULT_BASE, NIF, PREFIXES
+from kg.vocab import DEFAULT_BASE, PREFIXES
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -101,36 +102,17 @@ class Counts:
     property_partitions: dict[str, int] = field(default_factory=dict)
 
 
-def _published(no_text: bool) -> str:
-    """The graph pattern of the published statements (the same rule as :func:`kg.publish.dump.drop_text`)."""
-    pattern = "GRAPH ?g { ?s ?p ?o }"
-    if no_text:
-        pattern += (f" FILTER(?p != <{NIF}isString>)"
-                    f" FILTER(?p != <{NIF}anchorOf> || NOT EXISTS {{ GRAPH ?g {{ ?s a <{NIF}Sentence> }} }})")
-    return pattern
-
-
 def dataset_counts(store: KGStore, *, no_text: bool = False, base: str = DEFAULT_BASE) -> Counts:
-    """VoID counts of the store's named graphs, by SPARQL."""
-    where = _published(no_text)
-
-    def one(expr: str, extra: str = "") -> int:
-        rows = store.query(f"SELECT ({expr} AS ?n) WHERE {{ {where} {extra} }}", union=False)
-        return int(rows[0]["n"])  # type: ignore[index]
-
-    counts = Counts(
-        triples=one("COUNT(*)"),
-        entities=one("COUNT(DISTINCT ?s)", f'FILTER(isIRI(?s) && STRSTARTS(STR(?s), "{base}"))'),
-        distinct_subjects=one("COUNT(DISTINCT ?s)"),
-        distinct_objects=one("COUNT(DISTINCT ?o)"),
-        properties=one("COUNT(DISTINCT ?p)"),
-        classes=one("COUNT(DISTINCT ?o)", f"FILTER(?p = <{PREFIXES['rdf']}type>)"),
-        graphs=one("COUNT(DISTINCT ?g)"))
-    rows = store.query(f"SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {{ {where} FILTER(?p = <{PREFIXES['rdf']}type>)"
-                       " BIND(?o AS ?c) } GROUP BY ?c", union=False)
-    counts.class_partitions = {str(r["c"]): int(r["n"]) for r in rows}  # type: ignore[union-attr,index]
-    rows = store.query(f"SELECT ?p (COUNT(*) AS ?n) WHERE {{ {where} }} GROUP BY ?p", union=False)
-    counts.property_partitions = {str(r["p"]): int(r["n"]) for r in rows}  # type: ignore[union-attr,index]
+    """VoID counts of the store's named graphs, by SPARQL (``no_text``: as :func:`kg.publish.dump.drop_text`
+    leaves them)."""
+    c = store.select(load("publish/counts"), union=False, bindings={"no_text": no_text, "base": base})[0]
+    counts = Counts(triples=int(c["triples"]), entities=int(c["entities"]), distinct_subjects=int(c["subjects"]),
+                    distinct_objects=int(c["objects"]), properties=int(c["properties"]),
+                    classes=int(c["classes"]), graphs=int(c["graphs"]))
+    rows = store.select(load("publish/class-partitions"), union=False)
+    counts.class_partitions = {str(r["c"]): int(r["n"]) for r in rows}
+    rows = store.select(load("publish/property-partitions"), union=False, bindings={"no_text": no_text})
+    counts.property_partitions = {str(r["p"]): int(r["n"]) for r in rows}
     return counts
 
 
