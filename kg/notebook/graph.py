@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from kg.rdf.terms import read_term
 from kg.vocab import NKG, ORG, RDF, RDFS, SCHEMA, SKOS
 
 #: Class local name -> (legend label, colour, vis.js shape).
@@ -106,13 +107,8 @@ class Graph:
 
 def _term(term: str) -> tuple[str, str]:
     """(``iri``|``bnode``|``literal``, value) for an N-Triples term string."""
-    if term.startswith("<") and term.endswith(">"):
-        return "iri", term[1:-1]
-    if term.startswith("_:"):
-        return "bnode", term
-    m = re.match(r'^"(.*)"(?:@[\w-]+|\^\^<[^>]*>)?$', term, re.S)
-    text = m.group(1) if m else term
-    return "literal", text.encode("utf-8").decode("unicode_escape") if "\\" in text else text
+    kind, value, _, _ = read_term(term)
+    return {"uri": ("iri", value), "bnode": ("bnode", term)}.get(kind, ("literal", value))
 
 
 def graph_from_triples(triples: Iterable[tuple[str, str, str]], *,

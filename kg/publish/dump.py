@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from kg.ontology import ontology_dir
-from kg.rdf.terms import curie, rdflib_graph
+from kg.rdf.terms import curie, iri, rdflib_graph, read_term
 from kg.store import KGStore
 from kg.store.export import Quad, sorted_quads
 from kg.vocab import NIF, PREFIXES, RDF
@@ -50,7 +50,7 @@ _TYPE = f"<{RDF}type>"
 _IS_STRING = f"<{NIF}isString>"
 _ANCHOR = f"<{NIF}anchorOf>"
 _SENTENCE = f"<{NIF}Sentence>"
-_INTEGER = "<http://www.w3.org/2001/XMLSchema#integer>"
+_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 _DIGITS = re.compile(r"[+-]?[0-9]+")
 _BATCH = 4096
 
@@ -171,11 +171,11 @@ def _short(term: str) -> str:
     """A prefixed name for an IRI term when its local part is safe in Turtle, else the term."""
     if term.startswith("<"):
         return curie(term[1:-1], strict=True) or term
-    if term.startswith('"') and term.endswith(">") and '"^^<' in term:
-        lexical, datatype = term.rsplit("^^", 1)
-        if datatype == _INTEGER and _DIGITS.fullmatch(lexical[1:-1]):
-            return lexical[1:-1]
-        return f"{lexical}^^{_short(datatype)}"
+    if term.startswith('"') and term.endswith(">"):
+        value, datatype = read_term(term)[1:3]
+        if datatype == _INTEGER and _DIGITS.fullmatch(value):
+            return value
+        return term[: -len(datatype) - 4] + "^^" + _short(iri(datatype)) if datatype else term
     return term
 
 

@@ -20,7 +20,7 @@ import pyoxigraph as ox
 from kg.errors import QueryError, QuerySyntaxError
 from kg.model import IRI, GraphUpdate
 from kg.queries import load
-from kg.rdf.terms import Triple, literal
+from kg.rdf.terms import Triple, iri, literal
 from kg.store.results import Rows, rows_of, triples_of
 from kg.store.sparql import SparqlTarget, bind_values, binding_terms
 from kg.vocab import NKG
@@ -161,7 +161,7 @@ class KGStore:
         if self.graph_digest(graph) == digest:
             return False
         self._target.replace_graph(graph, data, format=format,
-                                   extra=f"<{graph}> <{NKG}inputDigest> {literal(digest)} .\n")
+                                   extra=f"{iri(graph)} {iri(NKG + 'inputDigest')} {literal(digest)} .\n")
         return True
 
     def quads(self, graph: str | None = None) -> Iterator[tuple[str, str, str, str | None]]:
@@ -206,7 +206,7 @@ def replace_article_update(change: GraphUpdate) -> str:
     recompute the aliases of the new graph's actors from every article graph.
     """
     g, shared = change.graph, change.shared_graph
-    values = " ".join(f"<{a}>" for a in change.actors)
+    values = " ".join(iri(a) for a in change.actors)
     parts = [
         f"""DELETE {{ GRAPH <{shared}> {{ ?a skos:altLabel ?l }} }} WHERE {{
   GRAPH <{g}> {{ ?a gaf:denotedBy ?m }} GRAPH <{shared}> {{ ?a skos:altLabel ?l }} }}""",

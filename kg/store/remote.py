@@ -78,9 +78,10 @@ class RemoteTarget:
         response = self._send("GET", self.store_url, params={"graph": graph} if graph else None,
                               headers={"Accept": ox.RdfFormat.N_QUADS.media_type})
         fmt = ox.RdfFormat.N_TRIPLES if graph else ox.RdfFormat.N_QUADS
+        name = ox.NamedNode(graph) if graph else None
         for q in ox.parse(response.content, format=fmt):
-            name = graph if graph else (None if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value)
-            yield str(q.subject), str(q.predicate), str(q.object), (f"<{name}>" if name else None)
+            g = name or q.graph_name
+            yield str(q.subject), str(q.predicate), str(q.object), None if isinstance(g, ox.DefaultGraph) else str(g)
 
     def load_file(self, path: Path, *, graph: str | None) -> None:
         fmt = ox.RdfFormat.from_extension(path.suffix.lstrip("."))
