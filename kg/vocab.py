@@ -149,3 +149,12 @@ def participation_iri(event: str, role: str, actor: str, base: str = DEFAULT_BAS
     """
     own = f"{base}actor/"
     return f"{event}/participation/{role}/" + (actor[len(own):] if actor.startswith(own) else _local(actor))
+
+
+def dataset_iri(part: str = "", base: str = DEFAULT_BASE) -> str:
+    """The released dataset (VoID/DCAT), or one part of its description (``#part``).
+
+    >>> dataset_iri(), dataset_iri("file-newskg.nq.gz")
+    ('https://w3id.org/newskg/id/dataset', 'https://w3id.org/newskg/id/dataset#file-newskg.nq.gz')
+    """
+    return f"{base}dataset" + (f"#{part}" if part else "")

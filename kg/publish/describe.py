@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from kg.queries import load
 from kg.rdf.terms import curie
 from kg.store import KGStore
-from kg.vocab import DEFAULT_BASE, PREFIXES
+from kg.vocab import DEFAULT_BASE, PREFIXES, dataset_iri
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -157,7 +157,7 @@ def describe(counts: Counts, files: list[FileInfo], *, title: str, description: 
     g = Graph()
     for prefix, ns in {**PREFIXES, "spdx": SPDX, "foaf": FOAF, "sh": str(SH)}.items():
         g.bind(prefix, ns)
-    ds = URIRef(f"{base}dataset")
+    ds = URIRef(dataset_iri(base=base))
     g.add((ds, RDF.type, VOID.Dataset))
     g.add((ds, RDF.type, DCAT.Dataset))
     g.add((ds, DCT.title, Literal(title, lang="en")))
@@ -167,7 +167,7 @@ def describe(counts: Counts, files: list[FileInfo], *, title: str, description: 
     g.add((ds, DCAT.version, Literal(version)))
     g.add((ds, OWL.versionInfo, Literal(version)))
     g.add((ds, DCT.issued, Literal((issued or issued_date()).isoformat(), datatype=XSD.date)))
-    agent = URIRef(f"{base}dataset#publisher")
+    agent = URIRef(dataset_iri("publisher", base))
     g.add((ds, DCT.publisher, agent))
     g.add((agent, RDF.type, FOAF_.Agent))
     g.add((agent, FOAF_.name, Literal(publisher)))
@@ -183,18 +183,18 @@ def describe(counts: Counts, files: list[FileInfo], *, title: str, description: 
         if ns != base and any(term.startswith(ns) for term in used):
             g.add((ds, VOID.vocabulary, URIRef(ns)))
     for cls, n in counts.class_partitions.items():
-        part = URIRef(f"{base}dataset#class-{_curie_slug(cls)}")
+        part = URIRef(dataset_iri(f"class-{_curie_slug(cls)}", base))
         g.add((ds, VOID.classPartition, part))
         g.add((part, VOID["class"], URIRef(cls)))
         g.add((part, VOID.entities, Literal(n)))
     for prop, n in counts.property_partitions.items():
-        part = URIRef(f"{base}dataset#property-{_curie_slug(prop)}")
+        part = URIRef(dataset_iri(f"property-{_curie_slug(prop)}", base))
         g.add((ds, VOID.propertyPartition, part))
         g.add((part, VOID.property, URIRef(prop)))
         g.add((part, VOID.triples, Literal(n)))
     for info in files:
         url = URIRef(f"{base_url}{info.name}")
-        dist = URIRef(f"{base}dataset#file-{info.name}")
+        dist = URIRef(dataset_iri(f"file-{info.name}", base))
         g.add((ds, DCAT.distribution, dist))
         g.add((dist, RDF.type, DCAT.Distribution))
         g.add((dist, DCT.title, Literal(info.name)))
@@ -216,7 +216,7 @@ def describe(counts: Counts, files: list[FileInfo], *, title: str, description: 
         g.add((ds, RDFS.comment, Literal("Article full texts (nif:isString) and sentence texts are left out; "
                                          "mentions keep their offsets and anchors.", lang="en")))
     if validation is not None:
-        report = URIRef(f"{base}dataset#validation")
+        report = URIRef(dataset_iri("validation", base))
         g.add((report, RDF.type, SH.ValidationReport))
         g.add((report, SH.conforms, Literal(validation.conforms)))
         g.add((report, DCT.subject, ds))
