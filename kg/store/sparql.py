@@ -35,7 +35,11 @@ class SparqlTarget(Protocol):
 
 
 def _scan(sparql: str) -> Iterator[tuple[int, str]]:
-    """Offsets and characters of the query outside comments, strings and IRIs."""
+    """Offsets and characters of the query outside comments, strings (long ones too) and IRIs.
+
+    >>> "".join(c for _, c in _scan("SELECT ?a { ?a ?p '''x '?b' { ''' } # ?c"))
+    'SELECT ?a { ?a ?p  } '
+    """
     i, n = 0, len(sparql)
     while i < n:
         c = sparql[i]
@@ -44,10 +48,11 @@ def _scan(sparql: str) -> Iterator[tuple[int, str]]:
             if i < 0:
                 return
         elif c in "'\"":
-            j = i + 1
-            while j < n and sparql[j] != c:
+            quote = sparql[i:i + 3] if sparql[i:i + 3] == c * 3 else c  # long strings: '''...''' and """..."""
+            j = i + len(quote)
+            while j < n and not sparql.startswith(quote, j):
                 j += 2 if sparql[j] == "\\" else 1
-            i = j
+            i = j + len(quote) - 1
         elif c == "<" and i + 1 < n and not sparql[i + 1].isspace() and sparql[i + 1] not in "=<":
             end = sparql.find(">", i)
             i = end if end > 0 and "\n" not in sparql[i:end] and " " not in sparql[i:end] else i
