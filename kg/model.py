@@ -16,7 +16,7 @@ ACTOR_KINDS = ("Person", "Organization", "GeopoliticalEntity", "Place")
 
 @dataclass(frozen=True)
 class Article:
-    """One input article, validated and normalised by :mod:`kg.ingest`."""
+    """One input article, validated and normalised by :mod:`kg.read`."""
 
     id: str
     text: str

@@ -30,11 +30,11 @@ from kg.errors import BadRecordError, ExtractionError
 from kg.extract import analyse_doc
 from kg.extract.casing import model_text
 from kg.extract.nlp import load_model, model_label
-from kg.ingest import count_records, input_files, read_articles
 from kg.model import IRI, Analysis, Article, GraphUpdate, KnownActor
 from kg.ontology import STORE_FILES, ontology_dir
 from kg.queries import load
 from kg.rdf import analysis_graph
+from kg.read import count_records, input_files, read_articles
 from kg.resolve import ActorIndex, resolve_actors
 from kg.store import KGStore
 from kg.vocab import DEFAULT_BASE, ONTOLOGY_GRAPH, shared_graph_iri

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import BadRecordError, InputError
-from kg.ingest import read_articles
+from kg.read import read_articles
 from kg.model import Article
 from kg.pipeline import ingest
 from kg.store import KGStore
