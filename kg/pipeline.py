@@ -20,7 +20,7 @@ import hashlib
 import multiprocessing
 import os
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
@@ -31,16 +31,19 @@ from kg.extract import analyse_doc
 from kg.extract.casing import model_text
 from kg.extract.nlp import load_model, model_label
 from kg.model import IRI, Analysis, Article, GraphUpdate, KnownActor
-from kg.ontology import STORE_FILES, ontology_dir
+from kg.ontology import STORE_FILES, ontology_text
 from kg.queries import load
 from kg.rdf import analysis_graph
-from kg.read import count_records, input_files, read_articles
+from kg.read import input_files, read_articles
 from kg.resolve import ActorIndex, resolve_actors
 from kg.store import KGStore
 from kg.vocab import DEFAULT_BASE, ONTOLOGY_GRAPH, shared_graph_iri
 
 #: Articles written between two flushes of the store's write buffers.
 FLUSH_EVERY = 100
+
+#: A progress callback: called with the number of records done since its last call.
+Progress = Callable[[int], None]
 
 
 
@@ -95,74 +98,62 @@ def known_actors(store: KGStore, *, base: str = DEFAULT_BASE) -> ActorIndex:
 
 def ensure_ontology(store: KGStore) -> bool:
     """Load (or refresh) the ontology and event-type scheme into their own graph."""
-    files = [ontology_dir() / name for name in STORE_FILES]
-    data = "\n".join(f.read_text(encoding="utf-8") for f in files)
+    data = "\n".join(ontology_text(name) for name in STORE_FILES)
     digest = hashlib.sha256(f"{__version__}\n{data}".encode()).hexdigest()
     return store.replace_graph(ONTOLOGY_GRAPH, data, format="turtle", digest=digest)
 
 
 def ingest(paths: Sequence[str | os.PathLike[str]], store: KGStore, *, base: str = DEFAULT_BASE,
-           workers: int = 1, progress: bool = False, model: str | None = None) -> IngestReport:
+           workers: int = 1, progress: Progress | None = None, model: str | None = None) -> IngestReport:
     """Ingest JSONL/.txt files and folders into the store; bad records are reported, not fatal.
 
+    :param progress: called with the number of records done, as they are done (never drawn here).
     :raises InputError: a path is missing or of an unreadable kind (before anything is written).
     """
-    files = input_files(paths)
-    total = count_records(files) if progress else None
-    return ingest_articles(read_articles(files), store, base=base, workers=workers,
-                           progress=progress, model=model, total=total)
+    return ingest_articles(read_articles(input_files(paths)), store, base=base, workers=workers,
+                           progress=progress, model=model)
 
 
 def ingest_articles(records: Iterable[Article | BadRecordError], store: KGStore, *,
-                    base: str = DEFAULT_BASE, workers: int = 1, progress: bool = False,
-                    model: str | None = None, total: int | None = None) -> IngestReport:
+                    base: str = DEFAULT_BASE, workers: int = 1, progress: Progress | None = None,
+                    model: str | None = None) -> IngestReport:
     """Ingest article records (bad records are counted and kept in the report)."""
     started = time.perf_counter()
     report = IngestReport()
     ensure_ontology(store)
     generated = generation_time()
     index = known_actors(store, base=base)
-    bar = _progress_bar(total, progress)
+    bar = progress or _no_progress
     articles = _collect_bad(records, report, bar)
-    try:
-        for analysis in _analysed(articles, workers=workers, model=model):
-            report.articles += 1
-            if isinstance(analysis, ExtractionError):  # a bug on one article: report it, go on
-                report.failed.append(analysis)
-                if bar is not None:
-                    bar.update(1)
-                continue
-            update = to_graph(analysis, index=index, base=base, generated=generated)
-            if store.write_article(update):
-                report.written += 1
-                report.triples += len(update.triples)
-                if report.written % FLUSH_EVERY == 0:
-                    store.flush()  # keeps the store's write buffers, and so memory, bounded
-            else:
-                report.unchanged += 1
-            if bar is not None:
-                bar.update(1)
-    finally:
-        if bar is not None:
-            bar.close()
+    for analysis in _analysed(articles, workers=workers, model=model):
+        report.articles += 1
+        if isinstance(analysis, ExtractionError):  # a bug on one article: report it, go on
+            report.failed.append(analysis)
+            bar(1)
+            continue
+        update = to_graph(analysis, index=index, base=base, generated=generated)
+        if store.write_article(update):
+            report.written += 1
+            report.triples += len(update.triples)
+            if report.written % FLUSH_EVERY == 0:
+                store.flush()  # keeps the store's write buffers, and so memory, bounded
+        else:
+            report.unchanged += 1
+        bar(1)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _progress_bar(total: int | None, enabled: bool) -> Any:
-    if not enabled:
-        return None
-    from tqdm import tqdm
-
-    return tqdm(total=total, unit="article", desc="ingest", dynamic_ncols=True)
+def _no_progress(done: int) -> None:
+    """The progress callback when none is given."""
 
 
-def _collect_bad(records: Iterable[Article | BadRecordError], report: IngestReport, bar: Any) -> Iterator[Article]:
+def _collect_bad(records: Iterable[Article | BadRecordError], report: IngestReport,
+                 bar: Progress) -> Iterator[Article]:
     for record in records:
         if isinstance(record, BadRecordError):
             report.bad.append(record)
-            if bar is not None:
-                bar.update(1)
+            bar(1)
         else:
             yield record
 

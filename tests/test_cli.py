@@ -3,27 +3,64 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+
+from kg.cli import RECORDS_SKIPPED
 
 REPO = Path(__file__).resolve().parents[1]
 KG = [sys.executable, "-m", "kg.cli"]
 
 
-def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*KG, *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+def run(*args: str, cwd: Path = REPO, stdin: str | None = None,
+        env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*KG, *args], cwd=cwd, capture_output=True, text=True, timeout=300, input=stdin,
+                          env={**os.environ, **(env or {})})
 
 
-def test_ingest_prints_summary_and_exit_code_2_on_bad_records(tmp_path: Path) -> None:
+def test_ingest_prints_summary_and_exit_code_8_on_skipped_records(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     src.write_text('{"id": "a", "text": "Heiko Maas spoke in Berlin."}\n{"id": "b"}\n')
     done = run("ingest", str(src), "--store", str(tmp_path / "s"))
-    assert done.returncode == 2, done.stderr
+    assert done.returncode == RECORDS_SKIPPED == 8, done.stderr
     assert "1 articles (1 written, 0 unchanged)" in done.stdout and "1 skipped" in done.stdout
     assert f"{src}:2: missing field 'text'" in done.stderr
+    assert "article/s" not in done.stderr, "no progress bar when stderr is not a terminal"
+
+
+def test_usage_errors_exit_2_and_differ_from_skipped_records(tmp_path: Path) -> None:
+    assert run("ingest", "--no-such-option", "x").returncode == 2
+    assert run("query", "--store", str(tmp_path)).returncode == 2  # neither QUERY nor -f FILE
+    assert run("ingest", str(tmp_path / "absent.jsonl"), "--store", str(tmp_path / "s")).returncode == 2
+
+
+def test_exit_codes_in_readme_and_help_match_the_code() -> None:
+    from kg.cli import EXIT_CODES, main
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    table = dict(re.findall(r"^\| (\d+) \| (.+) \|$", readme, flags=re.MULTILINE))
+    assert {int(k): v for k, v in table.items()} == EXIT_CODES
+    help_text = CliRunner().invoke(main, ["--help"], terminal_width=400).output
+    assert all(f"{code}  {text}" in help_text for code, text in EXIT_CODES.items())
+
+
+def test_store_comes_from_the_envvar_then_the_working_folder(store_dir: Path, tmp_path: Path) -> None:
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?a a nkg:Article }"
+    by_env = run("query", count, "--format", "csv", cwd=tmp_path, env={"NEWSKG_STORE": str(store_dir)})
+    assert by_env.returncode == 0 and by_env.stdout.split() == ["n", "13"], by_env.stderr
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "store").symlink_to(store_dir)
+    by_cwd = run("query", count, "--format", "csv", cwd=tmp_path, env={"NEWSKG_STORE": ""})
+    assert by_cwd.returncode == 0 and by_cwd.stdout.split() == ["n", "13"], by_cwd.stderr
+    below = tmp_path / "notebooks"
+    below.mkdir()
+    assert run("query", count, cwd=below, env={"NEWSKG_STORE": ""}).returncode == 3  # no walking up
 
 
 @pytest.fixture(scope="module")
@@ -36,20 +73,25 @@ def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize("query", sorted((REPO / "ontology" / "queries").glob("*.rq")), ids=lambda p: p.name)
 def test_every_example_query_runs(store_dir: Path, query: Path) -> None:
-    done = run("query", str(query), "--store", str(store_dir), "--format", "json")
+    done = run("query", "-f", str(query), "--store", str(store_dir), "--format", "json")
     assert done.returncode == 0, done.stderr
     assert isinstance(json.loads(done.stdout), list)
 
 
 def test_query_formats_and_binding(store_dir: Path) -> None:
     q = str(REPO / "ontology" / "queries" / "mentions-of-actor.rq")
-    table = run("query", q, "--store", str(store_dir), "--bind", "name=Qamar Javed Bajwa")
+    table = run("query", "-f", q, "--store", str(store_dir), "--bind", "name=Qamar Javed Bajwa")
     assert table.returncode == 0 and "Qamar Javed Bajwa" in table.stdout and "(6 rows)" in table.stdout
     csv = run("query", "SELECT ?l WHERE { ?x a nkg:Person ; rdfs:label ?l } ORDER BY ?l LIMIT 2",
               "--store", str(store_dir), "--format", "csv")
     assert csv.stdout.splitlines()[0] == "l" and len(csv.stdout.splitlines()) == 3
     tsv = run("query", "ASK { ?x rdfs:label 'Mike Pompeo' }", "--store", str(store_dir), "--format", "tsv")
     assert tsv.stdout.strip() == "true"
+    piped = run("query", "-f", "-", "--store", str(store_dir), "--format", "tsv",
+                stdin="ASK { ?x rdfs:label 'Mike Pompeo' }")
+    assert piped.returncode == 0 and piped.stdout.strip() == "true", piped.stderr
+    file_name_as_text = run("query", q, "--store", str(store_dir))
+    assert file_name_as_text.returncode == 4  # QUERY is always SPARQL text, never guessed to be a file
 
 
 def test_sparql_error_names_the_position(store_dir: Path) -> None:

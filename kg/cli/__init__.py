@@ -1,23 +1,56 @@
 """The ``kg`` command. The only place that prints and chooses exit codes.
 
-Exit codes: 0 success; 1 unexpected newskg error (for ``ingest``: an article's extraction
-failed, the rest went in); 2 bad input (for ``ingest``: some records were skipped, the rest went in); 3 store error; 4 SPARQL error; 5 spaCy model missing;
-6 SHACL violations; 7 evaluation error.
+The store of every command is ``--store DIR|URL``, else ``$NEWSKG_STORE``, else ``data/store``
+under the working folder: the rule of :func:`kg.store.default_store_path`.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import click
 
 from kg import __version__
+from kg.cli.progress import ProgressBar
 from kg.errors import NewskgError
+from kg.store import DEFAULT_STORE, STORE_ENV, is_remote
 
-STORE_OPTION = click.option("--store", "store_path", metavar="DIR|URL", default=None,
-                            help="Store folder or SPARQL endpoint URL [default: $NEWSKG_STORE or data/store].")
+#: Exit codes of ``kg``, documented in ``kg --help`` and in the README (a test compares them).
+EXIT_CODES = {
+    0: "success",
+    1: "an error inside newskg (for `kg ingest`: an article's extraction failed; it is named and left out, the rest went in)",
+    2: "usage or input error (a bad option, a missing or unreadable input file)",
+    3: "store error (missing folder, store locked by another process)",
+    4: "SPARQL error",
+    5: "spaCy model missing",
+    6: "SHACL violations",
+    7: "evaluation error",
+    8: "records skipped (`kg ingest`: bad records were reported and skipped, the rest went in)",
+}
+RECORDS_SKIPPED = 8
+
+
+def _epilog() -> str:
+    lines = "\n".join(f"  {code}  {text}" for code, text in EXIT_CODES.items())
+    return f"\b\nExit codes:\n{lines}"
+
+
+class StoreLocation(click.ParamType):
+    """A store folder (made absolute) or an ``http(s)://`` SPARQL endpoint URL (kept as given)."""
+
+    name = "DIR|URL"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        text = os.fspath(value)
+        return text if is_remote(text) else str(Path(text).resolve())
+
+
+STORE_OPTION = click.option("--store", "store_path", type=StoreLocation(), metavar="DIR|URL", envvar=STORE_ENV,
+                            default=DEFAULT_STORE, show_default=True, show_envvar=True,
+                            help="Store folder or SPARQL endpoint URL.")
 
 
 class _Group(click.Group):
@@ -31,7 +64,7 @@ class _Group(click.Group):
             sys.exit(e.exit_code)
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]}, epilog=_epilog())
 @click.version_option(__version__, prog_name="newskg")
 def main() -> None:
     """newskg: a knowledge graph of the news in Oxigraph, queried with SPARQL."""
@@ -43,44 +76,60 @@ def main() -> None:
 @click.option("--base", default=None, metavar="IRI", help="Base IRI of minted data IRIs [default: https://w3id.org/newskg/id/].")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Processes running the NLP in parallel.")
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def ingest(paths: tuple[Path, ...], store_path: str | None, base: str | None, workers: int, quiet: bool) -> None:
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar (there is none when stderr is not a terminal).")
+def ingest(paths: tuple[Path, ...], store_path: str, base: str | None, workers: int, quiet: bool) -> None:
     """Read articles (JSONL, .txt, folders) into the store, one named graph per article.
 
-    Bad records are reported with file and line and skipped; the rest still go in (exit 2).
+    Bad records are reported with file and line and skipped; the rest still go in (exit 8).
     """
-    from kg.pipeline import ingest as run_ingest
     from kg.store import open_store
-    from kg.vocab import DEFAULT_BASE
 
     with open_store(store_path) as store:
-        report = run_ingest(list(paths), store, base=base or DEFAULT_BASE, workers=workers, progress=not quiet)
+        report = ingest_with_progress(list(paths), store, base=base, workers=workers, quiet=quiet)
+    if report.failed:
+        sys.exit(1)
+    if report.bad:
+        sys.exit(RECORDS_SKIPPED)
+
+
+def ingest_with_progress(paths: list[Path], store: Any, *, base: str | None = None, workers: int = 1,
+                         quiet: bool = False) -> Any:
+    """Ingest with a progress bar, report skipped and failed records, print the summary line."""
+    from kg.pipeline import ingest as run_ingest
+    from kg.read import count_records, input_files
+    from kg.vocab import DEFAULT_BASE
+
+    show = not quiet and sys.stderr.isatty()
+    total = count_records(input_files(paths)) if show else None
+    with ProgressBar(total=total, enabled=show) as bar:
+        report = run_ingest(paths, store, base=base or DEFAULT_BASE, workers=workers, progress=bar)
     for bad in report.bad:
         click.secho(f"skipped {bad}", fg="yellow", err=True)
     for failed in report.failed:
         click.secho(f"error: {failed}", fg="red", err=True)
     click.echo(report.summary())
-    if report.failed:
-        sys.exit(1)
-    if report.bad:
-        sys.exit(2)
+    return report
 
 
 @main.command()
-@click.argument("query")
+@click.argument("query", required=False)
+@click.option("-f", "--file", "query_file", type=click.File("r", encoding="utf-8"), default=None,
+              help="Read the query from FILE ('-': standard input) instead of the QUERY argument.")
 @STORE_OPTION
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
               show_default=True, help="Output format.")
 @click.option("--max-width", default=60, show_default=True, help="Widest table column (table format).")
 @click.option("--bind", "binds", multiple=True, metavar="NAME=VALUE",
               help="Bind ?NAME to a value (<iri>, 2020-01-03, 42 or text), never pasted into the query.")
-def query(query: str, store_path: str | None, fmt: str, max_width: int, binds: tuple[str, ...]) -> None:
-    """Run a SPARQL query (text or a .rq file) with the project's prefixes preloaded."""
+def query(query: str | None, query_file: TextIO | None, store_path: str, fmt: str, max_width: int,
+          binds: tuple[str, ...]) -> None:
+    """Run SPARQL (the QUERY text, or -f FILE) with the project's prefixes preloaded."""
     from kg.cli.output import parse_binding, render
     from kg.store import open_store
 
-    path = Path(query)
-    text = path.read_text(encoding="utf-8") if query.endswith(".rq") or (len(query) < 255 and path.is_file()) else query
+    if (query is None) == (query_file is None):
+        raise click.UsageError("give the query as text (QUERY) or as a file (-f FILE, '-' for standard input), not both")
+    text = query if query is not None else query_file.read()  # type: ignore[union-attr]
     with open_store(store_path, read_only=_read_only(store_path)) as store:
         result = store.query(text, bindings=dict(parse_binding(b) for b in binds))
     click.echo(render(result, fmt, max_width=max_width), nl=False)
@@ -89,7 +138,7 @@ def query(query: str, store_path: str | None, fmt: str, max_width: int, binds: t
 @main.command()
 @STORE_OPTION
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def stats(store_path: str | None, fmt: str) -> None:
+def stats(store_path: str, fmt: str) -> None:
     """Counts: articles, actors by type, mentions, events, statements, triples, graphs."""
     import json
 
@@ -106,9 +155,9 @@ def stats(store_path: str | None, fmt: str) -> None:
         click.echo(f"{key:<{width}}  {value:>9,}")
 
 
-def _read_only(store_path: str | None) -> bool:
+def _read_only(store_path: str) -> bool:
     """Reading commands open on-disk stores read-only (no lock taken, a missing folder is an error)."""
-    return not (store_path and store_path.startswith(("http://", "https://")))
+    return not is_remote(store_path)
 
 
 def _register_optional() -> None:

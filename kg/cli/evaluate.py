@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from kg.cli.progress import ProgressBar
 from kg.errors import NewskgError
 from kg.evaluate import FORMATS, TASKS, evaluate, render_table, write_report
 
@@ -28,7 +29,7 @@ from kg.evaluate import FORMATS, TASKS, evaluate, render_table, write_report
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Processes for the ingest.")
 @click.option("--progress/--no-progress", default=None,
-              help="Show ingest progress (default: when stderr is a terminal).")
+              help="Show ingest progress (never when stderr is not a terminal) [default: progress].")
 def eval_command(gold: Path, task: str, store: str | None, report: Path | None, fmt: str, errors: int,
                  limit: int | None, workers: int, progress: bool | None) -> None:
     """Measure extraction against a gold corpus (CoNLL-style, ECB+ or PolNeAR JSONL).
@@ -36,10 +37,10 @@ def eval_command(gold: Path, task: str, store: str | None, report: Path | None, 
     Ingests the gold texts, reads the predictions back from the store through SPARQL and
     prints precision, recall and F1 for exact and overlap (one-to-one) span matching.
     """
-    show = sys.stderr.isatty() if progress is None else progress
     try:
-        result = evaluate(gold, task=task, store=store, fmt=fmt, limit=limit, errors=errors,
-                          workers=workers, progress=show)
+        with ProgressBar(enabled=progress is not False, desc="eval ingest") as bar:
+            result = evaluate(gold, task=task, store=store, fmt=fmt, limit=limit, errors=errors,
+                              workers=workers, progress=bar, on_gold=lambda g: bar.set_total(len(g.docs)))
         if report is not None:
             write_report(result, report)
     except NewskgError as exc:

@@ -1,4 +1,9 @@
-"""``kg lab``: build the default store from ``data/``, then open JupyterLab on the quickstart notebook."""
+"""``kg lab``: build the default store from ``data/``, then open JupyterLab on the quickstart notebook.
+
+It runs in the working folder, set up like the repository: the shipped notebooks are copied
+to ``notebooks/`` and the sample articles to ``data/articles.jsonl`` when absent (existing
+files are never overwritten), so it works in a checkout and after ``pip install newskg`` alike.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +15,9 @@ from pathlib import Path
 import click
 
 from kg.cli import STORE_OPTION
+from kg.resources import resource
 
-REPO = Path(__file__).resolve().parents[2]
+QUICKSTART = Path("notebooks") / "01-quickstart.ipynb"
 
 
 @click.command("lab")
@@ -23,25 +29,32 @@ REPO = Path(__file__).resolve().parents[2]
 @click.option("--ip", default="127.0.0.1", show_default=True, help="Address JupyterLab listens on.")
 @click.option("--port", default=None, type=int, help="Port of JupyterLab [default: 8888 or the next free one].")
 @click.option("--no-ingest", is_flag=True, help="Open the existing store without ingesting first.")
-def lab_command(data: Path, store_path: str | None, no_browser: bool, allow_root: bool, ip: str,
+def lab_command(data: Path, store_path: str, no_browser: bool, allow_root: bool, ip: str,
                 port: int | None, no_ingest: bool) -> None:
-    """Build the store from data/, then start JupyterLab on notebooks/01-quickstart.ipynb."""
-    from kg.store import default_store_path, open_store
+    """Build the store from data/, then start JupyterLab on notebooks/01-quickstart.ipynb.
 
-    remote = bool(store_path and store_path.startswith(("http://", "https://")))
-    store = store_path if remote else str(Path(store_path or default_store_path()).resolve())
+    Missing notebooks/ and data/articles.jsonl are first copied from the package.
+    """
+    from importlib.util import find_spec
+
+    from kg.store import is_remote, open_store
+
+    if find_spec("jupyterlab") is None:
+        raise click.ClickException("kg lab needs JupyterLab, which the core install leaves out: pip install 'newskg[lab]'")
+    root = Path.cwd()
+    for name, target in _shipped(data):
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(resource(name).read_bytes())
+            click.echo(f"copied {target}")
+    store = store_path if is_remote(store_path) else str(Path(store_path).resolve())
     if not no_ingest:
-        from kg.pipeline import ingest
-        from kg.vocab import DEFAULT_BASE
+        from kg.cli import ingest_with_progress
 
         with open_store(store) as opened:
-            report = ingest([data], opened, base=DEFAULT_BASE, progress=True)
-        for bad in report.bad:
-            click.secho(f"skipped {bad}", fg="yellow", err=True)
-        click.echo(report.summary())
-    notebook = REPO / "notebooks" / "01-quickstart.ipynb"
-    cmd = [sys.executable, "-m", "jupyter", "lab", str(notebook.relative_to(REPO)),
-           f"--ServerApp.root_dir={REPO}", f"--ServerApp.ip={ip}"]
+            ingest_with_progress([data], opened)
+    cmd = [sys.executable, "-m", "jupyter", "lab", str(QUICKSTART),
+           f"--ServerApp.root_dir={root}", f"--ServerApp.ip={ip}"]
     if port:
         cmd.append(f"--ServerApp.port={port}")
     if no_browser:
@@ -50,4 +63,13 @@ def lab_command(data: Path, store_path: str | None, no_browser: bool, allow_root
         cmd.append("--allow-root")
     env = {**os.environ, "NEWSKG_STORE": store}
     click.echo(f"store: {store}\nstarting: {' '.join(cmd)}")
-    sys.exit(subprocess.call(cmd, cwd=REPO, env=env))
+    sys.exit(subprocess.call(cmd, cwd=root, env=env))
+
+
+def _shipped(data: Path) -> list[tuple[str, Path]]:
+    """(shipped resource, place in the working folder) for the notebooks and, when ``data`` is absent, the sample."""
+    pairs = [(f"notebooks/{p.name}", Path("notebooks") / p.name)
+             for p in resource("notebooks").iterdir() if p.name.endswith(".ipynb")]
+    if not data.exists():
+        pairs.append(("sample/articles.jsonl", data / "articles.jsonl"))
+    return sorted(pairs)

@@ -10,7 +10,7 @@ import click
 from kg.cli import STORE_OPTION
 
 
-def _open(store_path: str | None):  # type: ignore[no-untyped-def]
+def _open(store_path: str):  # type: ignore[no-untyped-def]
     """Open the store for reading: existing folders read-only, so a writer may hold them."""
     from kg.cli import _read_only
     from kg.store import open_store
@@ -26,7 +26,7 @@ def _open(store_path: str | None):  # type: ignore[no-untyped-def]
 @click.option("--gzip", "compress", is_flag=True, help="Compress the output with gzip.")
 @click.option("--no-text", is_flag=True, help="Leave out article texts (nif:isString, sentence texts).")
 @click.option("-o", "--output", default="-", show_default=True, metavar="FILE", help="Output file ('-': stdout).")
-def dump_command(store_path: str | None, fmt: str, graph: str | None, compress: bool, no_text: bool,
+def dump_command(store_path: str, fmt: str, graph: str | None, compress: bool, no_text: bool,
                  output: str) -> None:
     """Write a sorted, byte-stable dump of the store (or one graph)."""
     from kg.publish.dump import write_dump
@@ -43,12 +43,13 @@ def dump_command(store_path: str | None, fmt: str, graph: str | None, compress: 
 @click.option("--no-text", is_flag=True, help="Leave out article full texts (copyright); keep mention offsets and anchors.")
 @click.option("--license", "license_iri", default="https://creativecommons.org/licenses/by/4.0/", show_default=True,
               metavar="IRI", help="Licence of the release.")
-@click.option("--version", "version", default=None, metavar="V", help="Release version [default: newskg's version].")
+@click.option("--release-version", "version", default=None, metavar="V",
+              help="Version of the release [default: newskg's version].")
 @click.option("--publisher", default="newskg", show_default=True, help="Name of the publisher.")
 @click.option("--title", default=None, help="Title of the dataset.")
 @click.option("--base-url", default="", metavar="URL", help="Where OUTDIR will be served (download URLs); default: relative.")
 @click.option("--force", is_flag=True, help="Publish despite SHACL violations (recorded in void.ttl).")
-def publish_command(outdir: Path, store_path: str | None, no_text: bool, license_iri: str, version: str | None,
+def publish_command(outdir: Path, store_path: str, no_text: bool, license_iri: str, version: str | None,
                     publisher: str, title: str | None, base_url: str, force: bool) -> None:
     """Write a release folder: dumps, void.ttl (VoID + DCAT), ontology, docs, SHACL report."""
     from kg import __version__
@@ -70,7 +71,7 @@ def publish_command(outdir: Path, store_path: str | None, no_text: bool, license
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Also write the SHACL report (Turtle) to this file.")
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(min=1), help="Results shown.")
-def validate_command(store_path: str | None, report_path: Path | None, limit: int) -> None:
+def validate_command(store_path: str, report_path: Path | None, limit: int) -> None:
     """Check the store against the SHACL shapes; exit 6 on violations."""
     from kg.errors import ValidationFailed
     from kg.publish.validate import validate
@@ -92,12 +93,11 @@ def validate_command(store_path: str | None, report_path: Path | None, limit: in
 @click.option("--no-union", is_flag=True, help="Default graph = the empty default graph, not the union of all graphs.")
 @click.option("--timeout", "timeout_s", default=None, type=click.IntRange(min=1), metavar="S",
               help="Query timeout in seconds.")
-def serve_command(store_path: str | None, port: int, bind: str, no_union: bool, timeout_s: int | None) -> None:
+def serve_command(store_path: str, port: int, bind: str, no_union: bool, timeout_s: int | None) -> None:
     """Serve the store as a read-only SPARQL 1.1 endpoint (oxigraph serve-read-only); Ctrl-C stops it."""
-    from kg.store import default_store_path
     from kg.store.server import ReadOnlyServer
 
-    server = ReadOnlyServer(store_path or default_store_path(), bind=bind, port=port, union=not no_union,
+    server = ReadOnlyServer(store_path, bind=bind, port=port, union=not no_union,
                             timeout_s=timeout_s)
     server.start()
     click.echo(f"SPARQL endpoint (read-only): {server.url}")

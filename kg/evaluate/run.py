@@ -51,7 +51,8 @@ def _stored_texts(store: Any, ids: set[str]) -> dict[str, str]:
     return {str(r["id"]): str(r["text"]) for r in store.select(queries.load("evaluate/texts")) if str(r["id"]) in ids}
 
 
-def _ingest(store: Any, articles: Sequence[Article], *, workers: int, progress: bool) -> None:
+def _ingest(store: Any, articles: Sequence[Article], *, workers: int,
+            progress: Callable[[int], None] | None) -> None:
     if not articles:
         return
     try:
@@ -107,7 +108,8 @@ def score_gold(gold: GoldSet, predictions: Sequence[Mention], *, errors: int = 1
 
 def evaluate(gold_path: str | os.PathLike[str], *, task: str, store: str | os.PathLike[str] | None = None,
              fmt: str = "auto", limit: int | None = None, errors: int = 10, workers: int = 1,
-             progress: bool = False, on_gold: Callable[[GoldSet], None] | None = None) -> EvalResult:
+             progress: Callable[[int], None] | None = None,
+             on_gold: Callable[[GoldSet], None] | None = None) -> EvalResult:
     """Measure extraction against a gold file for one task.
 
     Without ``store``, the gold texts are ingested into a fresh temporary store, removed
@@ -117,6 +119,7 @@ def evaluate(gold_path: str | os.PathLike[str], *, task: str, store: str | os.Pa
 
     :param limit: only the first ``limit`` gold records (quick runs).
     :param errors: how many error lines to list.
+    :param progress: called with the number of gold texts ingested, as they are.
     :param on_gold: called with the gold set once read (e.g. to size a progress bar).
     :raises EvaluationError: bad gold file, or a stored text differs from the gold text.
     """

@@ -12,13 +12,22 @@ Load the magic with ``%load_ext kg.notebook``. The widgets take a store from :fu
 
 from __future__ import annotations
 
+from importlib.util import find_spec
 from typing import Any
 
-from kg.model import IRI
-from kg.notebook.connect import connect, example_queries, forget
-from kg.notebook.events import EventBrowser
-from kg.notebook.explorer import ActorExplorer
-from kg.notebook.workbench import SparqlWorkbench
+#: What the notebook side imports beyond the pipeline: the ``lab`` extra.
+LAB_MODULES = ("IPython", "ipywidgets", "matplotlib", "pyvis")
+
+if missing := [name for name in LAB_MODULES if find_spec(name) is None]:
+    raise ModuleNotFoundError(f"kg.notebook needs {', '.join(missing)}, which the core install leaves out: "
+                              f"pip install 'newskg[lab]'")
+
+from kg.model import IRI  # noqa: E402
+from kg.notebook.connect import connect, forget  # noqa: E402
+from kg.notebook.events import EventBrowser  # noqa: E402
+from kg.notebook.explorer import ActorExplorer  # noqa: E402
+from kg.notebook.workbench import SparqlWorkbench  # noqa: E402
+from kg.ontology import example_queries  # noqa: E402
 
 __all__ = ["ActorExplorer", "EventBrowser", "IRI", "SparqlWorkbench", "connect", "example_queries",
            "forget", "load_ipython_extension"]

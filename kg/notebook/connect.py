@@ -1,7 +1,7 @@
 """The notebook's store connections: one read-only handle per location, shared by magic and widgets.
 
-A notebook's kernel runs in the notebook's folder, so the default store is looked up as
-``$NEWSKG_STORE``, else ``data/store`` here or in a parent folder (the repository's).
+The default store follows the one rule of the CLI: ``$NEWSKG_STORE``, else ``data/store`` under
+the working folder. A kernel runs in its notebook's folder, so ``kg lab`` sets ``$NEWSKG_STORE``.
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp()) / "store"
@@ -17,28 +17,19 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from kg.errors import StoreError
-from kg.store import KGStore, open_store
+from kg.store import KGStore, default_store_path, is_remote, open_store
 
 _OPEN: dict[str, KGStore] = {}
 
 
 def store_location(location: str | os.PathLike[str] | None = None) -> str:
-    """Where :func:`connect` looks: the argument, ``$NEWSKG_STORE``, or ``data/store`` here or above.
+    """Where :func:`connect` looks: the argument, else the default store (:func:`kg.store.default_store_path`).
 
-    :raises StoreError: no location given and no store found.
+    >>> store_location("http://127.0.0.1:7878/query")
+    'http://127.0.0.1:7878/query'
     """
-    if location is not None:
-        loc = str(location)
-        return loc if loc.startswith(("http://", "https://")) else str(Path(loc).resolve())
-    if os.environ.get("NEWSKG_STORE"):
-        return str(Path(os.environ["NEWSKG_STORE"]).resolve())
-    here = Path.cwd().resolve()
-    for folder in (here, *here.parents):
-        if (folder / "data" / "store").is_dir():
-            return str(folder / "data" / "store")
-    raise StoreError("no store found: build one with `kg ingest data/` (or `kg lab`), "
-                     "or set NEWSKG_STORE to its folder")
+    loc = location if location is not None else default_store_path()
+    return str(loc) if is_remote(loc) else str(Path(loc).resolve())
 
 
 def connect(location: str | os.PathLike[str] | None = None) -> KGStore:
@@ -60,12 +51,3 @@ def forget(location: str | os.PathLike[str] | None = None) -> None:
         if store is not None:
             store.close()
 
-
-def example_queries() -> dict[str, str]:
-    """The example queries of ``ontology/queries/``: file stem -> SPARQL text, sorted by name.
-
-    >>> "actors-in-most-articles" in example_queries()
-    True
-    """
-    folder = Path(__file__).resolve().parents[2] / "ontology" / "queries"
-    return {p.stem: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.rq"))}

@@ -17,7 +17,7 @@ from typing import Any
 import ipywidgets as w
 
 from kg.errors import NewskgError
-from kg.notebook.connect import example_queries
+from kg.ontology import example_queries
 from kg.notebook.graph import graph_from_triples, iframe, network_page
 from kg.notebook.magic import rows_graph, run_query
 from kg.notebook.queries import describe_nodes, property_labels

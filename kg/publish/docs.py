@@ -15,7 +15,7 @@ import html
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from kg.ontology import ontology_dir
+from kg.ontology import ontology_text
 from kg.rdf.terms import curie
 from kg.vocab import CAMEO, NKG, ONTOLOGY_IRI, PLOVER, PREFIXES
 
@@ -53,7 +53,7 @@ def ontology_graph() -> "Graph":
 
     graph = Graph()
     for name in ("newskg.ttl", "event-types.ttl"):
-        graph.parse(ontology_dir() / name, format="turtle")
+        graph.parse(data=ontology_text(name), format="turtle")
     return graph
 
 

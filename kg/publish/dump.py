@@ -33,7 +33,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import IO, Any
 
-from kg.ontology import ontology_dir
+from kg.ontology import ontology_text
 from kg.rdf.terms import curie, iri, rdflib_graph, read_term
 from kg.store import KGStore
 from kg.store.export import Quad, sorted_quads
@@ -81,7 +81,7 @@ def jsonld_context() -> dict[str, Any]:
     >>> jsonld_context()["nkg"]
     'https://w3id.org/newskg/ns#'
     """
-    return json.loads((ontology_dir() / "context.jsonld").read_text(encoding="utf-8"))["@context"]
+    return json.loads(ontology_text("context.jsonld"))["@context"]
 
 
 def write_dump(store: KGStore, target: str | os.PathLike[str] | IO[bytes], *, format: str = "nq",

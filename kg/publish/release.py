@@ -13,13 +13,12 @@ of every other file). Validation runs first: on violations nothing is written, u
 from __future__ import annotations
 
 import os
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg import __version__
 from kg.errors import ValidationFailed
-from kg.ontology import ontology_dir
+from kg.ontology import ontology_text
 from kg.publish.describe import Counts, FileInfo, dataset_counts, describe, file_info
 from kg.publish.docs import ontology_html
 from kg.publish.dump import write_dump
@@ -86,7 +85,7 @@ def publish(store: KGStore, outdir: str | os.PathLike[str], *, no_text: bool = F
         partial.replace(path)
         release.files.append(file_info(path, kind="dump"))
     for filename in ONTOLOGY_FILES:
-        shutil.copyfile(ontology_dir() / filename, folder / "ontology" / filename)
+        (folder / "ontology" / filename).write_text(ontology_text(filename), encoding="utf-8")
         release.files.append(file_info(folder / "ontology" / filename, kind="ontology",
                                        name=f"ontology/{filename}"))
     (folder / "ontology.html").write_text(ontology_html(), encoding="utf-8")

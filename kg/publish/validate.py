@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.errors import ValidationFailed
-from kg.ontology import STORE_FILES, ontology_dir
+from kg.ontology import STORE_FILES, ontology_text
 from kg.rdf.terms import curie, rdflib_graph
 from kg.store import KGStore
 from kg.store.export import raw_quads
@@ -99,10 +99,10 @@ class ValidationResult:
 
 
 @lru_cache(maxsize=1)
-def _cached_graph(name: str, mtime: int) -> "Graph":
+def _cached_graph(text: str) -> "Graph":
     from rdflib import Graph
 
-    return Graph().parse(ontology_dir() / name, format="turtle")
+    return Graph().parse(data=text, format="turtle")
 
 
 def shapes_graph() -> "Graph":
@@ -111,8 +111,7 @@ def shapes_graph() -> "Graph":
     >>> len(shapes_graph()) > 50
     True
     """
-    path = ontology_dir() / "shapes.ttl"
-    return _cached_graph(path.name, path.stat().st_mtime_ns)
+    return _cached_graph(ontology_text("shapes.ttl"))
 
 
 def validate(store: KGStore, *, raise_on_violation: bool = False) -> ValidationResult:
@@ -124,7 +123,7 @@ def validate(store: KGStore, *, raise_on_violation: bool = False) -> ValidationR
     data = rdflib_graph(raw_quads(store))
     if ONTOLOGY_GRAPH not in store.graphs():
         for name in STORE_FILES:  # what the store would hold in its ontology graph
-            data.parse(ontology_dir() / name, format="turtle")
+            data.parse(data=ontology_text(name), format="turtle")
     result = validate_graph(data)
     if raise_on_violation:
         result.raise_for_violations()

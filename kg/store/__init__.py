@@ -25,16 +25,30 @@ from kg.store.results import Rows, rows_of, triples_of
 from kg.store.sparql import SparqlTarget, bind_values, binding_terms
 from kg.vocab import NKG
 
-__all__ = ["KGStore", "Rows", "default_store_path", "open_store"]
+__all__ = ["DEFAULT_STORE", "STORE_ENV", "KGStore", "Rows", "default_store_path", "is_remote", "open_store"]
 
-#: Where the store lives when no folder is given: ``$NEWSKG_STORE`` or ``data/store``.
+#: The store when none is given: ``$NEWSKG_STORE`` if set and not empty, else this folder
+#: under the working folder (the one rule of the CLI, the notebooks and :func:`open_store`).
+DEFAULT_STORE = "data/store"
+STORE_ENV = "NEWSKG_STORE"
+
+
 def default_store_path() -> Path:
     """The default store folder: ``$NEWSKG_STORE``, else ``data/store`` under the working folder.
 
-    >>> default_store_path().parts[-2:] if "NEWSKG_STORE" not in os.environ else ("data", "store")
+    >>> default_store_path().parts[-2:] if not os.environ.get(STORE_ENV) else ("data", "store")
     ('data', 'store')
     """
-    return Path(os.environ.get("NEWSKG_STORE", "data/store"))
+    return Path(os.environ.get(STORE_ENV) or DEFAULT_STORE)
+
+
+def is_remote(location: str | os.PathLike[str] | None) -> bool:
+    """Whether a store location is a SPARQL endpoint URL rather than a folder.
+
+    >>> is_remote("http://127.0.0.1:7878/query"), is_remote("data/store"), is_remote(None)
+    (True, False, False)
+    """
+    return location is not None and str(location).startswith(("http://", "https://"))
 
 
 def open_store(location: str | os.PathLike[str] | None = None, *, read_only: bool = False,
@@ -47,7 +61,7 @@ def open_store(location: str | os.PathLike[str] | None = None, *, read_only: boo
     :raises StoreError: the folder cannot be opened (locked by another process, not a store).
     """
     loc = str(location) if location is not None else str(default_store_path())
-    if loc.startswith(("http://", "https://")):
+    if is_remote(loc):
         from kg.store.remote import RemoteTarget
 
         return KGStore(RemoteTarget(loc), location=loc)

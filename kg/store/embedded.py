@@ -33,6 +33,8 @@ class EmbeddedTarget:
         if not path.exists() and (read_only or not create):
             raise StoreError(f"{path}: no store here (build one with `kg ingest PATH --store {path}`)")
         try:
+            if not read_only:
+                path.parent.mkdir(parents=True, exist_ok=True)  # data/store in a fresh working folder
             self.store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
         except OSError as e:
             if "lock" in str(e).lower():
