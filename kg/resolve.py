@@ -33,24 +33,11 @@ from collections.abc import Iterable
 
 from kg.model import Actor, KnownActor
 from kg.vocab import DEFAULT_BASE, actor_iri, slug
+from kg.wordlists import groups
 
-#: Common English given-name variants, grouped; any two in a group are compatible.
-NICKNAMES = [
-    {"michael", "mike", "mick", "mickey"}, {"william", "bill", "will", "billy", "willie"},
-    {"robert", "bob", "rob", "bobby", "bert"}, {"james", "jim", "jimmy", "jamie"},
-    {"thomas", "tom", "tommy"}, {"joseph", "joe", "joey"}, {"richard", "dick", "rick", "rich"},
-    {"christopher", "chris"}, {"daniel", "dan", "danny"}, {"david", "dave"},
-    {"steven", "stephen", "steve"}, {"anthony", "tony"}, {"benjamin", "ben"},
-    {"samuel", "sam"}, {"nicholas", "nick"}, {"alexander", "alex"}, {"andrew", "andy"},
-    {"edward", "ed", "ted", "eddie"}, {"elizabeth", "liz", "beth", "betty"},
-    {"katherine", "catherine", "kate", "kathy", "cathy"}, {"margaret", "maggie", "peggy"},
-    {"charles", "charlie", "chuck"}, {"john", "jack", "johnny"}, {"donald", "don"},
-    {"ronald", "ron"}, {"gerald", "gerry", "jerry"}, {"lawrence", "larry"}, {"patrick", "pat"},
-    {"jennifer", "jen", "jenny"}, {"susan", "sue"}, {"barbara", "barb"}, {"hillary", "hilary"},
-    {"vladimir", "vlad"}, {"abdullah", "abdallah"}, {"mohammed", "muhammad", "mohammad", "mohamed"},
-    {"qasem", "qassem", "qassim", "ghasem"},
-]
-_NICK = {name: frozenset(group) for group in NICKNAMES for name in group}
+#: Given-name variants, grouped (``kg/wordlists/given-name-variants.txt``); any two in a group are compatible.
+NICKNAMES = groups("given-name-variants")
+_NICK = {name: group for group in NICKNAMES for name in group}
 _COMPATIBLE = {frozenset({"Person"}), frozenset({"Organization"}),
                frozenset({"GeopoliticalEntity", "Place"})}
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kg.extract import gazetteer
-from kg.extract.lexicon import (ACRONYM_GLUE, ACTING_HEADS, ORG_HEADS, TITLE_PHRASES,
+from kg.extract.lexicon import (ACTING_HEADS, FUNCTION_WORDS, ORG_HEADS, TITLE_PHRASES,
                                 is_title_word)
 from kg.model import Actor, Span
 
@@ -160,7 +160,7 @@ def _abbreviates(acronym: str, words: list[str]) -> bool:
     for start in range(len(words) - 1, -1, -1):
         tail = words[start:]
         full = _initials(tail).upper()
-        core = _initials([w for w in tail if w.lower() not in ACRONYM_GLUE]).upper()
+        core = _initials([w for w in tail if w.lower() not in FUNCTION_WORDS]).upper()
         if letters in (full, core):
             return True
         if len(core) > len(letters):

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kg.wordlists import words
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -109,22 +111,20 @@ SUPPORT_PATTERNS: dict[tuple[str, str], str] = {
 
 #: Verbs whose subject is the agent of the event noun they take as object
 #: ("launched a strike", "orchestrated attacks"); "receive" makes its subject the recipient.
-SUPPORT_VERBS = frozenset("""launch carry conduct stage mount order approve orchestrate make place hold
-lead plan execute perform claim""".split())
-RECEIVING_VERBS = frozenset({"receive", "get", "take"})
+SUPPORT_VERBS = words("support-verbs")
+RECEIVING_VERBS = words("receiving-verbs")
 
 #: Agents whose siege, blockade or attack is a protest (CAMEO 14x rather than 19x).
-PROTESTERS = frozenset("""demonstrator protester protestor crowd mob rioter marcher activist""".split())
+PROTESTERS = words("protesters")
 #: The protest code that replaces a military code when protesters act.
 PROTEST_CODE = "144"
 
 #: Governing verbs that make the event they introduce hypothetical ("threatened to strike").
-HYPOTHETICAL_GOVERNORS = frozenset("""threaten plan want intend vow promise pledge demand urge propose
-consider seek hope expect aim prepare warn call ask offer agree decide try attempt""".split())
+HYPOTHETICAL_GOVERNORS = words("hypothetical-governors")
 #: Modal auxiliaries that make an event hypothetical ("would protect", "may attack").
-MODALS = frozenset("""will would could may might should must can shall 'll""".split())
+MODALS = words("modals")
 #: Governing verbs that deny the event they introduce ("denied attacking", "refused to meet").
-NEGATING_GOVERNORS = frozenset({"deny", "refuse", "fail", "decline", "avoid"})
+NEGATING_GOVERNORS = words("negating-governors")
 
 
 def verb_entry(lemma: str) -> Entry | None:

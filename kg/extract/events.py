@@ -43,17 +43,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kg.extract import event_lexicon as lex
+from kg.extract.lexicon import GROUP_NOUNS
 from kg.extract.timeplace import DATE_WORDS, When, dateline, resolve_date
+from kg.wordlists import words
 from kg.model import Actor, Analysis, Event, Holding, Participation, Span
 
-_FACILITIES = frozenset("""airport embassy consulate base camp palace parliament square hospital
-school university mosque church compound headquarters office station port border prison""".split())
-_MEMBERS = frozenset("""fighter member militant soldier troop force official leader commander chief
-head staff supporter worker diplomat personnel agent officer deputy spokesman""".split())
-_OWNED = _FACILITIES | _MEMBERS | frozenset("""interest convoy position ship plane vessel government
-administration police military army navy ministry authorities regime""".split())
-_GROUPS = frozenset("""group force forces militia organisation organization movement party faction
-army network brigade brigades""".split())
+_FACILITIES = words("facilities")
+_MEMBERS = words("members")
+_OWNED = _FACILITIES | _MEMBERS | words("owned")
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 _PRONOUNS = {"he": "Person", "she": "Person", "it": "thing", "they": "thing"}
 
@@ -189,7 +186,7 @@ def _filler(t: Any, actors: _Actors, *, depth: int = 0) -> tuple[Actor, Span] | 
             if (hit := _filler(c, actors, depth=depth + 1)):
                 return hit
     lemma = t.lemma_.lower()
-    if lemma in _GROUPS:  # "the Kataeb Hezbollah paramilitary group"
+    if lemma in GROUP_NOUNS:  # "the Kataeb Hezbollah paramilitary group"
         for c in t.children:
             if c.dep_ in ("compound", "nmod") and (hit := actors.at(c)) and hit[0].kind == "Organization":
                 return hit

@@ -1,7 +1,7 @@
-"""Countries, their names, short forms and demonyms (``kg/data/countries.tsv``).
+"""Countries, their names, short forms and demonyms (``kg/wordlists/countries.tsv``).
 
 The table comes from mledoze/countries (ODbL 1.0) plus reviewed additions; see
-``kg/data/build_countries.py``. Where a demonym names two entries ("American": US and
+``kg/wordlists/build_countries.py``. Where a demonym names two entries ("American": US and
 American Samoa), the sovereign UN member wins.
 
 >>> country("U.S.").name, country("Iranian").code, country("UK").name
@@ -38,7 +38,7 @@ def _tables() -> tuple[dict[str, Country], dict[str, Country], dict[str, Country
     names: dict[str, Country] = {}
     demonyms: dict[str, Country] = {}
     codes: dict[str, Country] = {}
-    with resources.files("kg.data").joinpath("countries.tsv").open(encoding="utf-8") as fh:
+    with resources.files("kg.wordlists").joinpath("countries.tsv").open(encoding="utf-8") as fh:
         rows = sorted(csv.DictReader(fh, delimiter="\t"), key=lambda r: r["sovereign"] != "yes")
     for r in rows:  # sovereign states first, so setdefault keeps them on conflicts
         c = Country(r["alpha2"], r["name"])

@@ -28,19 +28,18 @@ holder when exactly one holder of that post is known in the article.
 
 from __future__ import annotations
 
+import calendar
 import re
 from typing import Any
 
 from kg.extract import gazetteer
-from kg.extract.lexicon import HONORIFICS, TITLE_WORDS
+from kg.extract.lexicon import FUNCTION_WORDS, HONORIFICS, TITLE_WORDS
 from kg.model import Actor, Analysis, Holding, Span
+from kg.wordlists import words
 
 #: Lower-case nouns of posts besides the title words of the actor lexicon ("commander").
-POST_NOUNS = frozenset("""commander chief head leader member minister secretary spokesman
-spokeswoman spokesperson adviser advisor envoy ambassador president chairman director founder
-general-secretary boss coach captain""".split())
-_WEEKDAYS_MONTHS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january
-february march april may june july august september october november december""".split())
+POST_NOUNS = words("post-nouns")
+_WEEKDAYS_MONTHS = frozenset(name.lower() for name in (*calendar.day_name, *calendar.month_name) if name)
 _TITLE_LOWER = frozenset(TITLE_WORDS) | POST_NOUNS
 
 
@@ -96,18 +95,14 @@ def extract_holdings(doc: Any, analysis: Analysis) -> list[Holding]:
     return holdings
 
 
-_LOWER_WORDS = {"of", "the", "and", "for", "to", "on", "in", "de"}
-
-
 def post_label(title: str) -> str:
     """The label of a post, capitalised the same way in every article (one label per IRI).
 
     >>> post_label("president"), post_label("chief of army staff"), post_label("Politburo member")
     ('President', 'Chief of Army Staff', 'Politburo Member')
     """
-    words = title.split()
-    return " ".join(w if w.isupper() or (i and w.lower() in _LOWER_WORDS) else w[:1].upper() + w[1:]
-                    for i, w in enumerate(words))
+    return " ".join(w if w.isupper() or (i and w.lower() in FUNCTION_WORDS) else w[:1].upper() + w[1:]
+                    for i, w in enumerate(title.split()))
 
 
 def _tokens_at(doc: Any, begin: int) -> int | None:

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from kg.wordlists import phrases, words
+
 #: Verbs of saying, keyed on lemma; the value is the channel the verb itself implies.
 VERB_CUES: dict[str, str | None] = {
     **dict.fromkeys("""
@@ -34,31 +36,42 @@ VERB_CUES: dict[str, str | None] = {
 }
 
 #: Cues whose object can carry the content when there is no clause ("reiterated the need for X").
-CONTENT_OBJECT_CUES = frozenset("""
-emphasise emphasize reiterate stress underline underscore highlight announce confirm deny
-warn demand repeat acknowledge admit predict promise pledge vow urge reveal disclose
-""".split())
-
+CONTENT_OBJECT_CUES = words("content-object-cues")
 #: Cues whose ``xcomp`` ("wants to triple ...", "told him to leave") is the content.
-XCOMP_CUES = frozenset("""
-tell inform assure warn urge ask remind promise vow pledge threaten demand want hope plan decline
-refuse agree propose expect continue
-""".split())
-
+XCOMP_CUES = words("xcomp-cues")
 #: Cues whose indirect object (or direct object when a clause follows) is an addressee.
-ADDRESSEE_CUES = frozenset("tell inform assure warn urge ask remind brief".split())
-
+ADDRESSEE_CUES = words("addressee-cues")
 #: Cues that continue an earlier statement of the same speaker (channel and event carry over).
-CONTINUATION_CUES = frozenset("add continue".split())
-
+CONTINUATION_CUES = words("continuation-cues")
 #: Verbs of talking-with whose ``with`` objects are a statement's addressees ("spoken with X").
-TALK_WITH = frozenset("speak talk confer consult".split())
-
+TALK_WITH = words("talk-with")
 #: Multi-word cues found on the surface, lower-cased.
-MULTIWORD_CUES = ("according to",)
+MULTIWORD_CUES = phrases("multiword-cues")
+#: Words spaCy mistakes for a noun at the end of a subject ("DG ISPR further said").
+STRAY_SUBJECT_WORDS = words("stray-subject-words")
 
-#: Words spaCy mistakes for a noun at the end of a subject ("DG ISPR futher said").
-STRAY_SUBJECT_WORDS = frozenset("further futher furthur also again later earlier then".split())
+
+def is_stray_subject_word(word: str) -> bool:
+    """A stray word at the end of a subject, or a misspelling one edit away from a long one.
+
+    >>> [is_stray_subject_word(w) for w in ("Further", "futher", "furthur", "father", "latter")]
+    [True, True, True, False, False]
+    """
+    word = word.lower()
+    return word in STRAY_SUBJECT_WORDS or (len(word) >= 5 and any(
+        len(stray) >= 5 and _one_edit_apart(word, stray) for stray in STRAY_SUBJECT_WORDS))
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """One letter changed, or left out or added beside a different one ("later" is no "latter")."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short and long_[i] not in long_[max(i - 1, 0):i] + long_[i + 1:i + 2]
+               for i in range(len(long_)))
+
 
 #: The channel named in the sentence around a cue, first match wins.
 CHANNEL_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(

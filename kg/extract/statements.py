@@ -46,16 +46,17 @@ from typing import Any
 
 from kg.extract.lexicon import is_honorific, is_title_word
 from kg.extract.speech_lexicon import (ADDRESSEE_CUES, CONTENT_OBJECT_CUES, CONTINUATION_CUES,
-                                       STRAY_SUBJECT_WORDS, TALK_WITH, XCOMP_CUES, cue_channel,
+                                       TALK_WITH, XCOMP_CUES, cue_channel, is_stray_subject_word,
                                        is_verb_cue, sentence_channel)
 from kg.model import Actor, Analysis, Event, Span, Statement
+from kg.wordlists import words
 
 _OPENING = "“\""
 _CLOSING = "”\""
 _HE_SHE = frozenset("he she him her".split())
 _IT_THEY = frozenset("it they them".split())
 _FIRST = frozenset("i we me us".split())
-_VOICES = frozenset("spokesman spokeswoman spokesperson dg statement office ministry".split())
+_VOICES = words("voices")
 #: Dependencies through which a cue verb without a subject takes its head's subject.
 _INHERIT = frozenset("conj advcl xcomp".split())
 #: Event types (CAMEO code prefixes) of communication, which can produce a statement.
@@ -234,7 +235,7 @@ class _Context:
             if t.i > tok.i and (t.text == "," or t.dep_ in ("relcl", "acl")):
                 break
             keep.append(t)
-        while len(keep) > 1 and (keep[-1].lower_ in STRAY_SUBJECT_WORDS or keep[-1].is_punct and keep[-1].text != ")"):
+        while len(keep) > 1 and (is_stray_subject_word(keep[-1].text) or keep[-1].is_punct and keep[-1].text != ")"):
             keep.pop()
         while len(keep) > 1 and keep[0].is_punct:
             keep.pop(0)

@@ -1,6 +1,6 @@
 """Rebuild ``countries.tsv`` from the reference table (mledoze/countries, ODbL 1.0).
 
-Run from the repo: ``python -m kg.data.build_countries ../shared/reference/countries_demonyms.tsv``.
+Run from the repo: ``python -m kg.wordlists.build_countries ../shared/reference/countries_demonyms.tsv``.
 Keeps ISO code, common name, English demonyms and the English-looking alternative names, then
 adds the reviewed extras below (short forms news use that the table lacks).
 """
