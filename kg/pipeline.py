@@ -46,7 +46,6 @@ FLUSH_EVERY = 100
 Progress = Callable[[int], None]
 
 
-
 @dataclass
 class IngestReport:
     """What an ingest run did; :meth:`summary` is its one-line account."""

@@ -1,19 +1,15 @@
-"""Events: the seed article's golden case, the golden case folders, time resolution, queries."""
+"""Events: the seed article, time resolution, queries (the golden case folders: tests/test_golden.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
 import pytest
 
 from kg.extract.timeplace import When, resolve_date
-from kg.model import Article
-from kg.pipeline import ingest_articles
-from kg.store import KGStore, open_store
+from kg.store import KGStore
 
-CASES = sorted(p for p in (Path(__file__).parent / "cases").glob("events_*") if p.is_dir())
 QUERIES = Path(__file__).resolve().parents[1] / "ontology" / "queries"
 CAMEO = "PREFIX cameo: <https://w3id.org/newskg/cameo/>\n"
 SEED = "dunya-2020-01-03-pompeo-bajwa"
@@ -22,25 +18,6 @@ SEED = "dunya-2020-01-03-pompeo-bajwa"
 def ask(store: KGStore, body: str) -> bool:
     rows = store.query(CAMEO + "SELECT (1 AS ?ok) WHERE { " + body + " } LIMIT 1")
     return len(rows) == 1
-
-
-@pytest.fixture(scope="module")
-def cases_store(tmp_path_factory: pytest.TempPathFactory) -> KGStore:
-    """All golden case articles ingested once into one real store."""
-    articles = []
-    for case in CASES:
-        data = json.loads((case / "article.json").read_text())
-        articles.append(Article(id=data["id"], text=data["text"], date=dt.date.fromisoformat(data["date"])))
-    with open_store(tmp_path_factory.mktemp("events") / "store") as store:
-        ingest_articles(articles, store)
-        yield store
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_golden_case(cases_store: KGStore, case: Path) -> None:
-    query = (case / "expected.rq").read_text()
-    body = query[query.index("{") + 1:query.rindex("}")]
-    assert ask(cases_store, body), f"{case.name}: expected.rq does not hold"
 
 
 # -- the seed article (issue 3, point 6) ---------------------------------------------------------

@@ -1,28 +1,12 @@
-"""Statements: the sample article's golden case (through the real pipeline and store), golden
-cases of our own (split quote, nested attribution, unresolvable pronoun) compared as graphs,
-and the quote scanner."""
+"""Statements: the sample article (through the real pipeline and store) and the quote scanner
+(the golden case folders: tests/test_golden.py)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from rdflib import Graph
-from rdflib.compare import isomorphic, to_isomorphic
 
-from kg.extract import analyse_doc
-from kg.extract.casing import model_text
-from kg.extract.nlp import load_model
 from kg.extract.statements import find_quotes
-from kg.model import Article
-from kg.rdf.mentions import Mentions
-from kg.rdf.statements import statement_triples
-from kg.resolve import resolve_actors
 from kg.store import KGStore
-from kg.vocab import article_iri
-
-CASES = Path(__file__).parent / "cases"
-STATEMENT_CASES = sorted(CASES.glob("statements_*"))
 
 SEED_QUERY = """
 SELECT ?speaker ?cue ?mode ?content ?source ?channel WHERE {
@@ -96,24 +80,6 @@ def test_seed_statement_mentions_are_grounded(sample_store: KGStore) -> None:
 def test_unresolved_lead_pronoun_keeps_source_without_speaker(seed_statements: list[dict]) -> None:
     lead = [s for s in seed_statements if s["content"].startswith("the US will protect its people")]
     assert len(lead) == 1 and lead[0]["source"] == "He" and lead[0]["speaker"] is None
-
-
-def _statement_graph(text: str, article_id: str) -> Graph:
-    article = Article(id=article_id, text=text)
-    analysis = analyse_doc(article, load_model()(model_text(text)), model="m")
-    analysis.actors = resolve_actors(analysis.actors)
-    mentions = Mentions(article_iri(article_id), analysis.sentences)
-    triples = statement_triples(analysis, article_iri(article_id), {}, mentions) + mentions.triples()
-    return Graph().parse(data="".join(f"{s} {p} {o} .\n" for s, p, o in triples), format="nt")
-
-
-@pytest.mark.parametrize("case", STATEMENT_CASES, ids=lambda p: p.name)
-def test_statement_golden_case(case: Path) -> None:
-    got = _statement_graph((case / "input.txt").read_text(encoding="utf-8"), case.name)
-    expected = Graph().parse(case / "expected.ttl", format="turtle")
-    if not isomorphic(got, expected):
-        diff = set(to_isomorphic(got)) ^ set(to_isomorphic(expected))
-        pytest.fail(f"{case.name}: graphs differ in {sorted(diff)[:6]}")
 
 
 def test_quotes_run_over_paragraph_ends_and_need_an_opening() -> None:
