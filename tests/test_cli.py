@@ -117,3 +117,11 @@ def test_every_command_is_in_the_readme() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     missing = [name for name in main.commands if f"kg {name}" not in readme]
     assert not missing, f"commands not documented in README.md: {missing}"
+
+
+def test_readme_keeps_the_two_commands() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    main_job = "python3 -m venv .venv && .venv/bin/pip install -e '.[lab]' && .venv/bin/kg lab"
+    assert f"```bash\n{main_job}\n```" in readme and f"`{main_job} --no-browser`" in readme
+    assert "```bash\nbash .ci/run\n```" in readme
+    assert "pip install -q -e '.[test]'" in (REPO / ".ci" / "run").read_text(encoding="utf-8")

@@ -94,6 +94,14 @@ def test_kg_comes_from_the_wheel_with_its_resources(venv: Path, workdir: Path) -
     assert counts.split()[1] == "True" and int(counts.split()[0]) >= 10
 
 
+def test_kg_lab_sets_up_a_folder_outside_the_checkout(venv: Path, tmp_path: Path) -> None:
+    out = _run([str(venv / "bin" / "python"), "-c",
+                "from pathlib import Path; from kg.cli.lab import set_up_folder; "
+                "print(len(set_up_folder(Path.cwd())))"], cwd=tmp_path, env=_env(venv))
+    assert int(out) >= 5 and (tmp_path / "notebooks" / "01-quickstart.ipynb").is_file()
+    assert (tmp_path / "data" / "articles.jsonl").read_bytes() == (REPO / "data" / "articles.jsonl").read_bytes()
+
+
 def test_ingest_query_publish_and_magic_outside_the_checkout(venv: Path, workdir: Path) -> None:
     env = _env(venv)
     kg = str(venv / "bin" / "kg")

@@ -37,17 +37,14 @@ def lab_command(data: Path, store_path: str, no_browser: bool, allow_root: bool,
     """
     from importlib.util import find_spec
 
-    from kg.store import is_remote, open_store
+    from kg.store import open_store
 
     if find_spec("jupyterlab") is None:
         raise click.ClickException("kg lab needs JupyterLab, which the core install leaves out: pip install 'newskg[lab]'")
     root = Path.cwd()
-    for name, target in _shipped(data):
-        if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(resource(name).read_bytes())
-            click.echo(f"copied {target}")
-    store = store_path if is_remote(store_path) else str(Path(store_path).resolve())
+    for copied in set_up_folder(root, data=data):
+        click.echo(f"copied {copied}")
+    store = store_path
     if not no_ingest:
         from kg.cli import ingest_with_progress
 
@@ -66,10 +63,25 @@ def lab_command(data: Path, store_path: str, no_browser: bool, allow_root: bool,
     sys.exit(subprocess.call(cmd, cwd=root, env=env))
 
 
-def _shipped(data: Path) -> list[tuple[str, Path]]:
-    """(shipped resource, place in the working folder) for the notebooks and, when ``data`` is absent, the sample."""
-    pairs = [(f"notebooks/{p.name}", Path("notebooks") / p.name)
+def set_up_folder(root: Path, *, data: Path = Path("data")) -> list[Path]:
+    """Copy the shipped notebooks into ``root/notebooks`` and, when ``root/data`` is absent, the
+    sample articles into it; files already there are kept. Returns the files copied.
+
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> [p.relative_to(root).as_posix() for p in set_up_folder(root)][-2:]
+    ['notebooks/04-publish.ipynb', 'data/articles.jsonl']
+    >>> set_up_folder(root)
+    []
+    """
+    pairs = [(f"notebooks/{p.name}", root / "notebooks" / p.name)
              for p in resource("notebooks").iterdir() if p.name.endswith(".ipynb")]
-    if not data.exists():
-        pairs.append(("sample/articles.jsonl", data / "articles.jsonl"))
-    return sorted(pairs)
+    if not (root / data).exists():
+        pairs.append(("sample/articles.jsonl", root / data / "articles.jsonl"))
+    copied = []
+    for name, target in sorted(pairs, key=lambda pair: (pair[0].startswith("sample"), pair[1])):
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(resource(name).read_bytes())
+            copied.append(target)
+    return copied
