@@ -91,7 +91,7 @@ def test_query_formats_and_binding(store_dir: Path) -> None:
                 stdin="ASK { ?x rdfs:label 'Mike Pompeo' }")
     assert piped.returncode == 0 and piped.stdout.strip() == "true", piped.stderr
     file_name_as_text = run("query", q, "--store", str(store_dir))
-    assert file_name_as_text.returncode == 4  # QUERY is always SPARQL text, never guessed to be a file
+    assert file_name_as_text.returncode == 2 and f"use -f {q}" in file_name_as_text.stderr  # never read as a file
 
 
 def test_sparql_error_names_the_position(store_dir: Path) -> None:

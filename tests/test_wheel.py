@@ -123,3 +123,12 @@ def test_ingest_query_publish_and_magic_outside_the_checkout(venv: Path, workdir
              "print(sorted(shell.user_ns['df']['l']))\n")
     out = _run([str(venv / "bin" / "python"), "-c", magic], cwd=workdir, env=env)
     assert "Mike Pompeo" in out.splitlines()[-1], out
+
+
+def test_notebook_side_names_the_lab_extra_when_its_packages_are_absent(tmp_path: Path) -> None:
+    """The core install leaves out the lab packages; kg.notebook then says what to install."""
+    code = "import sys; sys.modules['pyvis'] = None; sys.modules['ipywidgets'] = None; import kg.notebook"
+    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    assert "ModuleNotFoundError: kg.notebook needs ipywidgets, pyvis" in done.stderr
+    assert "pip install 'newskg[lab]'" in done.stderr

@@ -113,7 +113,7 @@ def ingest_with_progress(paths: list[Path], store: Any, *, base: str | None = No
 
 @main.command()
 @click.argument("query", required=False)
-@click.option("-f", "--file", "query_file", type=click.File("r", encoding="utf-8"), default=None,
+@click.option("-f", "--file", "query_file", type=click.File("r", encoding="utf-8"), default=None, metavar="FILE",
               help="Read the query from FILE ('-': standard input) instead of the QUERY argument.")
 @STORE_OPTION
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
@@ -129,6 +129,8 @@ def query(query: str | None, query_file: TextIO | None, store_path: str, fmt: st
 
     if (query is None) == (query_file is None):
         raise click.UsageError("give the query as text (QUERY) or as a file (-f FILE, '-' for standard input), not both")
+    if query is not None and query.endswith(".rq") and len(query.split()) == 1:
+        raise click.UsageError(f"QUERY is SPARQL text, not a file name: to run the file, use -f {query}")
     text = query if query is not None else query_file.read()  # type: ignore[union-attr]
     with open_store(store_path, read_only=_read_only(store_path)) as store:
         result = store.query(text, bindings=dict(parse_binding(b) for b in binds))
