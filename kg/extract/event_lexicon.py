@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.wordlists import words
+from kg.wordlists import table, words
 
 
 @dataclass(frozen=True)
@@ -31,83 +31,19 @@ class Entry:
     needs: frozenset[str] = frozenset()  # a verb counts only with one of these prepositions
 
 
-def _e(cameo: str, role: str = "patient", needs: str = "") -> Entry:
-    return Entry(cameo, role, frozenset(needs.split()))
-
-
-#: Verbs (by lemma).
-VERBS: dict[str, Entry] = {
-    # 04 consult
-    "telephone": _e("041", "recipient"), "phone": _e("041", "recipient"),
-    "meet": _e("040", "recipient"), "consult": _e("040", "recipient"),
-    "speak": _e("040", "recipient", needs="with to"), "talk": _e("040", "recipient", needs="with to"),
-    "visit": _e("042", "recipient"), "host": _e("043", "recipient"),
-    "mediate": _e("045", "recipient"), "negotiate": _e("046", "recipient"),
-    # 05 diplomatic cooperation
-    "praise": _e("051"), "endorse": _e("051"), "apologize": _e("055", "recipient"),
-    "apologise": _e("055", "recipient"), "forgive": _e("056"), "sign": _e("057"),
-    # 06-08 cooperation, aid, yield
-    "aid": _e("070", "recipient"), "withdraw": _e("087"),
-    "retreat": _e("087"), "surrender": _e("087"),
-    # 09-12 investigate, demand, disapprove, reject
-    "investigate": _e("090"), "probe": _e("090"), "demand": _e("100"),
-    "criticize": _e("111"), "criticise": _e("111"), "condemn": _e("111"), "denounce": _e("111"),
-    "accuse": _e("112"), "sue": _e("115"), "convict": _e("116"), "reject": _e("120"),
-    "veto": _e("129"),
-    # 13 threaten, 14 protest, 15 force posture, 16 reduce relations
-    "threaten": _e("130"), "protest": _e("140"), "demonstrate": _e("141", needs="against in outside"),
-    "rally": _e("141"), "riot": _e("145"), "mobilize": _e("154"), "mobilise": _e("154"),
-    "sanction": _e("163"), "boycott": _e("163"), "expel": _e("174"), "deport": _e("174"),
-    # 17 coerce
-    "arrest": _e("173"), "detain": _e("173"), "charge": _e("173", needs="with"), "jail": _e("173"),
-    "imprison": _e("173"), "indict": _e("173"),
-    # 18 assault, 19 fight, 20 mass violence
-    "kill": _e("18"), "murder": _e("18"), "assault": _e("182"), "beat": _e("182"),
-    "stab": _e("182"), "torture": _e("1822"), "abduct": _e("181"), "kidnap": _e("181"),
-    "hijack": _e("181"), "assassinate": _e("186"), "execute": _e("18"),
-    "attack": _e("190"), "strike": _e("190"), "raid": _e("190"), "invade": _e("192"),
-    "occupy": _e("192"), "shoot": _e("193"), "shell": _e("194"), "bomb": _e("195"),
-    "airstrike": _e("195"), "besiege": _e("191"), "blockade": _e("191"), "massacre": _e("20"),
-    "wound": _e("18"), "injure": _e("18"),
-}
-
+#: Verbs (by lemma): ``kg/wordlists/event-verbs.tsv``.
+VERBS: dict[str, Entry] = {lemma: Entry(cameo, role, frozenset(needs.split()))
+                           for lemma, cameo, role, needs in table("event-verbs", columns=4)}
 #: Nouns (by lemma); the "of" complement plays ``object_role`` ("the killing of X").
-NOUNS: dict[str, Entry] = {
-    "call": _e("041", "recipient"), "phone": _e("041", "recipient"), "conversation": _e("040", "recipient"),
-    "meeting": _e("040", "recipient"), "talk": _e("040", "recipient"), "summit": _e("040", "recipient"),
-    "visit": _e("042", "recipient"), "negotiation": _e("046", "recipient"), "mediation": _e("045", "recipient"),
-    "apology": _e("055", "recipient"), "agreement": _e("057"), "treaty": _e("057"), "aid": _e("070", "recipient"),
-    "investigation": _e("090"), "probe": _e("090"), "demand": _e("100"), "condemnation": _e("111"),
-    "accusation": _e("112"), "lawsuit": _e("115"), "threat": _e("130"), "ultimatum": _e("139"),
-    "protest": _e("140"), "demonstration": _e("141"), "rally": _e("141"), "riot": _e("145"),
-    "sanction": _e("163"), "embargo": _e("163"), "boycott": _e("163"), "expulsion": _e("174"),
-    "arrest": _e("173"), "detention": _e("173"),
-    "killing": _e("18"), "murder": _e("18"), "assault": _e("182"), "torture": _e("1822"),
-    "abduction": _e("181"), "kidnapping": _e("181"), "hijacking": _e("181"), "assassination": _e("186"),
-    "execution": _e("18"), "bombing": _e("183"), "attack": _e("190"), "strike": _e("190"),
-    "raid": _e("190"), "offensive": _e("190"), "invasion": _e("192"), "occupation": _e("192"),
-    "shooting": _e("193"), "shelling": _e("194"), "airstrike": _e("195"), "siege": _e("191"),
-    "blockade": _e("191"), "massacre": _e("20"),
-}
-
+NOUNS: dict[str, Entry] = {lemma: Entry(cameo, role) for lemma, cameo, role in table("event-nouns", columns=3)}
 #: A noun trigger made more specific by a compound modifier ("air strikes", "rocket attack");
 #: the modifier then belongs to the trigger mention.
 NOUN_MODIFIERS: dict[tuple[str, str], str] = {
-    ("strike", "air"): "195", ("strike", "drone"): "1952", ("strike", "missile"): "195",
-    ("attack", "air"): "195", ("attack", "drone"): "1952", ("attack", "rocket"): "194",
-    ("attack", "mortar"): "194", ("attack", "missile"): "194", ("attack", "suicide"): "183",
-    ("attack", "bomb"): "183", ("attack", "terror"): "180", ("attack", "terrorist"): "180",
-    ("call", "phone"): "041", ("call", "telephone"): "041", ("conversation", "telephonic"): "041",
-    ("conversation", "telephone"): "041", ("conversation", "phone"): "041",
-}
-
+    (noun, modifier): cameo for noun, modifier, cameo in table("event-noun-modifiers", columns=3)}
 #: Support-verb patterns: verb lemma + object lemma -> code; the trigger is the object noun
 #: and the verb's subject is the agent ("demonstrators laid siege to the embassy").
 SUPPORT_PATTERNS: dict[tuple[str, str], str] = {
-    ("lay", "siege"): "191", ("take", "hostage"): "181", ("open", "fire"): "190",
-    ("hold", "talk"): "040", ("hold", "meeting"): "040", ("make", "call"): "041",
-    ("place", "call"): "041", ("carry", "attack"): "190", ("carry", "strike"): "190",
-}
+    (verb, obj): cameo for verb, obj, cameo in table("event-support-patterns", columns=3)}
 
 #: Verbs whose subject is the agent of the event noun they take as object
 #: ("launched a strike", "orchestrated attacks"); "receive" makes its subject the recipient.

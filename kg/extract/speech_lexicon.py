@@ -1,6 +1,6 @@
 """Reviewed cue lexicon of reported speech, keyed on lemmas, with the channel each cue implies.
 
-Kept small and explicit. ``VERB_CUES`` maps a verb lemma to the channel it implies (``None``
+The lists are data files of :mod:`kg.wordlists`. ``VERB_CUES`` maps a verb lemma to the channel it implies (``None``
 when the verb says nothing about the medium). ``CONTENT_OBJECT_CUES`` are the cues whose
 direct object (or ``on``/``about`` object) can be the content when no clause follows
 ("reiterated the need for ..."). ``CHANNEL_PATTERNS`` find the channel in the sentence around
@@ -16,24 +16,10 @@ from __future__ import annotations
 
 import re
 
-from kg.wordlists import phrases, words
+from kg.wordlists import phrases, table, words
 
 #: Verbs of saying, keyed on lemma; the value is the channel the verb itself implies.
-VERB_CUES: dict[str, str | None] = {
-    **dict.fromkeys("""
-    say tell add state announce confirm emphasise emphasize reiterate warn deny claim accuse insist
-    explain note argue suggest report stress declare acknowledge admit assert maintain predict
-    promise vow pledge urge ask reply respond answer comment remark recall reveal disclose
-    allege contend concede observe caution complain charge testify affirm underline underscore
-    highlight inform assure estimate conclude mention repeat demand proclaim threaten boast
-    """.split(), None),
-    # stances and attitudes that news attribute like speech (PolNeAR annotates them as attributions)
-    **dict.fromkeys("""
-    call describe criticize criticise praise endorse cite blame reject dismiss question propose
-    agree decline refuse want hope believe think expect fear plan continue
-    """.split(), None),
-    "tweet": "Tweet", "retweet": "Tweet", "post": "SocialMediaPost", "write": "WrittenStatement",
-}
+VERB_CUES: dict[str, str | None] = {lemma: channel or None for lemma, channel in table("speech-verbs", columns=2)}
 
 #: Cues whose object can carry the content when there is no clause ("reiterated the need for X").
 CONTENT_OBJECT_CUES = words("content-object-cues")
