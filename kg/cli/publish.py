@@ -100,9 +100,9 @@ def serve_command(store_path: str, port: int, bind: str, no_union: bool, timeout
     server = ReadOnlyServer(store_path, bind=bind, port=port, union=not no_union,
                             timeout_s=timeout_s)
     server.start()
-    click.echo(f"SPARQL endpoint (read-only): {server.url}")
-    click.echo(f"query form: {server.root}   stop: Ctrl-C")
-    try:
+    try:  # Ctrl-C right after the URL is printed stops cleanly too
+        click.echo(f"SPARQL endpoint (read-only): {server.url}")
+        click.echo(f"query form: {server.root}   stop: Ctrl-C")
         code = server.wait()
     except KeyboardInterrupt:
         code = 0
