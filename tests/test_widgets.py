@@ -51,7 +51,7 @@ def test_hostile_actor_name_comes_back_as_literal(small: KGStore) -> None:
     assert ex.select(HOSTILE)
     assert html.escape(HOSTILE) in ex.header.value and HOSTILE not in ex.header.value
     assert "Spokes\"person\" &lt;b&gt;" in ex.posts.value and "DROP ALL" not in ex.posts.value
-    assert queries.find_actor(small, HOSTILE + " ") is None
+    assert queries.find_actor(small, HOSTILE + "zz") is None  # no label or alias contains it
     assert not ex.select('Mike Pompeo" } UNION { ?a ?b ?c')
     assert snapshot(small) == before and len(small) == len(before)
 

@@ -24,7 +24,7 @@ if missing := [name for name in LAB_MODULES if find_spec(name) is None]:
 
 from kg.model import IRI  # noqa: E402
 from kg.notebook.connect import connect, forget  # noqa: E402
-from kg.notebook.events import EventBrowser  # noqa: E402
+from kg.notebook.event_browser import EventBrowser  # noqa: E402
 from kg.notebook.explorer import ActorExplorer  # noqa: E402
 from kg.notebook.workbench import SparqlWorkbench  # noqa: E402
 from kg.ontology import example_queries  # noqa: E402

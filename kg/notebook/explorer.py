@@ -1,5 +1,6 @@
-"""The actor explorer widget: search-as-you-type picker, posts, events timeline, statements
-with the exact span highlighted, and the ego network with link details.
+"""The actor explorer widget: a picker that takes part of a name ("Pompeo" + Enter), posts,
+events timeline, statements with the exact span highlighted, and the ego network with link
+details. Errors in its callbacks are shown in the view.
 
 >>> import tempfile
 >>> from kg.store import open_store
@@ -17,7 +18,8 @@ import ipywidgets as w
 
 from kg.notebook import plots, queries
 from kg.notebook.graph import iframe, network_page
-from kg.notebook.render import figure_html, highlight, table_html
+from kg.notebook.event_browser import EVENT_COLUMNS
+from kg.notebook.render import figure_html, highlight, shows_errors, table_html
 from kg.store import KGStore
 
 
@@ -74,8 +76,11 @@ class ActorExplorer(w.VBox):
         for _, r in table.iterrows():
             name = str(r["label"])
             self.actors[name if name not in self.actors else f"{name} ({r['type']})"] = r["actor"]
-        self.search = w.Combobox(placeholder="Type an actor's name…", options=sorted(self.actors),
-                                 ensure_option=True, layout=w.Layout(width="50%"))
+        # free text (not ensure_option): a part of a name + Enter searches labels and aliases
+        self.search = w.Combobox(placeholder="Type (part of) an actor's name, then Enter…",
+                                 options=sorted(self.actors), ensure_option=False, continuous_update=False,
+                                 layout=w.Layout(width="50%"))
+        self.choice = w.Dropdown(description="Several:", options=[], layout=w.Layout(width="50%", display="none"))
         self.search.add_class("kg-actor-search")
         self.header, self.posts, self.timeline = w.HTML(), w.HTML(), w.HTML()
         self.events, self.statements, self.graph = w.HTML(), w.HTML(), w.HTML()
@@ -85,18 +90,51 @@ class ActorExplorer(w.VBox):
                              (self.graph, "kg-graph-box"), (self.events, "kg-events-box")):
             widget.add_class(name)
         self.actor: str | None = None
-        self.search.observe(lambda ch: self.select(ch["new"]) if ch["new"] in self.actors else None,
-                            names="value")
+        self.search.observe(lambda ch: self.find(ch["new"]), names="value")
+        self.choice.observe(lambda ch: self.select_iri(ch["new"]) if ch["new"] else None, names="value")
         self.neighbour.observe(lambda ch: self.show_link(ch["new"]), names="value")
         super().__init__([
-            w.HTML(f"<small>{len(self.actors)} actors</small>"), self.search, self.header,
+            w.HTML(f"<small>{len(self.actors)} actors</small>"), self.search, self.choice, self.header,
             _heading("Posts"), self.posts, _heading("Events"), self.timeline, self.events,
             _heading("Statements"), self.statements, _heading("Network"), self.graph,
             self.neighbour, self.details])
 
-    def select(self, name: str) -> bool:
-        """Show the actor with this label (or alias); False when there is none."""
-        iri = self.actors.get(name) or queries.find_actor(self.store, name)
+    @shows_errors("header")
+    def find(self, text: str) -> bool:
+        """Pick the actor ``text`` names: a listed name, else the one actor whose label or alias
+        is or contains ``text`` (any case); several matches offer a choice, none a message."""
+        text = text.strip()
+        self.choice.layout.display = "none"
+        if not text:
+            return False
+        if text in self.actors:
+            return self.select(text)
+        found = queries.search_actors(self.store, text)
+        exact = found[found["exact"] == True]  # noqa: E712  (a pandas mask)
+        matches = exact if len(exact) == 1 else found
+        if len(matches) == 1:
+            return self.select_iri(str(matches["actor"].iloc[0]))
+        if not len(matches):
+            self.header.value = (f"<p class='kg-hint'>No actor's name or alias contains "
+                                 f"<code>{html.escape(text)}</code>. Try a shorter part of the name.</p>")
+            return False
+        self.choice.options = [(f"— {len(matches)} actors match “{text}”: pick one —", "")] + [
+            (f"{r['label']} ({r['type']}, {r['mentions']} mentions)", str(r["actor"])) for _, r in matches.iterrows()]
+        self.choice.value = ""
+        self.choice.layout.display = None
+        self.header.value = (f"<p class='kg-hint'>{len(matches)} actors match <code>{html.escape(text)}</code>: "
+                             "pick one in the list above.</p>")
+        return False
+
+    def select_iri(self, iri: str) -> bool:
+        """Show the actor with this IRI."""
+        name = next((n for n, i in self.actors.items() if i == iri), iri)
+        return self.select(name, iri=iri)
+
+    @shows_errors("header")
+    def select(self, name: str, *, iri: str | None = None) -> bool:
+        """Show the actor with this label (or alias, or ``iri``); False when there is none."""
+        iri = iri or self.actors.get(name) or queries.find_actor(self.store, name)
         if iri is None:
             self.header.value = f"<p>No actor named <code>{html.escape(name)}</code>.</p>"
             return False
@@ -104,7 +142,8 @@ class ActorExplorer(w.VBox):
         self.posts.value = posts_html(queries.posts(self.store, iri))
         events = queries.events(self.store, iri)
         self.timeline.value = figure_html(plots.actor_timeline(events, title=f"Events of {name}")) if len(events) else ""
-        self.events.value = table_html(events.drop(columns=["event"]), css_class="kg-events", empty="no events")
+        self.events.value = table_html(events[EVENT_COLUMNS], css_class="kg-events",
+                                       empty="no events (asserted ones, as events-of-actor.rq)")
         self.statements.value = statements_html(queries.statements(self.store, iri))
         graph = queries.ego_graph(self.store, iri)
         self.graph.value = iframe(network_page(graph, max_nodes=self.max_nodes, widen_hint="ActorExplorer(max_nodes)"),
@@ -116,6 +155,7 @@ class ActorExplorer(w.VBox):
         self.header.value = f"<h3 style='margin:6px 0'>{html.escape(name)}</h3><small>{html.escape(iri)}</small>"
         return True
 
+    @shows_errors("details")
     def show_link(self, other: str) -> str:
         """Describe what links the shown actor to ``other``, with the supporting sentences."""
         if not other or not self.actor:

@@ -18,21 +18,6 @@ from kg.store import KGStore
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-ACTIVITY = """
-SELECT ?actor ?label ?events ?statements ?mentions WHERE {
-  { SELECT ?actor (SAMPLE(?l) AS ?label) WHERE {
-      VALUES ?class { nkg:Person nkg:Organization nkg:GeopoliticalEntity }
-      ?actor a ?class . ?actor rdfs:label ?l } GROUP BY ?actor }
-  OPTIONAL { SELECT ?actor (COUNT(DISTINCT ?m) AS ?mentions) WHERE { ?actor gaf:denotedBy ?m } GROUP BY ?actor }
-  OPTIONAL { SELECT ?actor (COUNT(DISTINCT ?ev) AS ?events)
-             WHERE { ?ev a nkg:Event ; sem:hasActor|nkg:agent|nkg:patient|nkg:recipient ?actor } GROUP BY ?actor }
-  OPTIONAL { SELECT ?actor (COUNT(DISTINCT ?st) AS ?statements)
-             WHERE { ?st a nkg:Statement ; nkg:speaker ?actor } GROUP BY ?actor }
-}
-ORDER BY DESC(COALESCE(?events, 0) + COALESCE(?statements, 0)) DESC(?mentions) ?label
-"""
-
-
 def _empty(fig: Figure, title: str) -> Figure:
     ax = fig.axes[0]
     ax.set_title(f"{title} (none in the store yet)")
@@ -41,37 +26,91 @@ def _empty(fig: Figure, title: str) -> Figure:
     return fig
 
 
-def events_over_time(source: KGStore | Any, *, freq: str = "D") -> Figure:
-    """Events per day (or ``freq``: "W", "MS") stacked by CAMEO root type (first two digits).
+def placed_events(df: Any) -> tuple[Any, int]:
+    """Events that can be placed in time (their date, else the start of their date range),
+    with a ``when`` column, and how many cannot.
 
-    ``source`` is a store or an events DataFrame from :func:`kg.notebook.queries.events`.
+    >>> import pandas as pd, datetime as dt
+    >>> df = pd.DataFrame({"date": [dt.date(2020, 1, 3), None, None],
+    ...                    "earliest": [None, dt.date(2019, 12, 28), None]})
+    >>> placed, undated = placed_events(df)
+    >>> [str(d.date()) for d in placed["when"]], undated
+    (['2020-01-03', '2019-12-28'], 1)
+    """
+    import pandas as pd
+
+    when = df["date"].where(df["date"].notna(), df["earliest"]) if len(df) else df.get("date")
+    placed = df.assign(when=when).dropna(subset=["when"]) if len(df) else df.assign(when=[])
+    placed = placed.assign(when=pd.to_datetime(placed["when"].astype(str)))
+    return placed, len(df) - len(placed)
+
+
+def _root_name(row: Any) -> str:
+    code = row.get("root") or (str(row.get("code"))[:2] if isinstance(row.get("code"), str) else "")
+    name = row.get("rootType")
+    return f"{code} {name}".strip() if isinstance(name, str) and name else (code or "no type")
+
+
+def _date_axis(ax: Any) -> None:
+    import matplotlib.dates as mdates
+
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    for label in ax.get_xticklabels():
+        label.set_rotation(30)
+        label.set_horizontalalignment("right")
+
+
+def events_over_time(source: KGStore | Any, *, freq: str = "D") -> Figure:
+    """Events per day (or ``freq``: "W", "M") on a date axis, one dot each, stacked, coloured
+    by CAMEO root type (legend: code and name). An event with no date is placed at the start of its date
+    range; the axis label says how many events have neither.
+
+    ``source`` is a store (its asserted events) or an events DataFrame from
+    :func:`kg.notebook.queries.events`.
     """
     import pandas as pd
 
     df = queries.events(source) if isinstance(source, KGStore) else source
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(8, 3.2), layout="constrained")
+    fig = Figure(figsize=(8, 3.4), layout="constrained")
     ax = fig.add_subplot()
     title = "Events over time by CAMEO root type"
-    df = df.dropna(subset=["date"]) if len(df) else df
     if not len(df):
         return _empty(fig, title)
-    df = df.assign(date=pd.to_datetime(df["date"].astype(str)),
-                   root=df["code"].fillna("??").astype(str).str[:2])
-    table = df.groupby([pd.Grouper(key="date", freq=freq), "root"]).size().unstack(fill_value=0)
-    table.index = table.index.strftime("%Y-%m-%d")
-    table.plot.bar(stacked=True, ax=ax, width=0.8)
+    placed, undated = placed_events(df)
+    note = (f"{len(placed)} of {len(df)} events placed in time"
+            f" ({int(placed['date'].isna().sum())} by the start of a date range)"
+            f"; {undated} without a date, not shown")
+    if not len(placed):
+        _empty(fig, title)
+        ax.set_title(title)
+        ax.texts[0].set_text(f"none of the {len(df)} events has a date")
+        return fig
+    placed = placed.assign(legend=[_root_name(r) for _, r in placed.iterrows()])
+    placed = placed.assign(slot=placed["when"].dt.to_period(freq).dt.start_time).sort_values(["slot", "legend"])
+    placed = placed.assign(height=placed.groupby("slot").cumcount() + 1)  # events of one slot stack up
+    for legend, group in placed.groupby("legend", sort=True):
+        ax.scatter(group["slot"], group["height"], s=60, label=legend, zorder=3)
+        ax.vlines(group["slot"], 0, group["height"], color="#bbb", lw=1, zorder=1)
+    table = placed.groupby("slot").size()
+    ax.set_ylim(0, int(table.max()) + 0.8)
+    if len(table) == 1:  # one day: a fortnight around it, not an axis of hours
+        ax.set_xlim(table.index[0] - pd.Timedelta(days=7), table.index[0] + pd.Timedelta(days=7))
+    _date_axis(ax)
     ax.set_title(title)
-    ax.set_xlabel("")
-    ax.set_ylabel("events")
-    ax.legend(title="CAMEO", fontsize=8)
+    ax.set_xlabel(note, fontsize=8)
+    ax.set_ylabel("events" if freq == "D" else f"events per {freq}")
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.legend(title="CAMEO", fontsize=8, title_fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
     return fig
 
 
 def most_active_actors(store: KGStore, *, top: int = 15) -> Figure:
     """The most active actors: events taken part in and statements made, with mentions beside."""
-    df = store.query(ACTIVITY).to_dataframe().head(top).fillna(0)  # type: ignore[union-attr]
+    df = queries.select(store, "activity").to_dataframe().head(top).fillna(0)
     from matplotlib.figure import Figure
 
     fig = Figure(figsize=(8, max(2.5, 0.3 * len(df) + 1)), layout="constrained")
@@ -103,24 +142,31 @@ def statements_per_speaker(store: KGStore, *, top: int = 15) -> Figure:
 
 
 def actor_timeline(events_df: Any, *, title: str = "Events") -> Figure:
-    """One actor's events as points on a time line, labelled with their CAMEO type."""
+    """One actor's events as points on a date axis, labelled with their CAMEO type; events
+    without a date are counted in the axis label."""
     import pandas as pd
 
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(8, 2.2), layout="constrained")
+    fig = Figure(figsize=(8, 2.4), layout="constrained")
     ax = fig.add_subplot()
-    df = events_df.dropna(subset=["date"]) if len(events_df) else events_df
+    df, undated = placed_events(events_df) if len(events_df) else (events_df, 0)
     if not len(df):
-        return _empty(fig, title)
-    dates = pd.to_datetime(df["date"].astype(str))
+        fig = _empty(fig, title)
+        if undated:
+            ax.texts[0].set_text(f"{undated} events, none with a date")
+        return fig
+    dates = df["when"]
     ax.scatter(dates, [0] * len(df), color="#e15759", zorder=3)
     for d, (_, row) in zip(dates, df.iterrows()):
         ax.annotate(f"{row['code']} {row['type'] or ''}".strip()[:30], (d, 0), xytext=(0, 8),
                     textcoords="offset points", rotation=30, fontsize=8)
     if dates.nunique() == 1:  # one day: a month around it, not an axis of years
         ax.set_xlim(dates.iloc[0] - pd.Timedelta(days=15), dates.iloc[0] + pd.Timedelta(days=15))
+    _date_axis(ax)
     ax.axhline(0, color="#999", lw=1)
     ax.set_yticks([])
     ax.set_title(title)
+    if undated:
+        ax.set_xlabel(f"{len(df)} of {len(df) + undated} events placed in time; {undated} without a date", fontsize=8)
     return fig

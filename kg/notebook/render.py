@@ -7,9 +7,13 @@
 from __future__ import annotations
 
 import base64
+import functools
 import html
 import io
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def table_html(df: Any, *, css_class: str = "kg-table", empty: str = "no rows", max_chars: int = 120) -> str:
@@ -59,7 +63,42 @@ def download_links(df: Any, *, stem: str = "results") -> str:
             f'<a download="{stem}.json" href="data:application/json;base64,{js}">⬇ JSON</a>')
 
 
-def error_box(message: str) -> str:
-    """An inline error message (escaped, position lines kept)."""
-    return (f'<div class="kg-error" style="border-left:4px solid #d9534f;background:#fdf2f2;padding:6px 10px">'
-            f'<pre style="margin:0;white-space:pre-wrap">{html.escape(message)}</pre></div>')
+#: Error boxes take JupyterLab's theme colours (readable in Light and Dark), with fallbacks elsewhere.
+ERROR_STYLE = ("border-left:4px solid var(--jp-error-color1, #d9534f);"
+               "background:var(--jp-layout-color2, #f5f5f5);color:var(--jp-content-font-color1, #1a1a1a);"
+               "padding:6px 10px")
+
+
+def error_box(message: str, *, title: str = "") -> str:
+    """An inline error message (escaped, position lines kept), in the theme's colours.
+
+    >>> "var(--jp-error-color1" in error_box("x < y", title="Oops") and "x &lt; y" in error_box("x < y")
+    True
+    """
+    head = (f'<b style="color:var(--jp-error-color1, #b52b27)">{html.escape(title)}</b>' if title else "")
+    return (f'<div class="kg-error" style="{ERROR_STYLE}">{head}'
+            f'<pre style="margin:{4 if title else 0}px 0 0;white-space:pre-wrap;color:inherit;'
+            f'background:transparent">{html.escape(message)}</pre></div>')
+
+
+def shows_errors(attribute: str) -> Callable[[F], F]:
+    """Decorate a widget method so that an exception is shown in the widget's ``attribute``
+    (an HTML widget) instead of only in the log console; the method then returns None.
+
+    >>> class View:
+    ...     status = type("HTML", (), {"value": ""})()
+    ...     @shows_errors("status")
+    ...     def fail(self): raise ValueError("the store is closed")
+    >>> View().fail(), "ValueError: the store is closed" in View.status.value
+    (None, True)
+    """
+    def wrap(method: F) -> F:
+        @functools.wraps(method)
+        def run(self: Any, *args: Any, **kwargs: Any) -> Any:
+            try:
+                return method(self, *args, **kwargs)
+            except Exception as e:  # noqa: BLE001  (shown to the user, who can act on it)
+                getattr(self, attribute).value = error_box(f"{type(e).__name__}: {e}", title="This view failed")
+                return None
+        return run  # type: ignore[return-value]
+    return wrap
