@@ -3,14 +3,21 @@
 It runs in the working folder, set up like the repository: the shipped notebooks are copied
 to ``notebooks/`` and the sample articles to ``data/articles.jsonl`` when absent (existing
 files are never overwritten), so it works in a checkout and after ``pip install newskg`` alike.
+
+JupyterLab runs as a child in its own process group; SIGTERM, SIGINT and SIGHUP sent to
+``kg lab`` are passed on to that group, so that ``kill PID`` stops JupyterLab and (through
+its own shutdown) its kernels, and ``kg lab`` exits with JupyterLab's code.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
+from types import FrameType
 
 import click
 
@@ -60,7 +67,7 @@ def lab_command(data: Path, store_path: str, no_browser: bool, allow_root: bool,
         cmd.append("--allow-root")
     env = {**os.environ, "NEWSKG_STORE": store}
     click.echo(f"store: {store}\nstarting: {' '.join(cmd)}")
-    sys.exit(subprocess.call(cmd, cwd=root, env=env))
+    sys.exit(run_forwarding_signals(cmd, cwd=root, env=env))
 
 
 def set_up_folder(root: Path, *, data: Path = Path("data")) -> list[Path]:
@@ -85,3 +92,39 @@ def set_up_folder(root: Path, *, data: Path = Path("data")) -> list[Path]:
             target.write_bytes(resource(name).read_bytes())
             copied.append(target)
     return copied
+
+
+#: The signals ``kg lab`` passes on to JupyterLab.
+FORWARDED = tuple(s for s in (signal.SIGTERM, signal.SIGINT, getattr(signal, "SIGHUP", None)) if s is not None)
+
+
+def run_forwarding_signals(cmd: list[str], *, cwd: Path, env: dict[str, str], grace_s: float = 20.0) -> int:
+    """Run ``cmd`` in a new process group and return its exit code. A FORWARDED signal stops
+    the group with SIGTERM (JupyterLab then shuts its kernels down; Ctrl-C does not stop at
+    its "Shutdown this server?" question); a group still running ``grace_s`` seconds later is
+    killed.
+
+    >>> run_forwarding_signals([sys.executable, "-c", "raise SystemExit(3)"], cwd=Path("."), env=dict(os.environ))
+    3
+    """
+    child = subprocess.Popen(cmd, cwd=cwd, env=env, start_new_session=True)
+    deadline: list[float] = []
+
+    def forward(signum: int, frame: FrameType | None) -> None:
+        deadline.append(time.monotonic() + grace_s)
+        try:
+            os.killpg(child.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+
+    previous = {s: signal.signal(s, forward) for s in FORWARDED}
+    try:
+        while True:
+            try:
+                return child.wait(timeout=0.5)
+            except subprocess.TimeoutExpired:
+                if deadline and time.monotonic() > deadline[0]:
+                    os.killpg(child.pid, signal.SIGKILL)
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
