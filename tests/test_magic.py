@@ -65,7 +65,8 @@ def test_syntax_error_inline_with_position(shell: InteractiveShell, path: Path) 
     shell.user_ns["who"] = "Mike Pompeo"
     result, html = run(shell, f"--store {path}", "SELECT ?a WHERE {\n  ?a rdfs:label {who} .\n  ?a ?b\n}")
     assert result is None
-    assert "kg-error" in html and "line 4, column" in html and "  }\n" in html
+    # the object missing after ?b on line 3: Oxigraph stops at the next line's brace
+    assert "kg-error" in html and "line 3, column 8" in html and "  ?a ?b\n" in html and "line 4, column 2)" in html
 
 
 def test_unbindable_value_is_reported(shell: InteractiveShell, path: Path) -> None:
@@ -89,3 +90,17 @@ def test_construct_and_graph_are_drawn(shell: InteractiveShell, path: Path) -> N
 def test_default_store_from_env(shell: InteractiveShell, path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEWSKG_STORE", str(path))
     assert run(shell, "", "ASK { ?s a nkg:Statement }")[0] is True
+
+
+def test_misspelt_dollar_variable_is_an_error(shell: InteractiveShell, path: Path) -> None:
+    shell.user_ns["who"] = "Mike Pompeo"
+    result, html = run(shell, f"--store {path}", "SELECT ?a WHERE { ?a rdfs:label $whoo }")
+    assert result is None and "$whoo is not a variable of this notebook" in html and "did you mean $who?" in html
+
+
+def test_error_box_readable_in_any_theme(shell: InteractiveShell, path: Path) -> None:
+    """JupyterLab's theme variables, for the border, background and text alike (Dark theme too)."""
+    _, html = run(shell, f"--store {path}", "SELECT ?a WHERE { ?a ?b }")
+    assert "border-left:4px solid var(--jp-error-color1" in html
+    assert "background:var(--jp-layout-color2" in html and "color:var(--jp-content-font-color1" in html
+    assert "#fdf2f2" not in html

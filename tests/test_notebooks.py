@@ -70,3 +70,16 @@ def test_explorer_notebook_picks_an_actor(executed: dict[str, nbformat.NotebookN
     cells = [c for c in executed["03-actor-explorer.ipynb"].cells if c.cell_type == "code"]
     assert cells[1].outputs[0]["data"]["text/plain"] == "True"
     assert "Mike Pompeo" in cells[2].outputs[0]["data"]["text/plain"]
+
+
+def test_quickstart_counts_are_a_table(executed: dict[str, nbformat.NotebookNode]) -> None:
+    cell = next(c for c in executed["01-quickstart.ipynb"].cells if "store_stats" in c.source)
+    shown = cell.outputs[0]["data"]
+    assert "<table" in shown["text/html"] and "articles" in shown["text/html"] and "{" not in shown["text/plain"]
+
+
+def test_widgets_carry_a_restart_hint(executed: dict[str, nbformat.NotebookNode]) -> None:
+    """After a kernel restart JupyterLab says only "model not found": the hint beside says what to do."""
+    cell = [c for c in executed["03-actor-explorer.ipynb"].cells if c.cell_type == "code"][0]
+    assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in cell.outputs)
+    assert any("run this cell again" in o.get("data", {}).get("text/html", "") for o in cell.outputs)

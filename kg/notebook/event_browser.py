@@ -18,14 +18,14 @@ import ipywidgets as w
 
 from kg.errors import InputError
 from kg.notebook import plots, queries
-from kg.notebook.render import figure_html, shows_errors, table_html
+from kg.notebook.render import RestartHint, figure_html, shows_errors, table_html
 from kg.store import KGStore
 
 #: The columns of an events table, as the event browser and the explorer show them.
 EVENT_COLUMNS = ["date", "earliest", "latest", "code", "type", "factuality", "participants", "trigger", "article"]
 
 
-class EventBrowser(w.VBox):
+class EventBrowser(RestartHint, w.VBox):
     """Events filtered by CAMEO code (a root code matches its sub-codes), actor, dates and
     factuality (asserted only by default, as ``ontology/queries/events-of-actor.rq``)."""
 

@@ -19,7 +19,7 @@ import ipywidgets as w
 from kg.notebook import plots, queries
 from kg.notebook.graph import iframe, network_page
 from kg.notebook.event_browser import EVENT_COLUMNS
-from kg.notebook.render import figure_html, highlight, shows_errors, table_html
+from kg.notebook.render import RestartHint, figure_html, highlight, shows_errors, table_html
 from kg.store import KGStore
 
 
@@ -66,7 +66,7 @@ def posts_html(df: Any) -> str:
     return table_html(grouped, css_class="kg-posts")
 
 
-class ActorExplorer(w.VBox):
+class ActorExplorer(RestartHint, w.VBox):
     """Pick an actor (type to search); see its posts, events, statements and ego network."""
 
     def __init__(self, store: KGStore, *, max_nodes: int = 80) -> None:

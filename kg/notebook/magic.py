@@ -19,6 +19,7 @@ the cell's output with their position in the query.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import html
 import re
 import time
@@ -33,6 +34,7 @@ from kg.errors import NewskgError, QueryError, QuerySyntaxError
 from kg.notebook.connect import connect
 from kg.notebook.graph import Graph, graph_from_triples, show
 from kg.notebook.queries import describe_nodes, property_labels
+from kg.notebook.render import error_box
 from kg.store import KGStore
 
 _BINDABLE = (str, int, float, bool, dt.date, Decimal)
@@ -72,18 +74,32 @@ def _code_spans(sparql: str) -> list[tuple[int, int]]:
 def substitute(sparql: str, namespace: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     """The query with ``{name}`` turned into the variable ``?name``, and the bindings to pass.
 
-    ``$name`` is already a SPARQL variable; it is bound when ``name`` is a notebook variable.
+    ``$name`` is already a SPARQL variable; it is bound to the notebook variable ``name``, which
+    must exist (a misspelt ``$name`` is an error, not a silent filter on nothing; ``?name`` is
+    the way to write a plain SPARQL variable).
     Positions are kept (``{name}`` becomes ``?name`` plus a space), so error columns match.
     Comments, strings and IRIs are left alone.
 
-    :raises QueryError: a referenced variable holds a value that is not an RDF term.
+    :raises QueryError: a ``$name`` is no notebook variable, or holds a value that is not an RDF term.
 
     >>> substitute("SELECT * WHERE { ?s ?p $x }", {"x": 3})
     ('SELECT * WHERE { ?s ?p $x }', {'x': 3})
     >>> substitute('SELECT * WHERE { ?s ?p "$x" }', {"x": 3})
     ('SELECT * WHERE { ?s ?p "$x" }', {})
+    >>> substitute("SELECT * WHERE { ?s rdfs:label $nmae }", {"name": "Mike Pompeo"})
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: $nmae is not a variable of this notebook (did you mean $name? set it in a Python cell first, or write ?nmae for a SPARQL variable)
     """
     out, bindings, last = [], {}, 0
+
+    def known(name: str) -> None:
+        if name in namespace and not name.startswith("_"):
+            return
+        close = difflib.get_close_matches(name, [n for n in namespace if not n.startswith("_")], n=1)
+        hint = f"did you mean ${close[0]}? " if close else ""
+        raise QueryError(f"${name} is not a variable of this notebook ({hint}set it in a Python cell "
+                         f"first, or write ?{name} for a SPARQL variable)")
 
     def bind(name: str) -> bool:
         if name not in namespace or name.startswith("_"):
@@ -99,6 +115,7 @@ def substitute(sparql: str, namespace: dict[str, Any]) -> tuple[str, dict[str, A
         out.append(sparql[last:begin])
         chunk = sparql[begin:end]
         for m in _DOLLAR.finditer(chunk):
+            known(m.group(1))
             bind(m.group(1))
 
         def braced(m: re.Match[str]) -> str:
@@ -112,11 +129,33 @@ def substitute(sparql: str, namespace: dict[str, Any]) -> tuple[str, dict[str, A
 
 
 def error_html(error: NewskgError) -> HTML:
-    """An inline error box; syntax errors keep their line, column and caret."""
+    """An inline error box in the theme's colours; syntax errors keep their line, column and caret."""
     title = "SPARQL syntax error" if isinstance(error, QuerySyntaxError) else type(error).__name__
-    return HTML(f'<div class="kg-error" style="border-left:4px solid #d9534f;background:#fdf2f2;'
-                f'padding:6px 10px"><b>{title}</b><pre style="margin:4px 0;white-space:pre-wrap">'
-                f"{html.escape(str(error))}</pre></div>")
+    return HTML(error_box(str(error), title=title))
+
+
+def where_it_went_wrong(error: QuerySyntaxError) -> QuerySyntaxError:
+    """The error placed where the user's text went wrong: Oxigraph names the spot where it
+    gave up, often the next line's ``}`` after a missing term; when only blanks and closing
+    brackets stand before that spot on its line, the error moves to the end of the text before.
+
+    >>> e = QuerySyntaxError("expected one of LATERAL", query="SELECT ?a WHERE {\\n  ?a ?b\\n}", line=3, column=2)
+    >>> moved = where_it_went_wrong(e)
+    >>> moved.line, moved.column, str(moved).splitlines()[1:]
+    (2, 8, ['    ?a ?b', '         ^'])
+    """
+    lines = error.query.splitlines()
+    line, column = error.line, error.column
+    if not line or not column or line > len(lines) + 1:
+        return error
+    moved = False
+    while line > 1 and not (lines[line - 1] if line <= len(lines) else "")[: column - 1].strip(" \t})]"):
+        line -= 1
+        column, moved = len(lines[line - 1].rstrip()) + 1, True
+    if not moved:
+        return error
+    return QuerySyntaxError(f"{error.message} (the parser stopped at line {error.line}, column {error.column})",
+                            query=error.query, line=line, column=column)
 
 
 def run_query(store: KGStore, sparql: str, bindings: dict[str, Any]) -> Any:
@@ -180,6 +219,9 @@ class SparqlMagics(Magics):
             started = time.perf_counter()
             result = run_query(store, text, bindings)
             elapsed = time.perf_counter() - started
+        except QuerySyntaxError as e:
+            display(error_html(where_it_went_wrong(e)))
+            return None
         except NewskgError as e:
             display(error_html(e))
             return None

@@ -102,3 +102,35 @@ def shows_errors(attribute: str) -> Callable[[F], F]:
                 return None
         return run  # type: ignore[return-value]
     return wrap
+
+
+#: Shown under a widget; hidden while the widget is alive (CSS ``:has``), visible after a
+#: kernel restart, where JupyterLab can only say "model not found", and wherever no widget runs.
+RESTART_HINT = ('<div class="kg-restart-hint" style="color:var(--jp-ui-font-color2, #666);font-size:smaller">'
+                "Widget not showing (“model not found”)? Widgets live in the running kernel: "
+                "run this cell again.</div>"
+                "<style>.jp-OutputArea:has(.kg-live) .kg-restart-hint{display:none}</style>")
+
+
+class RestartHint:
+    """Mixin for widgets: displayed with a hint to re-run the cell once the kernel is gone
+    (an HTML output beside the widget, and the widget's own text/plain).
+
+    >>> import ipywidgets as w
+    >>> class Box(RestartHint, w.VBox): ...
+    >>> "run this cell again" in Box()._repr_mimebundle_()["text/plain"]
+    True
+    """
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        bundle = super()._repr_mimebundle_(**kwargs)  # type: ignore[misc]
+        if bundle:
+            bundle["text/plain"] = f"{type(self).__name__}: a live widget; run this cell again to show it."
+        return bundle
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import HTML, display
+
+        self.add_class("kg-live")  # type: ignore[attr-defined]
+        display(self._repr_mimebundle_(), raw=True)
+        display(HTML(RESTART_HINT))
