@@ -125,7 +125,8 @@ class RestartHint:
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         bundle = super()._repr_mimebundle_(**kwargs)  # type: ignore[misc]
         if bundle:
-            bundle["text/plain"] = f"{type(self).__name__}: a live widget; run this cell again to show it."
+            bundle["text/plain"] = (f"{type(self).__name__}: a live widget; run this cell again (in a trusted "
+                                    "notebook) to show it.")
         return bundle
 
     def _ipython_display_(self) -> None:
