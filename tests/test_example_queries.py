@@ -53,7 +53,10 @@ def test_example_query_gives_expected_rows(sample_store: KGStore, query: Path) -
     rows = sample_store.query(query.read_text(encoding="utf-8"), bindings=_bindings(query))
     assert rows.variables == header  # type: ignore[union-attr]
     got = [[_cell(r.get(v)) for v in header] for r in rows]  # type: ignore[union-attr]
-    assert Counter(map(tuple, got)) == Counter(map(tuple, expected)), query.name
+    missing = Counter(map(tuple, expected)) - Counter(map(tuple, got))
+    extra = Counter(map(tuple, got)) - Counter(map(tuple, expected))
+    assert not missing and not extra, (f"{query.name}: rows missing {sorted(missing)[:3]}, unexpected "
+                                       f"{sorted(extra)[:3]} (check by hand before updating {expected_file.name})")
     keys = [header.index(v) for v in _order_variables(query.read_text(encoding="utf-8"), header)]
     if keys:
         assert [[r[k] for k in keys] for r in got] == [[r[k] for k in keys] for r in expected]
