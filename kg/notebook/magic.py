@@ -159,13 +159,14 @@ def where_it_went_wrong(error: QuerySyntaxError) -> QuerySyntaxError:
 
 
 def run_query(store: KGStore, sparql: str, bindings: dict[str, Any]) -> Any:
-    """Run a query; on a syntax error, locate it in the text the user wrote (without bindings)."""
+    """Run a query; a syntax error is placed where the user's text went wrong.
+
+    :raises QuerySyntaxError: located by :func:`where_it_went_wrong`.
+    """
     try:
         return store.query(sparql, bindings=bindings)
-    except QuerySyntaxError:
-        if bindings:
-            store.query(sparql)  # raises with the user's own line and column
-        raise
+    except QuerySyntaxError as e:
+        raise where_it_went_wrong(e) from e
 
 
 def rows_graph(store: KGStore, rows: Any) -> Graph:
@@ -219,9 +220,6 @@ class SparqlMagics(Magics):
             started = time.perf_counter()
             result = run_query(store, text, bindings)
             elapsed = time.perf_counter() - started
-        except QuerySyntaxError as e:
-            display(error_html(where_it_went_wrong(e)))
-            return None
         except NewskgError as e:
             display(error_html(e))
             return None

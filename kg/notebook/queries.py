@@ -1,7 +1,7 @@
 """What the widgets read from the store: actors, posts, events, statements, ego networks.
 
 The SPARQL texts are ``kg/queries/notebook/*.rq``, loaded by name. Every value from the user
-(a name, an actor IRI, a date) is bound as an RDF term through ``store.query(bindings=...)``;
+(a name, an actor IRI, a date) is bound as an RDF term through ``store.select(bindings=...)``;
 nothing is pasted into the SPARQL text.
 
 >>> import tempfile
@@ -41,7 +41,7 @@ def select(store: KGStore, name: str, **bindings: Any) -> Rows:
     ['speaker', 'label', 'statements']
     """
     given = {k: v for k, v in bindings.items() if v is not None}
-    return store.query(load(f"notebook/{name}"), bindings=given)  # type: ignore[return-value]
+    return store.select(load(f"notebook/{name}"), bindings=given)
 
 
 def actors(store: KGStore) -> Any:
