@@ -109,11 +109,10 @@ class ActorExplorer(RestartHint, w.VBox):
             return False
         if text in self.actors:
             return self.select(text)
-        found = queries.search_actors(self.store, text)
-        exact = found[found["exact"] == True]  # noqa: E712  (a pandas mask)
-        matches = exact if len(exact) == 1 else found
-        if len(matches) == 1:
-            return self.select_iri(str(matches["actor"].iloc[0]))
+        matches = queries.search_actors(self.store, text)
+        picked = queries.pick_actor(matches)
+        if picked:
+            return self.select_iri(picked)
         if not len(matches):
             self.header.value = (f"<p class='kg-hint'>No actor's name or alias contains "
                                  f"<code>{html.escape(text)}</code>. Try a shorter part of the name.</p>")

@@ -72,9 +72,18 @@ def find_actor(store: KGStore, name: str) -> str | None:
     ...     find_actor(store, 'x" } ; DROP ALL ; #') is None
     True
     """
-    if not name.strip():
-        return None
-    found = search_actors(store, name)
+    return pick_actor(search_actors(store, name)) if name.strip() else None
+
+
+def pick_actor(found: Any) -> str | None:
+    """The actor a :func:`search_actors` result picks: the only exact match, else the only match.
+
+    >>> import pandas as pd
+    >>> pick_actor(pd.DataFrame({"actor": ["a", "b"], "exact": [True, False]}))
+    'a'
+    >>> pick_actor(pd.DataFrame({"actor": ["a", "b"], "exact": [False, False]})) is None
+    True
+    """
     exact = found[found["exact"] == True]  # noqa: E712  (a pandas mask)
     picked = exact if len(exact) else found
     return str(picked["actor"].iloc[0]) if len(picked) == 1 else None
