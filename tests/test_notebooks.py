@@ -86,3 +86,9 @@ def test_widgets_carry_a_restart_hint(executed: dict[str, nbformat.NotebookNode]
     # JupyterLab shows the text/plain of a widget in an untrusted notebook: the placeholder says what to do
     assert "run this cell again" in widget["text/plain"] and "trusted" in widget["text/plain"]
     assert any("run this cell again" in o.get("data", {}).get("text/html", "") for o in cell.outputs)
+
+
+def test_workbench_notebook_filters_fights(executed: dict[str, nbformat.NotebookNode]) -> None:
+    cell = next(c for c in executed["02-sparql-workbench.ipynb"].cells if 'cameo.value = "19"' in c.source)
+    shown = cell.outputs[0]["data"]["text/html"]
+    assert "194" in shown and "Fight with artillery" in shown and "041" not in shown and "040" not in shown
