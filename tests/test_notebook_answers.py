@@ -50,6 +50,14 @@ def test_widget_and_shipped_queries_agree(sample_store: KGStore) -> None:
     """The same question gets the same events: negated and hypothetical ones are left out alike."""
     assert set(queries.events(sample_store, POMPEO)["event"]) == example(sample_store, "events-of-actor",
                                                                           name="Mike Pompeo")
+    shipped: dict[str, set[str]] = {}
+    text = (REPO / "ontology" / "queries" / "events-of-actor.rq").read_text(encoding="utf-8")
+    for r in sample_store.select(text):
+        shipped.setdefault(r["label"], set()).add(r["event"])
+    labels = queries.actors(sample_store)
+    assert len(labels) > 100
+    for _, actor in labels.iterrows():  # every actor, by the widget's query and the shipped one
+        assert set(queries.events(sample_store, actor["actor"])["event"]) == shipped.get(actor["label"], set()), actor["label"]
     start, end = dt.date(2019, 12, 1), dt.date(2020, 1, 31)
     assert set(queries.events(sample_store, cameo="19", start=start, end=end)["event"]) == example(
         sample_store, "events-by-type-and-date", code=19, **{"from": start, "to": end})
