@@ -34,7 +34,7 @@ def test_kill_of_kg_lab_leaves_no_jupyter_process(sample_store_path: Path, tmp_p
            "JUPYTER_CONFIG_DIR": str(tmp_path / "config")}
     lab = subprocess.Popen([sys.executable, "-m", "kg.cli", "lab", "--no-browser", "--no-ingest",
                             "--store", str(sample_store_path), "--port", str(port)],
-                           env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                           env=env, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     descendants: list[psutil.Process] = []
     try:
         for _ in range(240):  # JupyterLab starts in a few seconds on a quiet machine
