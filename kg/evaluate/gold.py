@@ -141,6 +141,18 @@ def _check(doc_id: str, text: str, begin: int, end: int) -> None:
         raise EvaluationError(f"{doc_id}: span {begin},{end} lies outside the text ({len(text)} chars)")
 
 
+def _dated_doc(rec: dict[str, Any]) -> GoldDoc:
+    """A gold document of a record with ``id``, ``text`` and an optional ``date``."""
+    return GoldDoc(str(rec["id"]), rec["text"], date=_date(rec.get("date")))
+
+
+def _add(doc: GoldDoc, target: list[Mention], span: dict[str, Any], label: str, raw: str, *,
+         cluster: str | None = None) -> None:
+    """Check a gold span ``{start, end}`` against the text, then append it to ``target``."""
+    _check(doc.id, doc.text, span["start"], span["end"])
+    target.append(Mention(doc.id, span["start"], span["end"], label, raw, cluster))
+
+
 def _ecbplus(rec: dict[str, Any], task: str) -> GoldDoc:
     doc_id, text = str(rec["id"]), rec["text"]
     sentences = {s["id"]: (s["start"], s["end"]) for s in rec.get("sentences", [])}
@@ -160,45 +172,39 @@ def _ecbplus(rec: dict[str, Any], task: str) -> GoldDoc:
         if task == "actors":
             label = ECB_ACTOR_TYPES.get(kind)
             target = doc.mentions if label else doc.ignored if kind in ECB_ACTOR_IGNORED else None
-        elif task == "events":
+        else:  # events
             label = "EVENT"
             target = doc.mentions if kind.startswith(("ACTION_", "NEG_ACTION_")) else None
-        else:
-            raise EvaluationError("ECB+ has no statement annotations; score it with --task actors or events")
         if target is not None:
             target.append(Mention(doc_id, m["start"], m["end"], label or "", kind, cluster))
     return doc
 
 
 def _polnear(rec: dict[str, Any], task: str) -> GoldDoc:
-    if task != "statements":
-        raise EvaluationError("PolNeAR has attribution annotations only; score it with --task statements")
-    doc_id, text = str(rec["id"]), rec["text"]
-    doc = GoldDoc(doc_id, text, date=_date(rec.get("date")))
+    doc = _dated_doc(rec)
     for att in rec.get("attributions", []):
         for part, label in POLNEAR_PARTS.items():
-            span = att.get(part)
-            if span:
-                _check(doc_id, text, span["start"], span["end"])
-                doc.mentions.append(Mention(doc_id, span["start"], span["end"], label, part,
-                                            f"{doc_id}#{att.get('id')}"))
+            if span := att.get(part):
+                _add(doc, doc.mentions, span, label, part, cluster=f"{doc.id}#{att.get('id')}")
     return doc
 
 
 def _conll(rec: dict[str, Any], task: str) -> GoldDoc:
-    if task != "actors":
-        raise EvaluationError("a CoNLL-style file has entities only; score it with --task actors")
-    doc_id, text = str(rec["id"]), rec["text"]
-    doc = GoldDoc(doc_id, text, date=_date(rec.get("date")))
+    doc = _dated_doc(rec)
     for ent in rec.get("entities", []):
-        _check(doc_id, text, ent["start"], ent["end"])
         label = CONLL_TYPES.get(str(ent["type"]).upper())
-        target = doc.mentions if label else doc.ignored
-        target.append(Mention(doc_id, ent["start"], ent["end"], label or "", str(ent["type"])))
+        _add(doc, doc.mentions if label else doc.ignored, ent, label or "", str(ent["type"]))
     return doc
 
 
 _READERS = {"ecbplus": _ecbplus, "polnear": _polnear, "conll": _conll}
+
+#: The tasks each gold shape annotates, and what to say when asked for another.
+_SHAPE_TASKS = {
+    "ecbplus": (("actors", "events"), "ECB+ has no statement annotations; score it with --task actors or events"),
+    "polnear": (("statements",), "PolNeAR has attribution annotations only; score it with --task statements"),
+    "conll": (("actors",), "a CoNLL-style file has entities only; score it with --task actors"),
+}
 
 
 def gold_doc(record: dict[str, Any], *, task: str, fmt: str) -> GoldDoc:
@@ -208,6 +214,9 @@ def gold_doc(record: dict[str, Any], *, task: str, fmt: str) -> GoldDoc:
     """
     if task not in TASKS:
         raise EvaluationError(f"unknown task {task!r}; expected one of {', '.join(TASKS)}")
+    tasks, message = _SHAPE_TASKS.get(fmt, ((task,), ""))
+    if task not in tasks:
+        raise EvaluationError(message)
     try:
         return _READERS[fmt](record, task)
     except KeyError as exc:
