@@ -109,13 +109,13 @@ def test_actor_explorer_in_jupyterlab(lab: tuple[str, str]) -> None:
         assert statements.count() >= 3
         expect(page.locator(".kg-statements-box mark").first).to_be_visible()
 
-        frame_el = page.locator(".kg-graph-box iframe.kg-graph")
-        frame_el.scroll_into_view_if_needed()
-        canvas = page.frame_locator(".kg-graph-box iframe.kg-graph").locator("#mynetwork canvas")
+        view = page.locator(".kg-graph-box .kg-network-view")
+        view.scroll_into_view_if_needed()
+        canvas = view.locator("canvas")
         expect(canvas).to_be_visible()
         box = canvas.bounding_box()
         assert box and box["width"] > 200 and box["height"] > 200
-        expect(page.frame_locator(".kg-graph-box iframe.kg-graph").locator("body[data-frozen='1']")).to_have_count(1)
+        expect(page.locator(".kg-graph-box .kg-network-view[data-frozen='1']")).to_have_count(1)
         page.screenshot(path=str(OUTPUT / "actor-explorer-graph.png"))
         posts.scroll_into_view_if_needed()
         page.screenshot(path=str(OUTPUT / "actor-explorer.png"))

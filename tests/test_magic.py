@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from IPython.core.interactiveshell import InteractiveShell
@@ -13,6 +15,8 @@ from kg.model import IRI
 from kg.notebook import connect, forget
 from kg.notebook.magic import substitute
 from notebook_data import HOSTILE, build, snapshot
+
+WIDGET = "application/vnd.jupyter.widget-view+json"
 
 
 @pytest.fixture(scope="module")
@@ -77,14 +81,52 @@ def test_unbindable_value_is_reported(shell: InteractiveShell, path: Path) -> No
         substitute("SELECT * WHERE { ?s ?p {things} }", {"things": {}})
 
 
+def views(shell: InteractiveShell, line: str, cell: str) -> tuple[list[Any], str, int]:
+    """The network views a magic cell displays, its HTML, and the size of its outputs as saved."""
+    from ipywidgets.widgets.widget import _instances
+
+    with capture_output() as out:
+        shell.run_cell_magic("sparql", line, cell)
+    bundles = [o.data for o in out.outputs]
+    shown = [_instances[b[WIDGET]["model_id"]] for b in bundles if WIDGET in b]
+    return shown, "".join(b.get("text/html", "") for b in bundles), len(json.dumps(bundles))
+
+
 def test_construct_and_graph_are_drawn(shell: InteractiveShell, path: Path) -> None:
-    result, html = run(shell, f"--store {path} -o triples", "CONSTRUCT { ?a org:holds ?p . ?p rdfs:label ?l } "
-                       "WHERE { ?a org:holds ?p . ?p rdfs:label ?l }")
-    assert result is None and len(shell.user_ns["triples"]) == 4
-    assert "4 triples" in html and "kg-graph" in html and "holds" in html and "vis.Network" in html
-    df, html = run(shell, f"--store {path} --graph -o rows", "SELECT ?post ?postIn WHERE { ?post org:postIn ?postIn }")
-    assert df is None and len(shell.user_ns["rows"]) == 1
-    assert "postIn" in html and "country / GPE" in html and "post" in html
+    shown, html, size = views(shell, f"--store {path} -o triples", "CONSTRUCT { ?a org:holds ?p . ?p rdfs:label ?l } "
+                              "WHERE { ?a org:holds ?p . ?p rdfs:label ?l }")
+    assert len(shell.user_ns["triples"]) == 4 and "4 triples" in html
+    (view,) = shown
+    assert {e["label"] for e in view.edges} == {"holds"} and len(view.edges) == 2
+    assert {"Mike Pompeo", "Secretary of State"} <= {n["label"] for n in view.nodes}
+    assert size < 2_000  # the saved output refers to the widget; vis-network is not inlined
+    shown, html, _ = views(shell, f"--store {path} --graph -o rows", "SELECT ?post ?postIn WHERE { ?post org:postIn ?postIn }")
+    assert len(shell.user_ns["rows"]) == 1
+    assert [e["label"] for e in shown[0].edges] == ["postIn"] and "country / GPE" in shown[0].legend
+
+
+def test_graph_of_chosen_label_columns(shell: InteractiveShell, path: Path) -> None:
+    shown, _, _ = views(shell, f"--store {path} --graph --from who --to post --label n",
+                        "SELECT ?n ?who ?post WHERE { ?a org:holds/rdfs:label ?post ; rdfs:label ?who BIND(7 AS ?n) }")
+    assert {(e["from"], e["label"], e["to"]) for e in shown[0].edges} >= {('"Mike Pompeo"', "7", '"Secretary of State"')}
+    shown, html, _ = views(shell, f"--store {path} --graph --from who --to nope", "SELECT ?who WHERE { ?a rdfs:label ?who }")
+    assert not shown and "no column &#x27;nope&#x27;" in html
+
+
+def test_empty_construct_says_so(shell: InteractiveShell, path: Path) -> None:
+    shown, html, _ = views(shell, f"--store {path}", "CONSTRUCT { ?a org:holds ?p } WHERE { ?a org:holds ?p FILTER(false) }")
+    assert not shown and "Nothing to draw: the CONSTRUCT gave no nodes" in html
+
+
+def test_cap_banner_names_the_magic_option(shell: InteractiveShell, path: Path) -> None:
+    shown, _, _ = views(shell, f"--store {path} --max-nodes 2", "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o FILTER(isIRI(?o)) }")
+    assert "Widen with --max-nodes " in shown[0].message and len(shown[0].nodes) == 2
+
+
+def test_dataframes_show_whole_texts(shell: InteractiveShell, path: Path) -> None:
+    long = ("a statement " * 12).strip()
+    df, _ = run(shell, f"--store {path}", f'SELECT ?t WHERE {{ BIND("{long}" AS ?t) }}')
+    assert long in df._repr_html_() and long in repr(df)
 
 
 def test_default_store_from_env(shell: InteractiveShell, path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -4,13 +4,15 @@ posts, events and statements, and the sample store built from data/)."""
 from __future__ import annotations
 
 import html
+import json
 from pathlib import Path
 
 import pytest
 
 from kg.notebook import ActorExplorer, EventBrowser, SparqlWorkbench, connect, forget
 from kg.notebook import plots, queries
-from kg.notebook.graph import Graph, network_page
+from kg.notebook.graph import Graph, collapse_statements, graph_from_triples
+from kg.notebook.network import NODE_FONT, GraphView
 from kg.store import KGStore
 from notebook_data import HOSTILE, build, snapshot
 
@@ -35,8 +37,9 @@ def test_explorer_shows_posts_events_statements_and_network(small: KGStore) -> N
     assert "<mark>is committed to de-escalation</mark>" in ex.statements.value
     assert "<b>tweeted</b>" in ex.statements.value and "Mike Pompeo " in ex.statements.value
     assert "Direct" in ex.statements.value and "tweet" in ex.statements.value
-    page = html.unescape(ex.graph.value)
-    assert "vis.Network" in page and "Secretary of State" in page and "United States" in page
+    view = ex.graph.children[0]
+    assert isinstance(view, GraphView)
+    assert {"Secretary of State", "United States"} <= {n["label"] for n in view.nodes}
     labels = dict(ex.neighbour.options)
     assert "United States" in labels
     details = ex.show_link(labels["United States"])
@@ -69,35 +72,133 @@ def test_event_browser_filters(small: KGStore) -> None:
     assert len(eb.apply()) == 0 and "no events match" in eb.table.value
 
 
-def test_workbench_pages_downloads_graph_and_errors(small: KGStore) -> None:
+def test_workbench_table_downloads_graph_and_errors(small: KGStore) -> None:
     wb = SparqlWorkbench(small, page_size=5)
     assert "actors-in-most-articles" in wb.examples
     wb.picker.value = "mentions-of-actor"
     assert "nif:anchorOf" in wb.editor.value
     df = wb.run("SELECT ?m ?b WHERE { ?m nif:beginIndex ?b } ORDER BY ?b")
     assert len(df) == 6 and wb.status.value.startswith("6 rows")
-    assert "page 1 / 2" in wb.page_label.value and 'download="results.csv"' in wb.downloads.value
-    wb.next_button.click()
-    assert "page 2 / 2" in wb.page_label.value
-    wb.view.value = "graph"
-    assert "vis.Network" in html.unescape(wb.output.value)
+    table = wb.results.children[0]
+    assert table._dt_args["pageLength"] == 5 and table._dt_args["lengthMenu"] == [5, 10, 20, 50, 100, 500]
+    assert 'download="results.csv"' in wb.downloads.value
+    # an error clears the table, the counts and the downloads: nothing stale beside it
     assert wb.run("SELECT ?x WHERE {\n  ?x ?y\n}") is None
-    assert "line 3, column" in wb.output.value and "kg-error" in wb.output.value
+    assert "line 3, column" in wb.message.value and "kg-error" in wb.message.value
+    assert wb.results.children == () and wb.status.value == "" and wb.downloads.value == ""
     triples = wb.run("CONSTRUCT { ?s org:holds ?o } WHERE { ?s org:holds ?o }")
-    assert len(triples) == 2 and "triples" in wb.status.value
+    assert len(triples) == 2 and "triples" in wb.status.value and wb.view.value == "graph"
+    assert len(wb.graph_view.edges) == 2 and {e["label"] for e in wb.graph_view.edges} == {"holds"}
+    wb.run("CONSTRUCT { ?s org:holds ?o } WHERE { ?s org:holds ?o FILTER(false) }")
+    assert wb.graph_view is None and "Nothing to draw" in wb.results.children[-1].value
 
 
-def test_graph_cap_legend_and_offline_page() -> None:
+def test_workbench_table_shortens_and_links_iris(small: KGStore) -> None:
+    wb = SparqlWorkbench(small)
+    wb.run("SELECT ?a ?l WHERE { ?a a nkg:Person ; rdfs:label ?l } ORDER BY ?l")
+    rows = json.loads(wb.results.children[0]._dt_args["data_json"])
+    iri = "https://w3id.org/newskg/id/actor/mike-pompeo"
+    assert [f'<a href="{iri}" target="_blank" title="{iri}">data:actor/mike-pompeo</a>', "Mike Pompeo"] in rows
+    assert ["", html.escape(HOSTILE)] not in rows and not any("<b>" in str(c) for row in rows for c in row)
+
+
+def test_workbench_picker_follows_the_editor(small: KGStore) -> None:
+    wb = SparqlWorkbench(small)
+    wb.picker.value = "actors-in-most-articles"
+    assert wb.editor.value == wb.examples["actors-in-most-articles"]
+    wb.run()
+    wb.run("SELECT ?x WHERE { ?x ?y }")  # as the notebook's cells do after Run All
+    assert wb.picker.value == "" and "syntax error" in wb.message.value.lower()
+    wb.picker.value = "actors-in-most-articles"  # picking the same example again reloads it
+    assert wb.editor.value == wb.examples["actors-in-most-articles"] and "Loaded" in wb.message.value
+    assert wb.results.children == ()
+
+
+def test_workbench_parameters(small: KGStore) -> None:
+    wb = SparqlWorkbench(small)
+    wb.editor.value = "SELECT ?m WHERE { ?a rdfs:label $who ; gaf:denotedBy ?m FILTER(!BOUND(?min) || ?m > ?min) }"
+    assert list(wb.param_inputs) == ["who", "min"]
+    wb.param_inputs["who"].value = "Mike Pompeo"
+    assert len(wb.run()) == 1
+    wb.param_inputs["who"].value = "nobody"
+    assert len(wb.run()) == 0
+
+
+def test_workbench_graph_of_label_columns_and_chart(small: KGStore) -> None:
+    wb = SparqlWorkbench(small)
+    wb.run("SELECT ?person ?post (1 AS ?n) WHERE { ?p org:holds/rdfs:label ?post ; rdfs:label ?person }")
+    assert (wb.source.value, wb.target.value, wb.edge_label.value) == ("person", "post", "n")
+    wb.view.value = "graph"
+    edges = {(e["from"], e["label"], e["to"]) for e in wb.graph_view.edges}
+    assert ('"Mike Pompeo"', "1", '"Secretary of State"') in edges
+    assert {n["label"] for n in wb.graph_view.nodes} >= {"Mike Pompeo", "Secretary of State"}
+    wb.edge_label.value = ""
+    assert {e["label"] for e in wb.graph_view.edges} == {"post"}
+    wb.view.value = "chart"
+    wb.x.value, wb.y.value = "person", "n"
+    assert "<img" in wb.results.children[1].value
+
+
+def test_example_queries_draw_edges(sample_store_path: Path) -> None:
+    wb = SparqlWorkbench(connect(sample_store_path))
+    for name in wb.examples:
+        wb.picker.value = name
+        df = wb.run()
+        assert df is not None and len(df) and len(df.columns) >= 2, name
+        wb.view.value = "graph"
+        assert wb.graph_view is not None and len(wb.graph_view.edges) > 0, name
+        wb.view.value = "table"
+
+
+def test_graph_view_cap_legend_fonts_and_expand(sample_store_path: Path) -> None:
     g = Graph(focus={"urn:x:0"})
     for i in range(1, 40):
         g.add_edge("urn:x:0", "about", f"urn:x:{i}")
         g.kinds[f"urn:x:{i}"] = "Event" if i % 2 else "Organization"
     g.kinds["urn:x:0"] = "Person"
-    page = network_page(g, max_nodes=10)
-    assert "Showing 10 of 40 nodes: 30" in page and "max_nodes=300" in page
-    assert "> person" in page and "> event" in page and "> organisation" in page
-    assert "cdn.jsdelivr" not in page and "cdnjs" not in page and "https://" not in page.split("<script")[0]
-    assert "stabilizationIterationsDone" in page and "physics: false" in page
+    view = GraphView(g, max_nodes=10, widen_hint="--max-nodes {n}")
+    assert view.message.startswith("Showing 10 of 40 nodes: 30") and "--max-nodes 40" in view.message
+    assert "person" in view.legend and "event" in view.legend and "organisation" in view.legend
+    assert all(n["font"]["size"] == NODE_FONT >= 14 for n in view.nodes)
+    assert all(e["label"] == "about" and e["font"]["size"] >= 12 for e in view.edges)
+    store = connect(sample_store_path)
+    pompeo = "https://w3id.org/newskg/id/actor/mike-pompeo"
+    view = GraphView(Graph(focus={pompeo}), expand=lambda n: queries.ego_graph(store, n))
+    assert view.nodes and not view.edges
+    view.clicked = pompeo  # a click in the browser
+    assert len(view.edges) > 5 and "Qamar Javed Bajwa" in {n["label"] for n in view.nodes}
+
+
+def test_much_quoted_actor_network_is_not_a_hairball(sample_store_path: Path) -> None:
+    store = connect(sample_store_path)
+    obama = "https://w3id.org/newskg/id/actor/barack-obama"
+    raw = queries.ego_graph(store, obama)
+    assert sum(raw.kinds.get(n) == "Statement" for n in raw.nodes()) > 10
+    g = collapse_statements(raw)
+    assert not any(g.kinds.get(n) == "Statement" for n in g.nodes())
+    said = [e for e in g.edges if e[1].startswith("said about")]
+    assert any(e[0] == obama and "×" in e[1] for e in said)
+    assert len(g.nodes()) < len(raw.nodes()) - 20
+
+
+def test_graph_labels_are_decoded_exactly() -> None:
+    label = 'Café "x" ’s \\ end'
+    g = graph_from_triples([("<http://ex.org/a>", "<http://www.w3.org/2000/01/rdf-schema#label>",
+                             '"Caf\\u00E9 \\"x\\" \\u2019s \\\\ end"'),
+                            ("<http://ex.org/b>", "<http://www.w3.org/2000/01/rdf-schema#label>",
+                             '"Café \\"x\\" ’s \\\\ end"@en')])
+    assert g.labels == {"http://ex.org/a": label, "http://ex.org/b": label}
+
+
+def test_graph_articles_titled_and_links_named(sample_store_path: Path) -> None:
+    store = connect(sample_store_path)
+    art = "https://w3id.org/newskg/id/article/ecbplus-9_7ecbplus"
+    labels, kinds = queries.describe_nodes(store, [f"<{art}>"])
+    assert kinds[art] == "Article" and labels[art].startswith("Obama administration overturns rule")
+    paths, _ = queries.link_details(store, "https://w3id.org/newskg/id/actor/mike-pompeo",
+                                    "https://w3id.org/newskg/id/actor/qamar-javed-bajwa")
+    assert "agent → event “Discuss by telephone” → recipient" in paths
+    assert not any(ch.isdigit() for p in paths for ch in p)
 
 
 def test_plots_draw_what_the_store_holds(small: KGStore) -> None:

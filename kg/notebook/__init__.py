@@ -34,7 +34,12 @@ __all__ = ["ActorExplorer", "EventBrowser", "IRI", "SparqlWorkbench", "connect",
 
 
 def load_ipython_extension(ipython: Any) -> None:
-    """Register ``%%sparql`` (called by ``%load_ext kg.notebook``)."""
+    """Register ``%%sparql`` (called by ``%load_ext kg.notebook``); DataFrames then show
+    whole cell texts (pandas cuts them at 50 characters by default)."""
+    import pandas as pd
+
     from kg.notebook.magic import SparqlMagics
+
+    pd.set_option("display.max_colwidth", None)
 
     ipython.register_magics(SparqlMagics)

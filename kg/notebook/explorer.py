@@ -17,8 +17,9 @@ from typing import Any
 import ipywidgets as w
 
 from kg.notebook import plots, queries
-from kg.notebook.graph import iframe, network_page
 from kg.notebook.event_browser import EVENT_COLUMNS
+from kg.notebook.graph import collapse_statements
+from kg.notebook.network import GraphView
 from kg.notebook.render import RestartHint, figure_html, highlight, shows_errors, table_html
 from kg.store import KGStore
 
@@ -83,7 +84,7 @@ class ActorExplorer(RestartHint, w.VBox):
         self.choice = w.Dropdown(description="Several:", options=[], layout=w.Layout(width="50%", display="none"))
         self.search.add_class("kg-actor-search")
         self.header, self.posts, self.timeline = w.HTML(), w.HTML(), w.HTML()
-        self.events, self.statements, self.graph = w.HTML(), w.HTML(), w.HTML()
+        self.events, self.statements, self.graph = w.HTML(), w.HTML(), w.VBox()
         self.neighbour = w.Dropdown(description="Link to", options=[], layout=w.Layout(width="50%"))
         self.details = w.HTML()
         for widget, name in ((self.posts, "kg-posts-box"), (self.statements, "kg-statements-box"),
@@ -144,9 +145,9 @@ class ActorExplorer(RestartHint, w.VBox):
         self.events.value = table_html(events[EVENT_COLUMNS], css_class="kg-events",
                                        empty="no events (asserted ones, as events-of-actor.rq)")
         self.statements.value = statements_html(queries.statements(self.store, iri))
-        graph = queries.ego_graph(self.store, iri)
-        self.graph.value = iframe(network_page(graph, max_nodes=self.max_nodes, widen_hint="ActorExplorer(max_nodes)"),
-                                  height=540)
+        graph = collapse_statements(queries.ego_graph(self.store, iri))
+        self.graph.children = [GraphView(graph, max_nodes=self.max_nodes, widen_hint="ActorExplorer(store, max_nodes={n})",
+                                         expand=lambda node: collapse_statements(queries.ego_graph(self.store, node)))]
         others = sorted({n for n in graph.nodes() if n != iri}, key=lambda n: graph.labels.get(n, n).lower())
         self.neighbour.options = [("— pick a node —", "")] + [(graph.labels.get(n, n), n) for n in others]
         self.details.value = ""

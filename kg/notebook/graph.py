@@ -1,21 +1,19 @@
-"""Network views with pyvis that work offline: resources inlined, shown in an isolated iframe.
+"""The graphs the notebook draws: nodes (IRIs or literal values) and labelled edges, built
+from CONSTRUCT/DESCRIBE triples or from any two columns of a SELECT, capped, and with
+statements collapsed into speaker -> subject edges. :mod:`kg.notebook.network` draws them.
 
 Nodes are coloured and shaped by class (person, organisation, country, place, event,
-statement, post, article) with a legend; edge labels come from the ``rdfs:label`` of the
-properties; a node cap keeps big graphs usable and says what was cut; the physics layout
-is stabilised, then frozen.
+statement, post, article); edge labels come from the ``rdfs:label`` of the properties.
 
 >>> g = Graph()
 >>> g.add_edge("http://ex.org/a", "holds", "http://ex.org/p")
 >>> g.kinds["http://ex.org/a"] = "Person"
->>> page = network_page(g)
->>> "cdn.jsdelivr" in page, "vis.Network" in page, "> person" in page
-(False, True, True)
+>>> g.nodes()
+['http://ex.org/a', 'http://ex.org/p']
 """
 
 from __future__ import annotations
 
-import html
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -47,8 +45,6 @@ CLASS_IRIS: dict[str, str] = {
 }
 
 _LABEL_PROPS = {f"{RDFS}label", f"{SKOS}prefLabel"}
-_BOOTSTRAP = re.compile(r"<link[^>]*cdn\.jsdelivr\.net[^>]*/>|<script[^>]*cdn\.jsdelivr\.net[^>]*>\s*</script>", re.S)
-_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>")
 
 
 def kind_of(classes: Iterable[str]) -> str:
@@ -88,11 +84,23 @@ class Graph:
     notes: dict[str, list[str]] = field(default_factory=dict)
     focus: set[str] = field(default_factory=set)
 
-    def add_edge(self, subject: str, label: str, obj: str) -> None:
-        """Add one edge (duplicates are ignored)."""
+    predicates: dict[tuple[str, str, str], str] = field(default_factory=dict)
+
+    def add_edge(self, subject: str, label: str, obj: str, *, predicate: str = "") -> None:
+        """Add one edge (duplicates are ignored); ``predicate`` is the property IRI it draws."""
         edge = (subject, label, obj)
-        if edge not in self.edges:
+        if edge not in self.predicates:
             self.edges.append(edge)
+            self.predicates[edge] = predicate
+
+    def merge(self, other: "Graph") -> None:
+        """Add another graph's edges, labels, kinds, notes (what this graph knows stays)."""
+        for edge in other.edges:
+            self.add_edge(*edge, predicate=other.predicates.get(edge, ""))
+        for mine, theirs in ((self.labels, other.labels), (self.kinds, other.kinds), (self.notes, other.notes)):
+            for key, value in theirs.items():
+                mine.setdefault(key, value)  # type: ignore[arg-type]
+        self.focus |= {n for n in other.focus if n not in self.nodes()}
 
     def nodes(self) -> list[str]:
         """Every node, in order of first appearance (edge ends, then focus nodes)."""
@@ -103,6 +111,84 @@ class Graph:
         for n in sorted(self.focus):
             seen.setdefault(n)
         return list(seen)
+
+
+#: Node kinds that are actors (ends of collapsed statement edges).
+ACTOR_KINDS = {"Person", "Organization", "GeopoliticalEntity", "Place"}
+
+
+def collapse_statements(graph: Graph) -> Graph:
+    """The graph with each statement node replaced by a "said about" edge from its speaker
+    to the actors it is about or addressed to, counted (``said about ×3``); statements of a
+    speaker that name nobody else become a note on the speaker, statements without a known
+    speaker a note on the actors they name.
+
+    >>> g = Graph(kinds={"s1": "Statement", "s2": "Statement", "a": "Person", "b": "Person"})
+    >>> for st in ("s1", "s2"):
+    ...     g.add_edge(st, "speaker", "a", predicate=NKG + "speaker")
+    ...     g.add_edge(st, "about", "b", predicate=NKG + "about")
+    >>> collapse_statements(g).edges
+    [('a', 'said about ×2', 'b')]
+    """
+    statements = {n for n in graph.nodes() if graph.kinds.get(n) == "Statement"}
+    speakers: dict[str, set[str]] = {st: set() for st in statements}
+    for edge in graph.edges:
+        if edge[0] in statements and graph.predicates.get(edge) == f"{NKG}speaker":
+            speakers[edge[0]].add(edge[2])
+    said: Counter[tuple[str, str]] = Counter()
+    notes: Counter[tuple[str, str]] = Counter()
+    for st, who in speakers.items():
+        others = {x for s, _, o in graph.edges for x in (s, o)
+                  if st in (s, o) and x != st and x not in who and graph.kinds.get(x) in ACTOR_KINDS}
+        for a in who:
+            said.update((a, b) for b in others)
+            if not others:
+                notes[(a, "statement(s) naming no other actor")] += 1
+        if not who:
+            notes.update((b, "statement(s) without a known speaker name this actor") for b in others)
+    out = Graph(labels=dict(graph.labels), kinds=dict(graph.kinds),
+                notes={k: list(v) for k, v in graph.notes.items()}, focus=graph.focus - statements)
+    for edge in graph.edges:
+        if edge[0] not in statements and edge[2] not in statements:
+            out.add_edge(*edge, predicate=graph.predicates.get(edge, ""))
+    for (a, b), n in sorted(said.items()):
+        out.add_edge(a, "said about" if n == 1 else f"said about ×{n}", b, predicate=f"{NKG}speaker")
+    for (a, text), n in sorted(notes.items()):
+        out.notes.setdefault(a, []).append(f"{n} {text}")
+        out.focus.add(a)
+    return out
+
+
+def columns_graph(rows: Any, source: str, target: str, *, label: str | None = None) -> Graph:
+    """A graph from two columns of SELECT rows: one node per distinct value (IRI or literal:
+    a label is a node too), one edge per row from ``source`` to ``target``, labelled with the
+    ``label`` column's value (or the target column's name). Rows missing either end are skipped.
+
+    ``rows`` is a :class:`kg.store.results.Rows` (values plus N-Triples ``terms``); literal
+    nodes get ids ``"value"`` so they never clash with IRIs.
+
+    >>> from kg.store.results import Rows
+    >>> rows = Rows(["a", "b", "n"], [{"a": "Mike Pompeo", "b": "Iran", "n": 3}],
+    ...             [{"a": '"Mike Pompeo"', "b": '"Iran"', "n": '"3"^^<http://www.w3.org/2001/XMLSchema#integer>'}])
+    >>> columns_graph(rows, "a", "b", label="n").edges
+    [('"Mike Pompeo"', '3', '"Iran"')]
+    """
+    g = Graph()
+    for values, terms in zip(rows, rows.terms):
+        ends = []
+        for column in (source, target):
+            term, value = terms.get(column), values.get(column)
+            if term is None or value is None:
+                break
+            node = value if term.startswith("<") else term if term.startswith("_:") else f'"{value}"'
+            if not term.startswith("<"):
+                g.labels.setdefault(node, str(value))
+            ends.append(node)
+        if len(ends) < 2:
+            continue
+        edge_label = target if label is None else values.get(label)
+        g.add_edge(ends[0], "" if edge_label is None else str(edge_label), ends[1])
+    return g
 
 
 def _term(term: str) -> tuple[str, str]:
@@ -139,7 +225,7 @@ def graph_from_triples(triples: Iterable[tuple[str, str, str]], *,
             g.notes.setdefault(subject, []).append(f"{labels.get(prop, short_label(prop))}: {value}")
             g.focus.add(subject)
         else:
-            g.add_edge(subject, labels.get(prop, short_label(prop)), value)
+            g.add_edge(subject, labels.get(prop, short_label(prop)), value, predicate=prop)
     g.kinds.update({n: kind_of(c) for n, c in classes.items()})
     return g
 
@@ -158,90 +244,10 @@ def cap(graph: Graph, max_nodes: int) -> tuple[Graph, int]:
     degree = Counter(n for s, _, o in graph.edges for n in (s, o))
     ranked = sorted(nodes, key=lambda n: (n not in graph.focus, -degree[n], nodes.index(n)))
     keep = set(ranked[:max_nodes])
-    small = Graph(edges=[e for e in graph.edges if e[0] in keep and e[2] in keep],
-                  labels=graph.labels, kinds=graph.kinds, notes=graph.notes,
+    small = Graph(labels=graph.labels, kinds=graph.kinds, notes=graph.notes,
                   focus={n for n in graph.focus if n in keep})
+    for edge in graph.edges:
+        if edge[0] in keep and edge[2] in keep:
+            small.add_edge(*edge, predicate=graph.predicates.get(edge, ""))
     small.focus |= keep - set(small.nodes())
     return small, len(nodes) - max_nodes
-
-
-def _legend(kinds: Iterable[str]) -> str:
-    symbols = {"dot": "&#9679;", "square": "&#9632;", "triangle": "&#9650;", "triangleDown": "&#9660;",
-               "diamond": "&#9670;", "star": "&#9733;", "hexagon": "&#11042;", "box": "&#9646;"}
-    items = []
-    for kind in STYLES:
-        if kind in kinds:
-            name, colour, shape = STYLES[kind]
-            items.append(f'<span style="color:{colour};font-size:16px">{symbols[shape]}</span> {name}')
-    return ('<div id="kg-legend" style="position:absolute;top:6px;left:6px;background:#fffe;'
-            'border:1px solid #ccc;padding:4px 8px;font:12px sans-serif;z-index:10">'
-            + "<br>".join(items) + "</div>")
-
-
-_FREEZE = """<script>
-(function () {
-  function frozen() { network.setOptions({physics: false}); document.body.setAttribute("data-frozen", "1"); }
-  function hook() {
-    if (typeof network === "undefined" || !network) { return setTimeout(hook, 50); }
-    network.once("stabilizationIterationsDone", frozen);
-    setTimeout(frozen, 4000);
-  }
-  hook();
-})();
-</script>"""
-
-
-def network_page(graph: Graph, *, max_nodes: int = 150, height: int = 520,
-                 widen_hint: str = "max_nodes") -> str:
-    """A self-contained HTML page (no network access needed) drawing the graph with vis.js.
-
-    :param max_nodes: node cap; a banner says how many nodes were cut and how to widen it.
-    :param widen_hint: the argument name the banner tells users to raise.
-    """
-    from pyvis.network import Network
-
-    shown, cut = cap(graph, max_nodes)
-    net = Network(height=f"{height}px", width="100%", directed=True, cdn_resources="in_line")
-    kinds_present = set()
-    for node in shown.nodes():
-        kind = shown.kinds.get(node, "Other")
-        kinds_present.add(kind)
-        _, colour, shape = STYLES.get(kind, STYLES["Other"])
-        label = shown.labels.get(node) or short_label(node)
-        tip = "\n".join([label, node, *shown.notes.get(node, [])[:8]])
-        net.add_node(node, label=label[:40], title=tip, color=colour, shape=shape,
-                     size=22 if node in shown.focus and kind != "Statement" else 14)
-    for s, label, o in shown.edges:
-        net.add_edge(s, o, label=label, title=label, arrows="to", font={"size": 10, "align": "middle"})
-    net.set_options('{"physics": {"solver": "forceAtlas2Based", "stabilization": {"enabled": true, '
-                    '"iterations": 300, "fit": true}}, "interaction": {"hover": true, "navigationButtons": false}, '
-                    '"edges": {"smooth": false, "color": {"color": "#999"}}}')
-    page = net.generate_html(notebook=False)
-    page = _HEADING.sub("", _BOOTSTRAP.sub("", page))
-    banner = ""
-    if cut:
-        banner = (f'<div id="kg-cap" style="position:absolute;bottom:6px;left:6px;background:#fff3cd;'
-                  f'border:1px solid #e0c36c;padding:4px 8px;font:12px sans-serif;z-index:10">'
-                  f"Showing {len(shown.nodes())} of {len(shown.nodes()) + cut} nodes: {cut} less connected "
-                  f"nodes were cut. Widen with {html.escape(widen_hint)}={max(max_nodes * 2, 300)}.</div>")
-    extra = f'<div style="position:relative">{_legend(kinds_present)}{banner}</div>'
-    page = page.replace("<body>", "<body style=\"margin:0\">" + extra, 1)
-    return page.replace("</body>", _FREEZE + "</body>", 1)
-
-
-def iframe(page: str, *, height: int = 540) -> str:
-    """An isolated ``<iframe srcdoc>`` holding a page (escaped, so nothing leaks into the notebook).
-
-    >>> iframe("<p>a & b</p>", height=100)[-47:]
-    'srcdoc="&lt;p&gt;a &amp; b&lt;/p&gt;"></iframe>'
-    """
-    return (f'<iframe class="kg-graph" style="width:100%;height:{height}px;border:1px solid #ddd" '
-            f'sandbox="allow-scripts" srcdoc="{html.escape(page, quote=True)}"></iframe>')
-
-
-def show(graph: Graph, *, max_nodes: int = 150, height: int = 520) -> Any:
-    """An IPython HTML object showing the graph in an iframe (for a cell's output)."""
-    from IPython.display import HTML
-
-    page = network_page(graph, max_nodes=max_nodes, height=height)
-    return HTML(f'<div class="kg-graph-frame">{iframe(page, height=height + 20)}</div>')

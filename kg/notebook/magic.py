@@ -2,7 +2,7 @@
 
 Usage (after ``%load_ext kg.notebook``)::
 
-    %%sparql [--store DIR|URL] [-o NAME] [--graph] [--max-nodes N]
+    %%sparql [--store DIR|URL] [-o NAME] [--graph [--from COL --to COL --label COL]] [--max-nodes N]
     SELECT ?label WHERE { ?a rdfs:label ?label FILTER(?label = $name) }
 
 The ontology's prefixes are preloaded. ``$name`` and ``{name}`` refer to Python variables of
@@ -32,7 +32,8 @@ from IPython.display import HTML, display
 
 from kg.errors import NewskgError, QueryError, QuerySyntaxError
 from kg.notebook.connect import connect
-from kg.notebook.graph import Graph, graph_from_triples, show
+from kg.notebook.graph import Graph, columns_graph, graph_from_triples
+from kg.notebook.network import GraphView
 from kg.notebook.queries import describe_nodes, property_labels
 from kg.notebook.render import error_box
 from kg.store import KGStore
@@ -169,34 +170,37 @@ def run_query(store: KGStore, sparql: str, bindings: dict[str, Any]) -> Any:
         raise where_it_went_wrong(e) from e
 
 
-def rows_graph(store: KGStore, rows: Any) -> Graph:
-    """A network from SELECT rows: ``?s ?p ?o`` columns as triples, else the first column
-    linked to every other IRI column (edge label: the column name)."""
+def described(store: KGStore, graph: Graph) -> Graph:
+    """The graph with labels and kinds of its IRI nodes read from the store (its own win)."""
+    labels, kinds = describe_nodes(store, [f"<{n}>" for n in graph.nodes() if not n.startswith(('"', "_:"))])
+    graph.labels = {**labels, **graph.labels}
+    graph.kinds = {**kinds, **graph.kinds}
+    return graph
+
+
+def rows_graph(store: KGStore, rows: Any, *, source: str | None = None, target: str | None = None,
+               label: str | None = None) -> Graph:
+    """A network from SELECT rows: ``?s ?p ?o`` columns as triples, else ``source`` -> ``target``
+    (by default the first two columns; values that are labels are nodes too), edges labelled
+    with the ``label`` column or the target's name."""
     names = rows.variables
-    if {"s", "p", "o"} <= set(names):
+    if source is None and target is None and {"s", "p", "o"} <= set(names):
         triples = [(t["s"], t["p"], t["o"]) for t in rows.terms if {"s", "p", "o"} <= set(t)]
-        g = graph_from_triples(triples, edge_labels=property_labels(store))
-    else:
-        g = Graph()
-        first = names[0]
-        for t in rows.terms:
-            head = t.get(first, "")
-            if not head.startswith("<"):
-                continue
-            g.focus.add(head[1:-1])
-            for name in names[1:]:
-                cell = t.get(name, "")
-                if cell.startswith("<"):
-                    g.add_edge(head[1:-1], name, cell[1:-1])
-                elif cell:
-                    g.notes.setdefault(head[1:-1], []).append(f"{name}: {cell.strip(chr(34))}")
-    nodes = [f"<{n}>" for n in g.nodes()]
-    labels, kinds = describe_nodes(store, nodes)
-    for n, label in labels.items():
-        g.labels.setdefault(n, label)
-    for n, kind in kinds.items():
-        g.kinds.setdefault(n, kind)
-    return g
+        return described(store, graph_from_triples(triples, edge_labels=property_labels(store)))
+    if len(names) < 2 and (source is None or target is None):
+        raise QueryError("a graph needs two columns (from and to): this result has "
+                         f"{len(names)}; select two, e.g. SELECT ?a ?b")
+    for column in (source, target, label):
+        if column is not None and column not in names:
+            raise QueryError(f"no column {column!r} in the result (columns: {', '.join(names)})")
+    return described(store, columns_graph(rows, source or names[0], target or names[1], label=label))
+
+
+def graph_output(graph: Graph, *, max_nodes: int, what: str = "the query") -> Any:
+    """The network view of a graph, or a message when there is nothing to draw."""
+    if not graph.nodes():
+        return HTML(f'<p class="kg-empty"><i>Nothing to draw: {html.escape(what)} gave no nodes.</i></p>')
+    return GraphView(graph, max_nodes=max_nodes, widen_hint="--max-nodes {n}")
 
 
 @magics_class
@@ -209,6 +213,9 @@ class SparqlMagics(Magics):
     @argument("-o", "--output", default=None, metavar="NAME",
               help="Also store the result (a DataFrame for SELECT) in this variable.")
     @argument("--graph", action="store_true", help="Draw SELECT results as a network.")
+    @argument("--from", dest="source", default=None, metavar="COL", help="Graph edges start at this column.")
+    @argument("--to", dest="target", default=None, metavar="COL", help="Graph edges end at this column.")
+    @argument("--label", default=None, metavar="COL", help="Graph edge labels from this column.")
     @argument("--max-nodes", type=int, default=150, help="Node cap of drawn networks.")
     @cell_magic
     def sparql(self, line: str, cell: str) -> Any:
@@ -230,19 +237,21 @@ class SparqlMagics(Magics):
         if isinstance(result, list) and not hasattr(result, "variables"):  # CONSTRUCT / DESCRIBE
             if args.output:
                 self.shell.user_ns[args.output] = result
-            graph = graph_from_triples(result, edge_labels=property_labels(store))
-            labels, kinds = describe_nodes(store, [f"<{n}>" for n in graph.nodes()])
-            graph.labels = {**labels, **graph.labels}
-            graph.kinds = {**kinds, **graph.kinds}
+            graph = described(store, graph_from_triples(result, edge_labels=property_labels(store)))
             display(HTML(f"<small>{len(result)} triples in {elapsed:.3f} s</small>"))
-            display(show(graph, max_nodes=args.max_nodes))
+            display(graph_output(graph, max_nodes=args.max_nodes, what="the CONSTRUCT"))
             return None
         df = result.to_dataframe()
         if args.output:
             self.shell.user_ns[args.output] = df
         display(HTML(f"<small>{len(df)} rows in {elapsed:.3f} s</small>"))
         if args.graph:
-            display(show(rows_graph(store, result), max_nodes=args.max_nodes))
+            try:
+                graph = rows_graph(store, result, source=args.source, target=args.target, label=args.label)
+            except NewskgError as e:
+                display(error_html(e))
+                return None
+            display(graph_output(graph, max_nodes=args.max_nodes))
             return None
         return df
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from kg.errors import InputError
 from kg.model import IRI
-from kg.notebook.graph import CLASS_IRIS, Graph, kind_of, short_label
+from kg.notebook.graph import CLASS_IRIS, STYLES, Graph, kind_of, short_label
 from kg.queries import load
 from kg.store import KGStore, Rows
 
@@ -138,6 +138,10 @@ def property_labels(store: KGStore) -> dict[str, str]:
     return labels
 
 
+def _clip(text: str, size: int = 60) -> str:
+    return text if len(text) <= size else text[:size - 1].rsplit(" ", 1)[0] + "…"
+
+
 def describe_nodes(store: KGStore, terms: list[str]) -> tuple[dict[str, str], dict[str, str]]:
     """Labels and kinds of nodes given as N-Triples IRI terms (as the store serialised them)."""
     labels: dict[str, str] = {}
@@ -146,7 +150,7 @@ def describe_nodes(store: KGStore, terms: list[str]) -> tuple[dict[str, str], di
         for r in select(store, "describe-node", n=IRI(n)):
             if r.get("c"):
                 classes.setdefault(n, []).append(r["c"])
-            label = r.get("l") or r.get("code") or (str(r["text"])[:40] if r.get("text") else None)
+            label = r.get("l") or r.get("code") or (_clip(str(r["text"])) if r.get("text") else None)
             if label and n not in labels:
                 labels[n] = str(label)
     return labels, {n: kind_of(c) for n, c in classes.items()}
@@ -161,7 +165,7 @@ def ego_graph(store: KGStore, actor: str, *, co_mentions: int = 25) -> Graph:
     terms = [f"<{actor}>"]
     for r, t in zip(rows, rows.terms):
         if t.get("s", "").startswith("<") and t.get("o", "").startswith("<"):
-            g.add_edge(r["s"], edge_labels.get(r["p"], short_label(r["p"])), r["o"])
+            g.add_edge(r["s"], edge_labels.get(r["p"], short_label(r["p"])), r["o"], predicate=r["p"])
             terms += [t["s"], t["o"]]
     for r in select(store, "co-mentions", actor=IRI(actor))[:co_mentions]:
         g.add_edge(actor, "mentioned with", r["other"])
@@ -180,10 +184,14 @@ def link_details(store: KGStore, actor: str, other: str) -> tuple[list[str], lis
     edge_labels = property_labels(store)
     b = {"actor": IRI(actor), "other": IRI(other)}
     paths = []
-    for r in select(store, "links", **b):
+    links = list(select(store, "links", **b))
+    labels, kinds = describe_nodes(store, [f"<{r['via']}>" for r in links])
+    for r in links:
         p1 = edge_labels.get(r["p1"], short_label(r["p1"]))
         p2 = edge_labels.get(r["p2"], short_label(r["p2"]))
-        via = "" if r["via"] in (actor, other) else f" {short_label(r['via'])} "
+        kind = STYLES.get(kinds.get(r["via"], "Other"), STYLES["Other"])[0]
+        name = labels.get(r["via"]) or short_label(r["via"])
+        via = "" if r["via"] in (actor, other) else f" {kind} “{name}” "
         paths.append(p1 if p1 == p2 and not via else f"{p1} →{via}→ {p2}")
     sentences = [(str(r.get("article") or ""), str(r["sentence"]))
                  for r in select(store, "link-sentences", **b)]
