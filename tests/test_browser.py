@@ -1,14 +1,18 @@
-"""One end-to-end test in a real browser: JupyterLab + Debian's Chromium driven by Playwright.
+"""End-to-end tests in a real browser: JupyterLab + Debian's Chromium driven by Playwright.
 
-Starts JupyterLab on 127.0.0.1 (free port, token, ``--allow-root``) over a copy of
-``notebooks/`` (so autosave cannot write outputs into the repository), opens the actor
-explorer, runs all cells, picks "Mike Pompeo" in the search box, and checks the posts table,
-the statements list and the graph canvas. The screenshot goes to ``test-output/browser/``.
+One JupyterLab server on 127.0.0.1 (free port, token, ``--allow-root``) over a copy of
+``notebooks/`` (so autosave cannot write outputs into the repository) and one headless
+Chromium serve every test. Each test runs a notebook's cells as a user would (Run All), acts
+on its widgets and checks the answers: the workbench draws an example query as a graph with
+edges and readable labels, a click on a node adds its neighbourhood, the event browser's
+CAMEO filter narrows the events, "Pompeo" + Enter picks Mike Pompeo, and error text is
+readable in the Dark theme. Screenshots go to ``test-output/browser/`` (kept by CI).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import shutil
 import socket
@@ -16,7 +20,9 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,8 +32,35 @@ CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
 OUTPUT = REPO / "test-output" / "browser"
+TIMEOUT_MS = 60_000
 
 pytestmark = pytest.mark.browser
+
+#: The network view of a page element (set by kg/notebook/network.py's render function).
+EDGES = "(el) => el.kgNetwork.body.data.edges.length"
+NODES = "(el) => el.kgNetwork.body.data.nodes.length"
+#: Where (in the canvas, px) the node closest to the canvas centre is drawn.
+CENTRAL_NODE = """(el) => {
+  const n = el.kgNetwork, c = n.body.container, positions = n.getPositions();
+  const at = Object.values(positions).map((p) => n.canvasToDOM(p));
+  const d = (p) => (p.x - c.clientWidth / 2) ** 2 + (p.y - c.clientHeight / 2) ** 2;
+  return at.reduce((best, p) => (d(p) < d(best) ? p : best));
+}"""
+
+#: WCAG contrast ratio of an element's text against the first opaque background behind it.
+CONTRAST = """(el) => {
+  const rgba = (s) => s.match(/[\\d.]+/g).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map((c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; })
+    .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+  let node = el, bg = [255, 255, 255];
+  while (node) {
+    const c = rgba(getComputedStyle(node).backgroundColor);
+    if (c.length < 4 || c[3] > 0.5) { bg = c; break; }
+    node = node.parentElement;
+  }
+  const a = lum(rgba(getComputedStyle(el).color)), b = lum(bg);
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}"""
 
 
 def _free_port() -> int:
@@ -36,21 +69,22 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture()
-def lab(sample_store_path: Path, tmp_path: Path):
-    """A JupyterLab server over a copy of notebooks/, reading the sample store; yields its URL base."""
+@pytest.fixture(scope="module")
+def lab(sample_store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    """A JupyterLab server over a copy of notebooks/, reading the sample store; yields (URL base, token)."""
     if not CHROMIUM.exists():
         pytest.skip("/usr/bin/chromium is absent (apt-get install chromium)")
     pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
-    root = tmp_path / "lab"
+    tmp = tmp_path_factory.mktemp("lab")
+    root = tmp / "notebooks"
     shutil.copytree(REPO / "notebooks", root)
     port, token = _free_port(), secrets.token_hex(16)
-    env = {**os.environ, "NEWSKG_STORE": str(sample_store_path), "JUPYTER_RUNTIME_DIR": str(tmp_path / "rt")}
+    env = {**os.environ, "NEWSKG_STORE": str(sample_store_path), "JUPYTER_RUNTIME_DIR": str(tmp / "rt")}
     cmd = [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root", "--ServerApp.ip=127.0.0.1",
            f"--ServerApp.port={port}", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-           f"--LabApp.workspaces_dir={tmp_path / 'ws'}", "--LabApp.news_url=None",
-           "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
-    log = (tmp_path / "lab.log").open("w")
+           f"--LabApp.workspaces_dir={tmp / 'ws'}", f"--LabApp.user_settings_dir={tmp / 'settings'}",
+           "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+    log = (tmp / "lab.log").open("w")
     proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -61,7 +95,7 @@ def lab(sample_store_path: Path, tmp_path: Path):
                 break
             except OSError:
                 if proc.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"JupyterLab did not start:\n{(tmp_path / 'lab.log').read_text()[-3000:]}")
+                    pytest.fail(f"JupyterLab did not start:\n{(tmp / 'lab.log').read_text()[-3000:]}")
                 time.sleep(0.3)
         yield base, token
     finally:
@@ -73,51 +107,150 @@ def lab(sample_store_path: Path, tmp_path: Path):
         log.close()
 
 
-def test_actor_explorer_in_jupyterlab(lab: tuple[str, str]) -> None:
+@pytest.fixture(scope="module")
+def browser(lab: tuple[str, str]) -> Iterator[Any]:
     from playwright.sync_api import expect, sync_playwright
 
-    base, token = lab
     OUTPUT.mkdir(parents=True, exist_ok=True)
+    expect.set_options(timeout=TIMEOUT_MS)
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.set_default_timeout(60_000)
-        expect.set_options(timeout=60_000)
-        page.goto(f"{base}/lab/tree/03-actor-explorer.ipynb?token={token}")
-        page.locator(".jp-Notebook").first.wait_for()
-        expect(page.locator(".jp-StatusBar-TextItem", has_text="Idle").first).to_be_visible()
-        page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
-        page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        yield chromium
+        chromium.close()
 
-        search = page.locator(".kg-actor-search input")
-        try:
-            search.wait_for()
-        except Exception:
-            page.screenshot(path=str(OUTPUT / "failed-run-all.png"))
-            raise
-        expect(page.locator(".widget-html h3", has_text="Qamar Javed Bajwa")).to_be_visible()  # the notebook's own pick
-        search.click()
-        search.fill("Mike Pompeo")
-        search.press("Enter")
-        expect(page.locator(".widget-html h3", has_text="Mike Pompeo")).to_be_visible()
 
-        posts = page.locator(".kg-posts-box table.kg-posts")
-        expect(posts).to_contain_text("Secretary of State")
-        statements = page.locator(".kg-statements-box ol.kg-statements > li")
-        expect(page.locator(".kg-statements-box")).to_contain_text("tweeted")
-        expect(page.locator(".kg-statements-box")).to_contain_text("committed to de-escalation")
-        assert statements.count() >= 3
-        expect(page.locator(".kg-statements-box mark").first).to_be_visible()
+def run_all(browser: Any, lab: tuple[str, str], notebook: str) -> Any:
+    """A new page with the notebook open and all its cells run (kernel idle again)."""
+    from playwright.sync_api import expect
 
+    base, token = lab
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.set_default_timeout(TIMEOUT_MS)
+    workspace = notebook.split("-")[0] + secrets.token_hex(4)  # a fresh layout: only this notebook open
+    page.goto(f"{base}/lab/workspaces/{workspace}/tree/{notebook}?reset&token={token}")
+    page.locator(".jp-Notebook").first.wait_for()
+    idle = page.locator(".jp-StatusBar-TextItem", has_text="Idle").first
+    expect(idle).to_be_visible()
+    page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+    page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+    expect(page.locator(".jp-InputArea-prompt", has_text="[*]")).to_have_count(0)
+    expect(idle).to_be_visible()
+    news = page.get_by_role("button", name="No", exact=True)  # JupyterLab's "notified about news?" toast
+    if news.is_visible():
+        news.click()
+    return page
+
+
+def shot(page: Any, name: str) -> None:
+    page.screenshot(path=str(OUTPUT / f"{name}.png"))
+
+
+def test_workbench_draws_an_example_query_with_edges(browser: Any, lab: tuple[str, str]) -> None:
+    from playwright.sync_api import expect
+
+    page = run_all(browser, lab, "02-sparql-workbench.ipynb")
+    try:
+        editor = page.locator(".kg-sparql-editor").first
+        page.locator(".kg-example-picker select").first.select_option("co-occurring-actors")
+        expect(editor.locator("textarea")).to_have_value(re.compile(r"^# Pairs of actors"))
+        lines = editor.locator("textarea").input_value().count("\n") + 1
+        assert editor.locator(".kg-gutter").inner_text().split() == [str(i) for i in range(1, lines + 1)]
+        expect(editor.locator("pre .kg-k", has_text="SELECT").first).to_be_visible()  # highlighted keyword
+        expect(editor.locator("pre .kg-v", has_text="?label1").first).to_be_visible()  # and variable
+        page.locator(".jupyter-widgets button", has_text="Run").first.click()
+        expect(page.locator(".kg-results .dt-container, .kg-results .dataTables_wrapper").first).to_be_visible()
+        shot(page, "workbench-table")
+        page.locator(".widget-toggle-button", has_text="graph").first.click()
+        view = page.locator(".kg-results .kg-network-view").first
+        expect(view).to_have_attribute("data-frozen", "1")
+        assert view.evaluate(EDGES) >= 10
+        # labels are readable at the view's starting zoom: node labels at least 12 px on screen
+        assert view.evaluate("(el) => el.kgNetwork.getScale()") * 16 >= 12
+        # a tooltip is wrapped in a box that stays inside the frame
+        view.scroll_into_view_if_needed()
+        frame = view.locator(".kg-canvas").bounding_box()
+        node = view.evaluate(CENTRAL_NODE)
+        page.mouse.move(frame["x"] + node["x"], frame["y"] + node["y"])
+        tip = view.locator(".vis-tooltip")
+        expect(tip).to_be_visible()
+        box = tip.bounding_box()
+        assert box["width"] <= 362 and box["x"] + box["width"] <= frame["x"] + frame["width"] + 1
+        shot(page, "workbench-graph")
+    finally:
+        page.close()
+
+
+def test_node_click_expands_and_partial_name_search(browser: Any, lab: tuple[str, str]) -> None:
+    from playwright.sync_api import expect
+
+    page = run_all(browser, lab, "03-actor-explorer.ipynb")
+    try:
+        expect(page.locator(".widget-html h3", has_text="Qamar Javed Bajwa")).to_be_visible()  # the notebook's pick
         view = page.locator(".kg-graph-box .kg-network-view")
         view.scroll_into_view_if_needed()
-        canvas = view.locator("canvas")
-        expect(canvas).to_be_visible()
-        box = canvas.bounding_box()
-        assert box and box["width"] > 200 and box["height"] > 200
-        expect(page.locator(".kg-graph-box .kg-network-view[data-frozen='1']")).to_have_count(1)
-        page.screenshot(path=str(OUTPUT / "actor-explorer-graph.png"))
-        posts.scroll_into_view_if_needed()
-        page.screenshot(path=str(OUTPUT / "actor-explorer.png"))
-        browser.close()
-    assert (OUTPUT / "actor-explorer.png").stat().st_size > 10_000
+        expect(view).to_have_attribute("data-frozen", "1")
+        before = view.evaluate(NODES)
+        target = view.evaluate("""(el) => { const n = el.kgNetwork, nodes = n.body.data.nodes;
+            const id = nodes.getIds().find((i) => nodes.get(i).label === "Mike Pompeo");
+            return n.canvasToDOM(n.getPositions([id])[id]); }""")
+        frame = view.locator(".kg-canvas").bounding_box()
+        page.mouse.click(frame["x"] + target["x"], frame["y"] + target["y"])
+        page.wait_for_function("(n) => document.querySelector('.kg-graph-box .kg-network-view')"
+                               ".kgNetwork.body.data.nodes.length > n", arg=before)
+        shot(page, "explorer-expanded")
+
+        search = page.locator(".kg-actor-search input")
+        search.scroll_into_view_if_needed()
+        search.click()
+        search.fill("Pompeo")
+        search.press("Enter")
+        expect(page.locator(".widget-html h3", has_text="Mike Pompeo")).to_be_visible()
+        shot(page, "explorer-pompeo")
+    finally:
+        page.close()
+
+
+def test_event_filter_narrows_the_events(browser: Any, lab: tuple[str, str]) -> None:
+    from playwright.sync_api import expect
+
+    page = run_all(browser, lab, "02-sparql-workbench.ipynb")
+    try:
+        cameo = page.locator(".widget-dropdown", has_text="CAMEO").locator("select").first
+        cameo.scroll_into_view_if_needed()
+        count = page.locator(".widget-html", has_text=re.compile(r"\b\d+ events\b")).first
+
+        def events() -> int:
+            show = page.locator(".jupyter-widgets button", has_text="Show events")
+            if show.count():
+                show.first.click()
+            expect(count).to_be_visible()
+            return int(re.search(r"(\d+) events", count.inner_text()).group(1))
+
+        everything = events()
+        fight = next(o for o in cameo.locator("option").evaluate_all("(os) => os.map((o) => o.value)")
+                     if o.startswith("19 "))
+        cameo.select_option(value=fight)
+        page.wait_for_timeout(300)
+        narrowed = events()
+        assert 0 < narrowed < everything
+        shot(page, "event-filter")
+    finally:
+        page.close()
+
+
+def test_errors_readable_in_dark_theme(browser: Any, lab: tuple[str, str]) -> None:
+    from playwright.sync_api import expect
+
+    page = run_all(browser, lab, "02-sparql-workbench.ipynb")
+    try:
+        page.locator(".lm-MenuBar-itemLabel", has_text="Settings").first.click()
+        page.locator(".lm-Menu-itemLabel", has_text="Theme").first.hover()
+        page.locator(".lm-Menu-itemLabel", has_text="JupyterLab Dark").first.click()
+        expect(page.locator("body[data-jp-theme-name='JupyterLab Dark']")).to_have_count(1)
+        error = page.locator(".kg-error pre").first
+        error.scroll_into_view_if_needed()
+        expect(error).to_contain_text("line 1, column")
+        assert error.evaluate(CONTRAST) >= 4.5
+        shot(page, "error-dark-theme")
+    finally:
+        page.close()

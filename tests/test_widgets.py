@@ -131,7 +131,9 @@ def test_workbench_graph_of_label_columns_and_chart(small: KGStore) -> None:
     wb.view.value = "graph"
     edges = {(e["from"], e["label"], e["to"]) for e in wb.graph_view.edges}
     assert ('"Mike Pompeo"', "1", '"Secretary of State"') in edges
-    assert {n["label"] for n in wb.graph_view.nodes} >= {"Mike Pompeo", "Secretary of State"}
+    kinds = {n["label"]: n["shape"] for n in wb.graph_view.nodes}
+    assert kinds["Mike Pompeo"] == "dot" and kinds["Secretary of State"] == "hexagon"  # person, post
+    assert "person" in wb.graph_view.legend and "post" in wb.graph_view.legend
     wb.edge_label.value = ""
     assert {e["label"] for e in wb.graph_view.edges} == {"post"}
     wb.view.value = "chart"

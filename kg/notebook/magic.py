@@ -32,10 +32,11 @@ from IPython.display import HTML, display
 
 from kg.errors import NewskgError, QueryError, QuerySyntaxError
 from kg.notebook.connect import connect
-from kg.notebook.graph import Graph, columns_graph, graph_from_triples
+from kg.notebook.graph import Graph, columns_graph, graph_from_triples, kind_of
 from kg.notebook.network import GraphView
 from kg.notebook.queries import describe_nodes, property_labels
 from kg.notebook.render import error_box
+from kg.queries import load
 from kg.store import KGStore
 
 _BINDABLE = (str, int, float, bool, dt.date, Decimal)
@@ -171,8 +172,16 @@ def run_query(store: KGStore, sparql: str, bindings: dict[str, Any]) -> Any:
 
 
 def described(store: KGStore, graph: Graph) -> Graph:
-    """The graph with labels and kinds of its IRI nodes read from the store (its own win)."""
+    """The graph with labels and kinds of its IRI nodes read from the store (its own win);
+    a node that is a label (``"Mike Pompeo"``) gets the kind of what it names, where one kind."""
     labels, kinds = describe_nodes(store, [f"<{n}>" for n in graph.nodes() if not n.startswith(('"', "_:"))])
+    literals = {n[1:-1]: n for n in graph.nodes() if n.startswith('"')}
+    if literals:
+        named: dict[str, set[str]] = {}
+        for row in store.query(load("notebook/label-kinds")):  # type: ignore[union-attr]
+            if str(row["label"]) in literals:
+                named.setdefault(literals[str(row["label"])], set()).add(kind_of([row["class"]]))
+        kinds.update({n: next(iter(k)) for n, k in named.items() if len(k) == 1})
     graph.labels = {**labels, **graph.labels}
     graph.kinds = {**kinds, **graph.kinds}
     return graph

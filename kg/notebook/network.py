@@ -166,7 +166,8 @@ def vis_nodes(graph: Graph) -> list[dict[str, Any]]:
         _, colour, shape = STYLES.get(kind, STYLES["Other"])
         label = graph.labels.get(node) or short_label(node)
         shown = label if len(label) <= 60 else label[:59] + "…"
-        out.append({"id": node, "label": shown, "title": "\n".join([label, node, *graph.notes.get(node, [])[:8]]),
+        out.append({"id": node, "label": shown, "title": "\n".join([label, *([] if node.startswith('"') else [node]),
+                                                                 *graph.notes.get(node, [])[:8]]),
                     "color": colour, "shape": shape, "focus": node in graph.focus,
                     "size": 22 if node in graph.focus and kind != "Statement" else 14,
                     "font": {"size": NODE_FONT, "strokeWidth": 3, "strokeColor": "#ffffff"},
