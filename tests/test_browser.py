@@ -158,7 +158,20 @@ def test_workbench_draws_an_example_query_with_edges(browser: Any, lab: tuple[st
         expect(editor.locator("pre .kg-k", has_text="SELECT").first).to_be_visible()  # highlighted keyword
         expect(editor.locator("pre .kg-v", has_text="?label1").first).to_be_visible()  # and variable
         page.locator(".jupyter-widgets button", has_text="Run").first.click()
-        expect(page.locator(".kg-results .dt-container, .kg-results .dataTables_wrapper").first).to_be_visible()
+        table = page.locator(".kg-results .dt-container").first
+        expect(table).to_be_visible()
+        rows = table.locator("tbody tr")
+        expect(rows).to_have_count(16)
+        table.locator(".dt-length select").select_option("10")  # page size
+        expect(rows).to_have_count(10)
+        unsorted = rows.first.locator("td").first.inner_text()
+        table.locator("th", has_text="label1").locator(".dt-column-order").click()  # sort
+        expect(rows.first.locator("td").first).not_to_have_text(unsorted)
+        firsts = [rows.nth(i).locator("td").first.inner_text() for i in range(10)]
+        assert firsts == sorted(firsts, key=str.lower)
+        table.locator(".dt-search input").fill("Pompeo")  # filter
+        expect(rows).not_to_have_count(10)
+        assert all("Pompeo" in text for text in rows.all_inner_texts())
         shot(page, "workbench-table")
         page.locator(".widget-toggle-button", has_text="graph").first.click()
         view = page.locator(".kg-results .kg-network-view").first
@@ -176,6 +189,11 @@ def test_workbench_draws_an_example_query_with_edges(browser: Any, lab: tuple[st
         box = tip.bounding_box()
         assert box["width"] <= 362 and box["x"] + box["width"] <= frame["x"] + frame["width"] + 1
         shot(page, "workbench-graph")
+        area = editor.locator("textarea")  # typed text reaches Python; Shift+Enter runs it
+        area.fill("SELECT ?l WHERE { ?a a nkg:Person ; rdfs:label ?l } ORDER BY ?l LIMIT 3")
+        area.press("Shift+Enter")
+        expect(page.locator(".widget-html", has_text="3 rows in").first).to_be_visible()
+        expect(page.locator(".kg-example-picker select").first).to_have_value("— your query —")
     finally:
         page.close()
 

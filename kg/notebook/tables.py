@@ -57,4 +57,4 @@ def result_table(rows: Any, *, page_size: int = 20) -> Any:
 
     sizes = sorted({*PAGE_SIZES, page_size})
     return ITable(display_frame(rows), allow_html=True, pageLength=page_size, lengthMenu=sizes,
-                  maxBytes=0, classes="display compact cell-border", showIndex=False)
+                  maxBytes=0, classes="display compact cell-border", style="width:100%;margin:0", showIndex=False)
