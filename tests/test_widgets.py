@@ -11,7 +11,7 @@ import pytest
 
 from kg.notebook import ActorExplorer, EventBrowser, SparqlWorkbench, connect, forget
 from kg.notebook import plots, queries
-from kg.notebook.graph import Graph, collapse_statements, graph_from_triples
+from kg.notebook.graph import Graph, collapse_statements
 from kg.notebook.network import NODE_FONT, GraphView
 from kg.store import KGStore
 from notebook_data import HOSTILE, build, snapshot
@@ -181,15 +181,6 @@ def test_much_quoted_actor_network_is_not_a_hairball(sample_store_path: Path) ->
     said = [e for e in g.edges if e[1].startswith("said about")]
     assert any(e[0] == obama and "×" in e[1] for e in said)
     assert len(g.nodes()) < len(raw.nodes()) - 20
-
-
-def test_graph_labels_are_decoded_exactly() -> None:
-    label = 'Café "x" ’s \\ end'
-    g = graph_from_triples([("<http://ex.org/a>", "<http://www.w3.org/2000/01/rdf-schema#label>",
-                             '"Caf\\u00E9 \\"x\\" \\u2019s \\\\ end"'),
-                            ("<http://ex.org/b>", "<http://www.w3.org/2000/01/rdf-schema#label>",
-                             '"Café \\"x\\" ’s \\\\ end"@en')])
-    assert g.labels == {"http://ex.org/a": label, "http://ex.org/b": label}
 
 
 def test_graph_articles_titled_and_links_named(sample_store_path: Path) -> None:

@@ -178,7 +178,7 @@ def described(store: KGStore, graph: Graph) -> Graph:
     literals = {n[1:-1]: n for n in graph.nodes() if n.startswith('"')}
     if literals:
         named: dict[str, set[str]] = {}
-        for row in store.query(load("notebook/label-kinds")):  # type: ignore[union-attr]
+        for row in store.select(load("notebook/label-kinds")):
             if str(row["label"]) in literals:
                 named.setdefault(literals[str(row["label"])], set()).add(kind_of([row["class"]]))
         kinds.update({n: next(iter(k)) for n, k in named.items() if len(k) == 1})

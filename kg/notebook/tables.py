@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from kg.vocab import PREFIXES
+from kg.rdf.terms import curie
 
 #: Page sizes offered in the table's "Show N entries" menu.
 PAGE_SIZES = [10, 20, 50, 100, 500]
@@ -25,10 +25,7 @@ def prefixed(iri: str) -> str:
     >>> prefixed("https://w3id.org/newskg/ns#Person"), prefixed("http://elsewhere.org/a")
     ('nkg:Person', 'http://elsewhere.org/a')
     """
-    for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
-        if iri.startswith(ns) and len(iri) > len(ns):
-            return f"{prefix}:{iri[len(ns):]}"
-    return iri
+    return curie(iri) or iri
 
 
 def _cell(value: Any, term: str | None) -> Any:
