@@ -236,21 +236,16 @@ def test_event_filter_narrows_the_events(browser: Any, lab: tuple[str, str]) -> 
         cameo = page.locator(".widget-dropdown", has_text="CAMEO").locator("select").first
         cameo.scroll_into_view_if_needed()
         count = page.locator(".widget-html", has_text=re.compile(r"\b\d+ events\b")).first
-
-        def events() -> int:
-            show = page.locator(".jupyter-widgets button", has_text="Show events")
-            if show.count():
-                show.first.click()
-            expect(count).to_be_visible()
-            return int(re.search(r"(\d+) events", count.inner_text()).group(1))
-
-        everything = events()
+        expect(count).to_be_visible()  # the notebook's own events.apply()
+        everything = count.inner_text()
         fight = next(o for o in cameo.locator("option").evaluate_all("(os) => os.map((o) => o.value)")
                      if o.startswith("19 "))
         cameo.select_option(value=fight)
-        page.wait_for_timeout(300)
-        narrowed = events()
-        assert 0 < narrowed < everything
+        page.locator(".jupyter-widgets button", has_text="Show events").first.click()
+        expect(count).not_to_have_text(everything)
+        narrowed = count.inner_text()
+        number = re.compile(r"(\d+) events")
+        assert 0 < int(number.search(narrowed).group(1)) < int(number.search(everything).group(1))
         shot(page, "event-filter")
     finally:
         page.close()
