@@ -163,6 +163,10 @@ def test_graph_view_cap_legend_fonts_and_expand(sample_store_path: Path) -> None
     assert "person" in view.legend and "event" in view.legend and "organisation" in view.legend
     assert all(n["font"]["size"] == NODE_FONT >= 14 for n in view.nodes)
     assert all(e["label"] == "about" and e["font"]["size"] >= 12 for e in view.edges)
+    # vis-network travels (and is saved with widget state) once per kernel, not once per view
+    other = GraphView(Graph(focus={"urn:x:1"}))
+    assert other.library is view.library and "vis-network" in view.library.code
+    assert len(view.get_state()["_esm"]) < 20_000 and len(view.library.code) > 400_000
     store = connect(sample_store_path)
     pompeo = "https://w3id.org/newskg/id/actor/mike-pompeo"
     view = GraphView(Graph(focus={pompeo}), expand=lambda n: queries.ego_graph(store, n))

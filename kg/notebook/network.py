@@ -3,7 +3,8 @@ with vis-network (the copy pyvis ships, so it works offline), in the notebook's 
 
 A click on a node is sent back to Python; with an ``expand`` function (node IRI -> Graph)
 the node's neighbourhood is added to the view. The notebook output holds only a reference
-to the widget (a few hundred bytes), not the 0.5 MB of vis-network.
+to the widget (a few hundred bytes), not the 0.5 MB of vis-network, which every view of a
+kernel shares (:func:`library`).
 
 >>> from kg.notebook.graph import Graph
 >>> g = Graph(labels={"urn:x:a": "Mike Pompeo"}, kinds={"urn:x:a": "Person"})
@@ -24,6 +25,7 @@ from collections.abc import Callable
 from typing import Any
 
 import anywidget
+import ipywidgets as widgets
 import traitlets
 
 from kg.notebook.graph import STYLES, Graph, cap, short_label
@@ -55,7 +57,22 @@ function tooltip(text) {
 
 function node(n) { return { ...n, title: n.title ? tooltip(n.title) : undefined }; }
 
-function render({ model, el }) {
+const LIBRARIES = new Map();
+
+/** vis-network, imported once per page from the library widget the view refers to. */
+function visNetwork(model) {
+  const id = model.get("library").replace(/^IPY_MODEL_/, "");
+  if (!LIBRARIES.has(id)) {
+    LIBRARIES.set(id, model.widget_manager.get_model(id).then((library) => {
+      const url = URL.createObjectURL(new Blob([library.get("code")], { type: "text/javascript" }));
+      return import(/* webpackIgnore: true */ url).then((module) => module.default);
+    }));
+  }
+  return LIBRARIES.get(id);
+}
+
+async function render({ model, el }) {
+  const vis = await visNetwork(model);
   el.classList.add("kg-network-view");
   const style = document.createElement("style");
   style.textContent = STYLE;
@@ -132,12 +149,21 @@ export default { render };
 """
 
 
+class VisNetwork(anywidget.AnyWidget):
+    """vis-network (the UMD build pyvis ships, wrapped as an ES module), sent to the page once
+    per kernel and shared by every :class:`GraphView`: a notebook that saves widget state
+    holds it once, not once per graph. Never displayed itself."""
+
+    _esm = traitlets.Unicode("export default {};").tag(sync=True)
+    code = traitlets.Unicode().tag(sync=True)
+
+
 @functools.cache
-def _esm() -> str:
-    """vis-network's UMD build (shipped by pyvis) turned into an ES module, plus the view code."""
+def library() -> VisNetwork:
+    """The one :class:`VisNetwork` of this kernel."""
     lib = importlib.resources.files("pyvis") / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
-    return ("const module = { exports: {} }; const exports = module.exports;\n" + lib.read_text(encoding="utf-8")
-            + "\nconst vis = module.exports;\n" + _RENDER)
+    return VisNetwork(code="const module = { exports: {} }; const exports = module.exports;\n"
+                           + lib.read_text(encoding="utf-8") + "\nexport default module.exports;\n")
 
 
 def _symbol(shape: str) -> str:
@@ -198,7 +224,8 @@ class GraphView(anywidget.AnyWidget):
     :param expand: node IRI -> the Graph of its neighbourhood, added on click.
     """
 
-    _esm = traitlets.Unicode(_esm()).tag(sync=True)
+    _esm = traitlets.Unicode(_RENDER).tag(sync=True)
+    library = traitlets.Instance(VisNetwork).tag(sync=True, **widgets.widget_serialization)
     nodes = traitlets.List(traitlets.Dict()).tag(sync=True)
     edges = traitlets.List(traitlets.Dict()).tag(sync=True)
     options = traitlets.Dict().tag(sync=True)
@@ -212,7 +239,7 @@ class GraphView(anywidget.AnyWidget):
 
     def __init__(self, graph: Graph, *, max_nodes: int = 150, height: int = 520,
                  widen_hint: str = "max_nodes={n}", expand: Callable[[str], Graph] | None = None) -> None:
-        super().__init__(height=height, options=OPTIONS)
+        super().__init__(height=height, options=OPTIONS, library=library())
         self.expand, self.expanded = expand, set[str]()
         shown, cut = cap(graph, max_nodes)
         self.graph = shown
