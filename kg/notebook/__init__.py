@@ -1,4 +1,4 @@
-"""The notebook front-end: ``%%sparql`` magic, widgets, pyvis graphs and plots (read side only).
+"""The notebook front-end: ``%%sparql`` magic, widgets, network views and plots (read side only).
 
 Load the magic with ``%load_ext kg.notebook``. The widgets take a store from :func:`connect`
 (read-only, so ``kg ingest`` or a server may hold the write lock)::
