@@ -141,6 +141,14 @@ def test_workbench_graph_of_label_columns_and_chart(small: KGStore) -> None:
     assert "<img" in wb.results.children[1].value
 
 
+def test_workbench_graph_of_triple_rows(small: KGStore) -> None:
+    wb = SparqlWorkbench(small)
+    wb.run("SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER(?p IN (org:holds, org:postIn)) }")
+    assert (wb.source.value, wb.target.value, wb.edge_label.value) == ("s", "o", "p")
+    wb.view.value = "graph"
+    assert {e["label"] for e in wb.graph_view.edges} == {"holds", "post in"}
+
+
 def test_example_queries_draw_edges(sample_store_path: Path) -> None:
     wb = SparqlWorkbench(connect(sample_store_path))
     for name in wb.examples:

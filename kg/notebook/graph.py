@@ -159,10 +159,12 @@ def collapse_statements(graph: Graph) -> Graph:
     return out
 
 
-def columns_graph(rows: Any, source: str, target: str, *, label: str | None = None) -> Graph:
+def columns_graph(rows: Any, source: str, target: str, *, label: str | None = None,
+                  edge_labels: dict[str, str] | None = None) -> Graph:
     """A graph from two columns of SELECT rows: one node per distinct value (IRI or literal:
     a label is a node too), one edge per row from ``source`` to ``target``, labelled with the
-    ``label`` column's value (or the target column's name). Rows missing either end are skipped.
+    ``label`` column's value (or the target column's name; a property IRI there is named by
+    ``edge_labels`` or its local name). Rows missing either end are skipped.
 
     ``rows`` is a :class:`kg.store.results.Rows` (values plus N-Triples ``terms``); literal
     nodes get ids ``"value"`` so they never clash with IRIs.
@@ -187,6 +189,8 @@ def columns_graph(rows: Any, source: str, target: str, *, label: str | None = No
         if len(ends) < 2:
             continue
         edge_label = target if label is None else values.get(label)
+        if label is not None and terms.get(label, "").startswith("<"):
+            edge_label = (edge_labels or {}).get(str(edge_label)) or short_label(str(edge_label))
         g.add_edge(ends[0], "" if edge_label is None else str(edge_label), ends[1])
     return g
 

@@ -202,7 +202,8 @@ def rows_graph(store: KGStore, rows: Any, *, source: str | None = None, target: 
     for column in (source, target, label):
         if column is not None and column not in names:
             raise QueryError(f"no column {column!r} in the result (columns: {', '.join(names)})")
-    return described(store, columns_graph(rows, source or names[0], target or names[1], label=label))
+    return described(store, columns_graph(rows, source or names[0], target or names[1], label=label,
+                                          edge_labels=property_labels(store)))
 
 
 def graph_output(graph: Graph, *, max_nodes: int, what: str = "the query") -> Any:

@@ -186,8 +186,10 @@ class SparqlWorkbench(w.VBox):
         """Offer the result's columns to the graph and chart pickers (keeping choices that still fit)."""
         numbers = numeric_columns(self.frame)
         text = [n for n in names if n not in numbers] or names
-        choices = {self.source: (names, text[0]), self.target: (names, (text[1:] or names[1:] or names)[0]),
-                   self.edge_label: (["", *names], numbers[0] if numbers else ""),
+        spo = {"s", "p", "o"} <= set(names)  # triples as rows: s -p-> o
+        choices = {self.source: (names, "s" if spo else text[0]),
+                   self.target: (names, "o" if spo else (text[1:] or names[1:] or names)[0]),
+                   self.edge_label: (["", *names], "p" if spo else numbers[0] if numbers else ""),
                    self.x: (names, text[0]), self.y: ([COUNT, *numbers], numbers[0] if numbers else COUNT)}
         for control, (values, default) in choices.items():
             options = [(v or "(target column's name)", v) for v in values]
