@@ -189,10 +189,15 @@ def test_workbench_draws_an_example_query_with_edges(browser: Any, lab: tuple[st
         box = tip.bounding_box()
         assert box["width"] <= 362 and box["x"] + box["width"] <= frame["x"] + frame["width"] + 1
         shot(page, "workbench-graph")
-        area = editor.locator("textarea")  # typed text reaches Python; Shift+Enter runs it
-        area.fill("SELECT ?l WHERE { ?a a nkg:Person ; rdfs:label ?l } ORDER BY ?l LIMIT 3")
-        area.press("Shift+Enter")
+        # typed text reaches Python (and no notebook shortcut fires: "dd" deletes a cell there),
+        # Shift+Enter runs it
+        cells = page.locator(".jp-Cell").count()
+        editor.locator("textarea").click()
+        page.keyboard.press("Control+a")
+        page.keyboard.type("SELECT ?l WHERE { ?a a nkg:Person ; rdfs:label ?l } ORDER BY ?l LIMIT 3 # dd")
+        page.keyboard.press("Shift+Enter")
         expect(page.locator(".widget-html", has_text="3 rows in").first).to_be_visible()
+        assert page.locator(".jp-Cell").count() == cells
         expect(page.locator(".kg-example-picker select").first).to_have_value("— your query —")
     finally:
         page.close()
