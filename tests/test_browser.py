@@ -212,6 +212,9 @@ def test_workbench_draws_an_example_query_with_edges(browser: Any, lab: tuple[st
         expect(page.locator(".widget-html", has_text="3 rows in").first).to_be_visible()
         assert page.locator(".jp-Cell").count() == cells
         expect(page.locator(".kg-example-picker select").first).to_have_value("— your query —")
+    except Exception:
+        shot(page, "failed-" + sys._getframe().f_code.co_name)
+        raise
     finally:
         page.close()
 
@@ -242,6 +245,9 @@ def test_node_click_expands_and_partial_name_search(browser: Any, lab: tuple[str
         search.press("Enter")
         expect(page.locator(".widget-html h3", has_text="Mike Pompeo")).to_be_visible()
         shot(page, "explorer-pompeo")
+    except Exception:
+        shot(page, "failed-" + sys._getframe().f_code.co_name)
+        raise
     finally:
         page.close()
 
@@ -264,6 +270,9 @@ def test_event_filter_narrows_the_events(browser: Any, lab: tuple[str, str]) -> 
         everything = events("any type")
         assert 0 < events(fight) < everything
         shot(page, "event-filter")
+    except Exception:
+        shot(page, "failed-" + sys._getframe().f_code.co_name)
+        raise
     finally:
         page.close()
 
@@ -282,5 +291,8 @@ def test_errors_readable_in_dark_theme(browser: Any, lab: tuple[str, str]) -> No
         expect(error).to_contain_text("line 1, column")
         assert error.evaluate(CONTRAST) >= 4.5
         shot(page, "error-dark-theme")
+    except Exception:
+        shot(page, "failed-" + sys._getframe().f_code.co_name)
+        raise
     finally:
         page.close()

@@ -8,9 +8,9 @@ JupyterLab's own CodeMirror is not reachable from a widget's module.
 >>> ed = SparqlEditor(value="SELECT * WHERE { ?s ?p ?o }")
 >>> runs = []
 >>> ed.on_run(lambda: runs.append(ed.value))
->>> ed._handle({"event": "run"}, [])   # as Shift+Enter in the browser
+>>> ed._handle({"event": "run", "value": "ASK {}"}, [])   # as Shift+Enter in the browser
 >>> runs
-['SELECT * WHERE { ?s ?p ?o }']
+['ASK {}']
 """
 
 from __future__ import annotations
@@ -112,7 +112,7 @@ function render({ model, el }) {
     } else if (e.key === "Enter" && (e.shiftKey || e.ctrlKey || e.metaKey)) {
       e.preventDefault();
       e.stopPropagation();
-      model.send({ event: "run" });
+      model.send({ event: "run", value: input.value });  // the text too: state updates are throttled
     }
   });
   model.on("change:value", load);
@@ -143,5 +143,7 @@ class SparqlEditor(anywidget.AnyWidget):
 
     def _handle(self, content: dict[str, Any], buffers: list[Any]) -> None:
         if content.get("event") == "run":
+            if isinstance(content.get("value"), str):
+                self.value = content["value"]  # what the user saw when pressing the keys
             for callback in self._runners:
                 callback()
