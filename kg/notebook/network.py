@@ -28,7 +28,9 @@ import anywidget
 import ipywidgets as widgets
 import traitlets
 
+from kg.errors import NewskgError
 from kg.notebook.graph import STYLES, Graph, cap, short_label
+from kg.notebook.render import RestartHint
 
 #: Node and edge label sizes (px at zoom 1); the view never starts below ``MIN_SCALE``.
 NODE_FONT, EDGE_FONT, MIN_SCALE = 16, 12, 0.75
@@ -216,7 +218,7 @@ OPTIONS: dict[str, Any] = {
 }
 
 
-class GraphView(anywidget.AnyWidget):
+class GraphView(RestartHint, anywidget.AnyWidget):
     """A network drawn in the notebook page; clicking a node expands it through ``expand``.
 
     :param max_nodes: node cap; the banner says how many were cut and names ``widen_hint``.
@@ -263,7 +265,10 @@ class GraphView(anywidget.AnyWidget):
             return
         if self.expand is not None and node not in self.expanded:
             self.expanded.add(node)
-            self.graph.merge(self.expand(node))
+            try:
+                self.graph.merge(self.expand(node))
+            except NewskgError as e:  # shown in the view, not only in the log console
+                self.message = f"Could not expand {self.graph.labels.get(node, node)}: {e}"
             self.clicked_at = node
             self._draw()
         self.clicked = ""

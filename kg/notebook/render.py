@@ -124,14 +124,17 @@ class RestartHint:
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         bundle = super()._repr_mimebundle_(**kwargs)  # type: ignore[misc]
-        if bundle:
-            bundle["text/plain"] = (f"{type(self).__name__}: a live widget; run this cell again (in a trusted "
-                                    "notebook) to show it.")
+        data = bundle[0] if isinstance(bundle, tuple) else bundle  # anywidgets give (data, metadata)
+        if data:
+            data["text/plain"] = (f"{type(self).__name__}: a live widget; run this cell again (in a trusted "
+                                  "notebook) to show it.")
         return bundle
 
     def _ipython_display_(self) -> None:
         from IPython.display import HTML, display
 
         self.add_class("kg-live")  # type: ignore[attr-defined]
-        display(self._repr_mimebundle_(), raw=True)
+        bundle = self._repr_mimebundle_()
+        data, metadata = bundle if isinstance(bundle, tuple) else (bundle, {})
+        display(data, metadata=metadata, raw=True)
         display(HTML(RESTART_HINT))

@@ -30,7 +30,7 @@ from kg.notebook.graph import Graph, collapse_statements, graph_from_triples
 from kg.notebook.magic import _code_spans, described, rows_graph, run_query
 from kg.notebook.network import GraphView
 from kg.notebook.queries import property_labels
-from kg.notebook.render import download_links, error_box, figure_html
+from kg.notebook.render import RestartHint, download_links, error_box, figure_html, shows_errors
 from kg.notebook.tables import result_table
 from kg.ontology import example_queries
 from kg.store import KGStore
@@ -70,7 +70,7 @@ def parse_value(text: str) -> Any:
         return text
 
 
-class SparqlWorkbench(w.VBox):
+class SparqlWorkbench(RestartHint, w.VBox):
     """Example queries of ``ontology/queries/``, editor, parameters, run, results as table,
     graph or chart, row count and time, CSV/JSON downloads and inline errors."""
 
@@ -114,6 +114,7 @@ class SparqlWorkbench(w.VBox):
 
     # -- the query ---------------------------------------------------------------------------------------
 
+    @shows_errors("message")
     def _pick(self, change: dict[str, Any]) -> None:
         if change["new"] and not self._loading:
             self._loading = True
@@ -217,6 +218,7 @@ class SparqlWorkbench(w.VBox):
             return Graph()
         return collapse_statements(queries.ego_graph(self.store, node, co_mentions=10))
 
+    @shows_errors("message")
     def _render(self) -> None:
         result = self.result
         if result is None:
