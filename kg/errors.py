@@ -21,6 +21,13 @@ class InputError(NewskgError):
     exit_code = 2
 
 
+class OutputError(NewskgError):
+    """An output path cannot be used: missing parent folder, a file where a folder is expected,
+    a folder that cannot be written (the message names the path and what to do)."""
+
+    exit_code = 2
+
+
 class BadRecordError(InputError):
     """One record of an input file is unusable; ingest reports it and goes on.
 

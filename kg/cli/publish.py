@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 
@@ -18,6 +19,11 @@ def _open(store_path: str):  # type: ignore[no-untyped-def]
     return open_store(store_path, read_only=_read_only(store_path), create=False)
 
 
+def _exit_on_sigterm() -> None:
+    """``kill -TERM`` unwinds like Ctrl-C (exit 143): temporary files and folders are removed."""
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+
+
 @click.command("dump")
 @STORE_OPTION
 @click.option("--format", "fmt", type=click.Choice(["nq", "nt", "trig", "ttl", "jsonld"]), default="nq",
@@ -31,6 +37,7 @@ def dump_command(store_path: str, fmt: str, graph: str | None, compress: bool, n
     """Write a sorted, byte-stable dump of the store (or one graph)."""
     from kg.publish.dump import write_dump
 
+    _exit_on_sigterm()
     with _open(store_path) as store:
         n = write_dump(store, output, format=fmt, graph=graph, compress=compress, no_text=no_text)
     if output != "-":
@@ -56,6 +63,7 @@ def publish_command(outdir: Path, store_path: str, no_text: bool, license_iri: s
     from kg.publish.release import publish
 
     extra = {"title": title} if title else {}
+    _exit_on_sigterm()
     with _open(store_path) as store:
         release = publish(store, outdir, no_text=no_text, license=license_iri, version=version or __version__,
                           force=force, publisher=publisher, base_url=base_url, **extra)

@@ -27,12 +27,15 @@ import gzip
 import json
 import os
 import re
+import sys
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack, contextmanager
 from functools import lru_cache
 from itertools import groupby
 from pathlib import Path
 from typing import IO, Any
 
+from kg.atomic import atomic_file
 from kg.ontology import ontology_text
 from kg.rdf.terms import curie, iri, rdflib_graph, read_term
 from kg.store import KGStore
@@ -95,6 +98,8 @@ def write_dump(store: KGStore, target: str | os.PathLike[str] | IO[bytes], *, fo
     :param no_text: leave out article texts (see :func:`drop_text`).
     :returns: the number of statements written.
     :raises ValueError: an unknown format.
+    :raises OutputError: the output path cannot be written (a file path is written under a
+        temporary name and renamed into place: a failed or killed dump leaves the old file).
     """
     if format not in FORMATS:
         raise ValueError(f"unknown dump format {format!r} (one of {', '.join(FORMATS)})")
@@ -132,33 +137,18 @@ def _counted(quads: Iterable[Quad], count: list[int]) -> Iterator[Quad]:
         yield q
 
 
-class _open_target:
-    """A binary output (path, ``-`` for stdout, or a stream), gzipped with mtime 0 if asked."""
-
-    def __init__(self, target: str | os.PathLike[str] | IO[bytes], compress: bool) -> None:
-        self.target, self.compress = target, compress
-        self._closers: list[IO[bytes]] = []
-
-    def __enter__(self) -> IO[bytes]:
-        import sys
-
-        if isinstance(self.target, (str, os.PathLike)):
-            if str(self.target) == "-":
-                raw: IO[bytes] = sys.stdout.buffer
-            else:
-                raw = Path(self.target).open("wb")
-                self._closers.append(raw)
+@contextmanager
+def _open_target(target: str | os.PathLike[str] | IO[bytes], compress: bool) -> Iterator[IO[bytes]]:
+    """A binary output (a path written all-or-nothing, ``-`` for stdout, or a stream), gzipped
+    with mtime 0 if asked."""
+    with ExitStack() as stack:
+        if isinstance(target, (str, os.PathLike)):
+            raw: IO[bytes] = sys.stdout.buffer if str(target) == "-" else stack.enter_context(atomic_file(target))
         else:
-            raw = self.target
-        if self.compress:
-            gz = gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=6)
-            self._closers.insert(0, gz)  # type: ignore[arg-type]
-            return gz  # type: ignore[return-value]
-        return raw
-
-    def __exit__(self, *exc: object) -> None:
-        for handle in self._closers:
-            handle.close()
+            raw = target
+        if compress:
+            raw = stack.enter_context(gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=6))
+        yield raw
 
 
 # -- Turtle and TriG ----------------------------------------------------------------------

@@ -15,8 +15,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from kg import __version__
+from kg.atomic import atomic_folder
 from kg.errors import ValidationFailed
 from kg.ontology import ontology_text
 from kg.publish.describe import Counts, FileInfo, dataset_counts, describe, file_info
@@ -69,20 +71,30 @@ def publish(store: KGStore, outdir: str | os.PathLike[str], *, no_text: bool = F
     :param force: publish despite SHACL violations, recording them in ``void.ttl``.
     :param base_url: where the folder will be served (download URLs); empty keeps them relative.
     :raises ValidationFailed: the data violates the shapes and ``force`` is not set.
+    :raises OutputError: ``outdir`` cannot be written, or is a file, or a non-empty folder that
+        is not a release (an existing release is replaced as a whole: the folder is built
+        beside it and swapped in, so it always holds the old release or the new one).
     """
-    validation = validate(store)
-    if not validation.conforms and not force:
-        raise ValidationFailed(f"{outdir}: not published, the data violates the shapes "
-                               "(fix it, or publish anyway with --force, which records the violations).\n"
-                               + validation.text(limit=20))
-    folder = Path(outdir)
-    (folder / "ontology").mkdir(parents=True, exist_ok=True)
-    release = Release(folder=folder, validation=validation)
+    with atomic_folder(outdir, replaceable=lambda old: (old / "void.ttl").is_file()) as folder:
+        validation = validate(store)
+        if not validation.conforms and not force:
+            raise ValidationFailed(f"{outdir}: not published, the data violates the shapes "
+                                   "(fix it, or publish anyway with --force, which records the violations).\n"
+                                   + validation.text(limit=20))
+        release = Release(folder=Path(outdir), validation=validation)
+        _write_release(store, folder, release, no_text=no_text, name=name, base=base, title=title,
+                       description=description, license=license, version=version, publisher=publisher,
+                       base_url=base_url)
+    return release
+
+
+def _write_release(store: KGStore, folder: Path, release: Release, *, no_text: bool, name: str, base: str,
+                   **about: Any) -> None:
+    """Write every file of the release into ``folder`` (a temporary folder, swapped in after)."""
+    (folder / "ontology").mkdir()
     for ending, fmt, compress in DUMPS:
         path = folder / f"{name}{ending}"
-        partial = path.with_name(path.name + ".part")
-        release.statements[path.name] = write_dump(store, partial, format=fmt, compress=compress, no_text=no_text)
-        partial.replace(path)
+        release.statements[path.name] = write_dump(store, path, format=fmt, compress=compress, no_text=no_text)
         release.files.append(file_info(path, kind="dump"))
     for filename in ONTOLOGY_FILES:
         (folder / "ontology" / filename).write_text(ontology_text(filename), encoding="utf-8")
@@ -90,12 +102,10 @@ def publish(store: KGStore, outdir: str | os.PathLike[str], *, no_text: bool = F
                                        name=f"ontology/{filename}"))
     (folder / "ontology.html").write_text(ontology_html(), encoding="utf-8")
     release.files.append(file_info(folder / "ontology.html", kind="documentation"))
-    (folder / "shacl-report.ttl").write_text(validation.report_turtle, encoding="utf-8")
+    (folder / "shacl-report.ttl").write_text(release.validation.report_turtle, encoding="utf-8")
     release.files.append(file_info(folder / "shacl-report.ttl", kind="validation report"))
     release.counts = dataset_counts(store, no_text=no_text, base=base)
-    graph = describe(release.counts, release.files, title=title, description=description, license=license,
-                     version=version, publisher=publisher, base=base, base_url=base_url, no_text=no_text,
-                     validation=validation)
+    graph = describe(release.counts, release.files, base=base, no_text=no_text, validation=release.validation,
+                     **about)
     (folder / "void.ttl").write_text(graph.serialize(format="turtle"), encoding="utf-8")
     release.files.append(file_info(folder / "void.ttl", kind="description"))
-    return release

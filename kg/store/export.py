@@ -25,13 +25,14 @@ from __future__ import annotations
 
 import heapq
 import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
+
+from kg.atomic import temp_folder
 
 if TYPE_CHECKING:
     from kg.store import KGStore
@@ -81,7 +82,7 @@ def sort_quads(quads: Iterable[Quad], *, union: bool = False, chunk_size: int = 
     >>> [(s[-2], g) for s, p, o, g in sort_quads(q, union=True, chunk_size=1)]
     [('a', None), ('b', None)]
     """
-    with ExitStack() as stack, tempfile.TemporaryDirectory(dir=tmp_dir, prefix="kg-sort-") as tmp:
+    with ExitStack() as stack, temp_folder(dir=tmp_dir, prefix="kg-sort") as tmp:
         chunk: list[str] = []
         files: list[Path] = []
         blank: list[Quad] = []
