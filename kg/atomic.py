@@ -38,7 +38,7 @@ from typing import IO
 
 from kg.errors import OutputError
 
-__all__ = ["atomic_file", "atomic_folder", "temp_folder", "temp_name", "sweep_stale", "output_folder"]
+__all__ = ["atomic_file", "atomic_folder", "temp_folder", "temp_name", "sweep_stale", "output_folder", "pid_alive"]
 
 _TAG = ".kg-tmp-"
 _TEMP = re.compile(r"\.kg-tmp-(\d+)-[0-9a-f]+$")
@@ -53,7 +53,12 @@ def temp_name(name: str) -> str:
     return f".{name}{_TAG}{os.getpid()}-{secrets.token_hex(4)}"
 
 
-def _alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """Whether a process with this id exists.
+
+    >>> pid_alive(os.getpid()), pid_alive(999999999)
+    (True, False)
+    """
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -79,7 +84,7 @@ def sweep_stale(folder: str | os.PathLike[str], *, prefix: str = ".") -> list[Pa
         return removed
     for entry in entries:
         match = _TEMP.search(entry.name)
-        if not match or _alive(int(match.group(1))):
+        if not match or pid_alive(int(match.group(1))):
             continue
         path = Path(entry.path)
         if entry.is_dir(follow_symlinks=False):

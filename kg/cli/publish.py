@@ -99,20 +99,28 @@ def validate_command(store_path: str, report_path: Path | None, limit: int) -> N
 @click.option("--bind", default="127.0.0.1", show_default=True, metavar="HOST",
               help="Address to listen on (0.0.0.0 exposes the endpoint to the network).")
 @click.option("--no-union", is_flag=True, help="Default graph = the empty default graph, not the union of all graphs.")
-@click.option("--timeout", "timeout_s", default=None, type=click.IntRange(min=1), metavar="S",
-              help="Query timeout in seconds.")
-def serve_command(store_path: str, port: int, bind: str, no_union: bool, timeout_s: int | None) -> None:
-    """Serve the store as a read-only SPARQL 1.1 endpoint (oxigraph serve-read-only); Ctrl-C stops it."""
+@click.option("--timeout", "timeout_s", default=60, show_default=True, type=click.FloatRange(min=0, min_open=True),
+              metavar="SECONDS", help="Cancel a query that runs longer (HTTP 503); its CPU is freed at once.")
+@click.option("--allow-service", is_flag=True,
+              help="Let queries use SERVICE (federated queries: the endpoint then sends requests to other servers).")
+def serve_command(store_path: str, port: int, bind: str, no_union: bool, timeout_s: float,
+                  allow_service: bool) -> None:
+    """Serve the store as a read-only SPARQL 1.1 endpoint; Ctrl-C (or kill -TERM) stops it and its workers.
+
+    Updates are refused (403), SERVICE too (400) unless --allow-service; errors are HTTP errors.
+    While it runs, `kg ingest` into the store is refused.
+    """
     from kg.store.server import ReadOnlyServer
 
     server = ReadOnlyServer(store_path, bind=bind, port=port, union=not no_union,
-                            timeout_s=timeout_s)
-    server.start()
-    try:  # Ctrl-C right after the URL is printed stops cleanly too
+                            timeout_s=timeout_s, allow_service=allow_service)
+    _exit_on_sigterm()
+    try:  # Ctrl-C (or kill -TERM) while starting or right after the URL is printed stops cleanly too
+        server.start()
         click.echo(f"SPARQL endpoint (read-only): {server.url}")
-        click.echo(f"query form: {server.root}   stop: Ctrl-C")
+        click.echo(f"query form: {server.root}   timeout: {timeout_s:g} s   stop: Ctrl-C")
         code = server.wait()
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, SystemExit):
         code = 0
     finally:
         server.stop()

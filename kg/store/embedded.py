@@ -9,6 +9,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError, StoreLockedError
+from kg.store.server import check_not_served
 from kg.store.sparql import syntax_error
 from kg.vocab import PREFIXES
 
@@ -32,6 +33,8 @@ class EmbeddedTarget:
     def __init__(self, path: Path, *, read_only: bool = False, create: bool = True) -> None:
         if not path.exists() and (read_only or not create):
             raise StoreError(f"{path}: no store here (build one with `kg ingest PATH --store {path}`)")
+        if not read_only:
+            check_not_served(path)
         try:
             if not read_only:
                 path.parent.mkdir(parents=True, exist_ok=True)  # data/store in a fresh working folder
