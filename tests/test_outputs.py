@@ -223,3 +223,15 @@ def test_publish_to_a_file_is_refused(sample_store_path: Path, tmp_path: Path) -
     assert result.exit_code == 2 and "afile" in result.output and "Traceback" not in result.output
     assert (tmp_path / "afile").read_text() == "x"
 
+
+
+def test_every_test_the_readme_names_exists() -> None:
+    """The README backs its claims with named tests (`file::test`): each must exist."""
+    import re
+
+    repo = Path(__file__).resolve().parents[1]
+    named = set(re.findall(r"`(test_\w+\.py)::(test_\w+)`", (repo / "README.md").read_text(encoding="utf-8")))
+    assert len(named) >= 30
+    missing = [f"{file}::{name}" for file, name in sorted(named)
+               if not re.search(rf"^def {name}\(", (repo / "tests" / file).read_text(encoding="utf-8"), re.M)]
+    assert missing == []

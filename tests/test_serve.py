@@ -157,7 +157,7 @@ def test_a_query_abandoned_by_its_client_stops_using_cpu(sample_store_path: Path
         with pytest.raises(OSError):  # the client gives up (socket timeout) and closes the connection
             urllib.request.urlopen(urllib.request.Request(
                 srv.url, data=urllib.parse.urlencode({"query": ENDLESS}).encode()), timeout=2)
-        assert cpu_seconds(before) - start > 1, "the query was running"
+        assert cpu_seconds(before) - start > 0.2, "the query was running"
         busy = [p for p in before if p.is_running()]
         psutil.wait_procs([p for p in busy if p.pid != srv.process.pid], timeout=30)  # type: ignore[union-attr]
         assert_idle_after_cancel(srv, before)
