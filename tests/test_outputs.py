@@ -123,11 +123,14 @@ def test_a_failing_dump_removes_its_temporaries(tmp_path: Path) -> None:
 
     out = tmp_path / "d.nq"
     out.write_bytes(b"old\n")
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
     with open_store(tmp_path / "store") as store:
         store.update("INSERT DATA { GRAPH <http://ex.org/g> { <http://ex.org/a> <http://ex.org/p> 1 } }")
-        with pytest.raises(ValueError):
-            write_dump(store, out, format="nq", graph="not an IRI")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.nq", "store"]
+        with pytest.raises(ValueError):  # raised while sorting: the sort folder exists then
+            write_dump(store, out, format="nq", graph="not an IRI", tmp_dir=scratch)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.nq", "scratch", "store"]
+    assert list(scratch.iterdir()) == []
     assert out.read_bytes() == b"old\n"
 
 
@@ -167,6 +170,28 @@ def test_publish_killed_with_sigkill_keeps_the_old_release_whole(sample_store_pa
     assert again.returncode == 0, again.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["release"]  # the killed run's folder is gone
     assert void_checksums_match(release)["newskg.nq.gz"] == old["newskg.nq.gz"]
+
+
+def test_publish_stopped_with_sigterm_keeps_the_old_release_and_no_temporaries(
+        sample_store_path: Path, big_store: Path, tmp_path: Path) -> None:
+    release = tmp_path / "release"
+    first = subprocess.run([sys.executable, "-m", "kg.cli", "publish", str(release), "--store",
+                            str(sample_store_path), "--force"], capture_output=True)
+    assert first.returncode == 0, first.stderr
+    old = _tree(release)
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    start = time.time() - 0.01
+    proc = _kg("publish", str(release), "--store", str(big_store), "--force", env={"TMPDIR": str(scratch)})
+    _stop_when(proc, _new_since(tmp_path, start, "nq.gz"))
+    proc.send_signal(signal.SIGTERM)
+    proc.send_signal(signal.SIGCONT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 143 and b"Traceback" not in err, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["release", "scratch"]
+    assert list(scratch.iterdir()) == []
+    assert _tree(release) == old
+    void_checksums_match(release)
 
 
 def test_publish_replaces_only_a_release(sample_store_path: Path, tmp_path: Path) -> None:

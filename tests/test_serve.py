@@ -295,3 +295,14 @@ def test_serving_a_store_being_written_is_refused(tmp_path: Path) -> None:
     with open_store(tmp_path / "store"):
         with pytest.raises(StoreError, match="open for writing in another process"):
             ReadOnlyServer(tmp_path / "store", port=free_port()).start()
+
+
+def test_graph_store_protocol_reads_and_refuses_changes(server: ReadOnlyServer, sample_store: KGStore) -> None:
+    status, ctype, body = http(server.root + "store", accept="application/n-quads")
+    assert status == 200 and ctype.startswith("application/n-quads")
+    assert len(body.splitlines()) == len(sample_store)
+    graph = sample_store.graphs()[0]
+    status, _, body = http(server.root + "store?" + urllib.parse.urlencode({"graph": graph}), accept="text/turtle")
+    assert status == 200 and len(Graph().parse(data=body, format="turtle")) == len(list(sample_store.quads(graph)))
+    assert http(server.root + "store?graph=http://ex.org/none")[0] == 404
+    assert http(server.root + "store", data=b"<a:a> <a:b> <a:c> .", content_type="application/n-triples")[0] == 403

@@ -21,6 +21,9 @@ def _open(store_path: str):  # type: ignore[no-untyped-def]
 
 def _exit_on_sigterm() -> None:
     """``kill -TERM`` unwinds like Ctrl-C (exit 143): temporary files and folders are removed."""
+    import tempfile
+
+    tempfile.gettempdir()  # its first call probes the folder with a file; not under a signal
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
 
 
@@ -87,7 +90,10 @@ def validate_command(store_path: str, report_path: Path | None, limit: int) -> N
     with _open(store_path) as store:
         result = validate(store)
     if report_path:
-        report_path.write_text(result.report_turtle, encoding="utf-8")
+        from kg.atomic import atomic_file
+
+        with atomic_file(report_path) as out:
+            out.write(result.report_turtle.encode("utf-8"))
     click.secho(result.text(limit=limit), fg=None if result.conforms else "red")
     if not result.conforms:
         sys.exit(ValidationFailed.exit_code)

@@ -10,7 +10,8 @@ acceptable format, 503 timeout, 500 failure); ``SERVICE`` is refused with 400 un
 The protocol is SPARQL 1.1's: ``GET /query?query=...``, ``POST`` form or
 ``application/sparql-query``, ``default-graph-uri`` / ``named-graph-uri``, and Oxigraph's
 ``union-default-graph``; results in JSON, XML, CSV or TSV and graphs in any RDF syntax
-Oxigraph writes, chosen by the ``Accept`` header. Run it with ``python -m kg.store.endpoint``
+Oxigraph writes, chosen by the ``Accept`` header; the Graph Store Protocol for reading
+(``GET /store`` the whole store as N-Quads, ``?graph=IRI`` one graph; changes 403). Run it with ``python -m kg.store.endpoint``
 (:class:`kg.store.server.ReadOnlyServer` does): it prints ``ready URL`` once it listens.
 
 >>> uses_service('SELECT * WHERE { SERVICE <http://127.0.0.1:9/q> { ?s ?p ?o } }')
@@ -32,7 +33,7 @@ import re
 import signal
 import sys
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -95,11 +96,13 @@ def negotiate(accept: str, *, graph: bool) -> ox.QueryResultsFormat | ox.RdfForm
 class Job:
     """One query for a worker."""
 
-    query: str
+    query: str | None
     accept: str
-    union: bool
-    default_graphs: list[str]
-    named_graphs: list[str]
+    union: bool = True
+    default_graphs: list[str] = field(default_factory=list)
+    named_graphs: list[str] = field(default_factory=list)
+    #: a Graph Store Protocol read: ``query`` is the graph IRI ("" default graph, None all graphs)
+    graph_store: bool = False
 
 
 def _die_with_parent(parent: int) -> None:
@@ -130,9 +133,29 @@ def _work(location: str, conn: Connection, parent: int) -> None:
         conn.send(_answer(store, job))
 
 
+def _graph_store(store: ox.Store, job: Job) -> tuple[int, str, bytes]:
+    """Graph Store Protocol GET: one graph (``job.query`` is its IRI, ``""`` the default graph) or,
+    for ``None``, the whole dataset as N-Quads or TriG."""
+    if job.query is None:
+        fmt = negotiate(job.accept.replace("*/*", "application/n-quads"), graph=True)
+        if fmt is None or not fmt.supports_datasets:
+            return 406, "text/plain", b"the whole store comes as application/n-quads or application/trig"
+        return 200, fmt.media_type, ox.serialize(store.quads_for_pattern(None, None, None), format=fmt)
+    name = ox.NamedNode(job.query) if job.query else ox.DefaultGraph()
+    if job.query and not store.contains_named_graph(name):
+        return 404, "text/plain", f"no graph <{job.query}> in the store".encode()
+    fmt = negotiate(job.accept, graph=True)
+    if fmt is None:
+        return 406, "text/plain", f"no RDF format for Accept: {job.accept}".encode()
+    triples = (ox.Triple(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, name))
+    return 200, fmt.media_type, ox.serialize(triples, format=fmt)
+
+
 def _answer(store: ox.Store, job: Job) -> tuple[int, str, bytes]:
     """Run one job: (HTTP status, content type, body)."""
     try:
+        if job.graph_store:
+            return _graph_store(store, job)
         kwargs: dict[str, Any] = {"use_default_graph_as_union": job.union and not job.default_graphs}
         if job.default_graphs:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
@@ -165,7 +188,10 @@ class Worker:
 
     def ready(self) -> None:
         """Block until the store is open in the worker; raise RuntimeError if it could not be."""
-        status, _, body = self.conn.recv()
+        try:
+            status, _, body = self.conn.recv()
+        except (EOFError, OSError) as e:
+            raise RuntimeError(f"a worker process ended while opening the store (exit {self.process.exitcode})") from e
         if status != 200:
             raise RuntimeError(body.decode())
 
@@ -260,12 +286,32 @@ class Endpoint:
         self.app.router.add_get("/", self.form)
         self.app.router.add_route("*", "/query", self.query)
         self.app.router.add_route("*", "/update", self.update)
+        self.app.router.add_route("*", "/store", self.graph_store)
 
     async def form(self, request: web.Request) -> web.Response:
         return web.Response(text=_FORM, content_type="text/html")
 
     async def update(self, request: web.Request) -> web.Response:
         return _error(403, "updates are refused: this endpoint is read-only (kg serve)")
+
+    async def graph_store(self, request: web.Request) -> web.Response:
+        """Graph Store Protocol, reading only: ``GET /store[?graph=IRI|?default]``."""
+        if request.method not in ("GET", "HEAD"):
+            return _error(403, "changes are refused: this endpoint is read-only (kg serve)")
+        graph = request.query.get("graph")
+        job = Job(graph if graph is not None else ("" if "default" in request.query else None),
+                  request.headers.get("Accept", "*/*"), graph_store=True)
+        return await self._run(job)
+
+    async def _run(self, job: Job) -> web.Response:
+        try:
+            status, ctype, body = await asyncio.wait_for(self.pool.run(job), self.timeout_s)
+        except asyncio.TimeoutError:
+            return _error(503, f"query cancelled: it ran longer than {self.timeout_s:g} s "
+                               "(the endpoint's timeout; kg serve --timeout SECONDS)")
+        if status != 200:
+            return _error(status, body.decode("utf-8", "replace"))
+        return web.Response(status=200, body=body, headers={"Content-Type": ctype})
 
     async def query(self, request: web.Request) -> web.StreamResponse:
         params = request.query
@@ -296,14 +342,7 @@ class Endpoint:
         job = Job(text, accept, self.union or "union-default-graph" in params,
                   [str(g) for g in params.getall("default-graph-uri", [])],
                   [str(g) for g in params.getall("named-graph-uri", [])])
-        try:
-            status, ctype, body = await asyncio.wait_for(self.pool.run(job), self.timeout_s)
-        except asyncio.TimeoutError:
-            return _error(503, f"query cancelled: it ran longer than {self.timeout_s:g} s "
-                               "(the endpoint's timeout; kg serve --timeout SECONDS)")
-        if status != 200:
-            return _error(status, body.decode("utf-8", "replace"))
-        return web.Response(status=200, body=body, headers={"Content-Type": ctype})
+        return await self._run(job)
 
 
 async def _serve(args: argparse.Namespace) -> int:
