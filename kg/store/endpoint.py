@@ -232,6 +232,14 @@ class Pool:
             raise
         self.idle.put_nowait(worker)
 
+    async def _respawn(self) -> None:
+        """Replace a killed worker; a failure is reported, not raised (the others still serve)."""
+        try:
+            await self._spawn()
+        except Exception as e:
+            if not self.closing:
+                print(f"kg serve: a new worker could not start: {e}", file=sys.stderr, flush=True)
+
     def _drop(self, worker: Worker) -> None:
         self.workers.discard(worker)
         worker.kill()
@@ -244,7 +252,7 @@ class Pool:
         except BaseException as e:
             self._drop(worker)
             if not self.closing:
-                self._respawns.add(asyncio.get_running_loop().create_task(self._spawn()))
+                self._respawns.add(asyncio.get_running_loop().create_task(self._respawn()))
                 for task in [t for t in self._respawns if t.done()]:
                     self._respawns.discard(task)
             if isinstance(e, (EOFError, OSError)):
@@ -255,6 +263,8 @@ class Pool:
 
     def close(self) -> None:
         self.closing = True
+        for task in self._respawns:
+            task.cancel()
         for worker in list(self.workers):
             self._drop(worker)
         self.threads.shutdown(wait=False, cancel_futures=True)
