@@ -30,6 +30,7 @@ import os
 import re
 import secrets
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -135,6 +136,8 @@ def atomic_file(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
         raise _cannot_write(path, folder, e) from e
     try:
         with handle:
+            if path.is_file():  # the new file keeps the old one's permissions
+                os.chmod(tmp, stat.S_IMODE(path.stat().st_mode))
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
@@ -154,7 +157,7 @@ def atomic_folder(path: str | os.PathLike[str], *, replaceable: Callable[[Path],
     :raises OutputError: the parent is missing or not writable; ``path`` is a file, or a
         non-empty folder that ``replaceable`` refuses.
     """
-    path = Path(path)
+    path = Path(os.path.realpath(path)) if Path(path).is_symlink() else Path(path)  # swap the real folder
     parent = output_folder(path.parent, target=path)
     if path.exists() and not path.is_dir():
         raise OutputError(f"{path}: is a file; a folder is expected")
@@ -193,7 +196,11 @@ def temp_folder(*, dir: str | os.PathLike[str] | None = None, prefix: str = "kg"
     base = Path(dir) if dir is not None else Path(tempfile.gettempdir())
     sweep_stale(base, prefix=f".{prefix}")
     path = base / temp_name(prefix)
-    path.mkdir()
+    try:
+        path.mkdir()
+    except OSError as e:
+        raise OutputError(f"cannot make a temporary folder in {base} ({e.strerror or e}); "
+                          "set TMPDIR to a writable folder") from e
     try:
         yield path
     finally:

@@ -260,3 +260,17 @@ def test_every_test_the_readme_names_exists() -> None:
     missing = [f"{file}::{name}" for file, name in sorted(named)
                if not re.search(rf"^def {name}\(", (repo / "tests" / file).read_text(encoding="utf-8"), re.M)]
     assert missing == []
+
+
+def test_a_release_behind_a_symlink_is_swapped_in_place(tmp_path: Path) -> None:
+    from kg.atomic import atomic_folder
+
+    real = tmp_path / "releases" / "current"
+    real.mkdir(parents=True)
+    (real / "void.ttl").write_text("old")
+    link = tmp_path / "site"
+    link.symlink_to(real)
+    with atomic_folder(link, replaceable=lambda old: (old / "void.ttl").is_file()) as folder:
+        (folder / "void.ttl").write_text("new")
+    assert link.is_symlink() and (link / "void.ttl").read_text() == "new"
+    assert sorted(p.name for p in real.parent.iterdir()) == ["current"]
