@@ -166,7 +166,7 @@ def test_publish_killed_with_sigkill_keeps_the_old_release_whole(sample_store_pa
     assert _tree(release) == old
     void_checksums_match(release)
     again = subprocess.run([sys.executable, "-m", "kg.cli", "publish", str(release), "--store",
-                            str(sample_store_path), "--force", "--version", "2"], capture_output=True)
+                            str(sample_store_path), "--force", "--release-version", "2"], capture_output=True)
     assert again.returncode == 0, again.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["release"]  # the killed run's folder is gone
     assert void_checksums_match(release)["newskg.nq.gz"] == old["newskg.nq.gz"]

@@ -22,8 +22,8 @@ from kg.store import DEFAULT_STORE, STORE_ENV, is_remote
 EXIT_CODES = {
     0: "success",
     1: "an error inside newskg (for `kg ingest`: an article's extraction failed; it is named and left out, the rest went in)",
-    2: "usage or input error (a bad option, a missing or unreadable input file)",
-    3: "store error (missing folder, store locked by another process)",
+    2: "usage, input or output error (a bad option, a missing or unreadable input file, an output path whose folder is missing or not writable)",
+    3: "store error (missing folder, store locked by another process or served by `kg serve`, port in use)",
     4: "SPARQL error",
     5: "spaCy model missing",
     6: "SHACL violations",

@@ -32,7 +32,6 @@ from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from functools import lru_cache
 from itertools import groupby
-from pathlib import Path
 from typing import IO, Any
 
 from kg.atomic import atomic_file
