@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from kg.errors import InputError
@@ -144,3 +145,15 @@ def test_events_over_time_places_every_dated_event_and_counts_the_rest(sample_st
     assert "19 Fight" in legend and all(len(t.split(" ", 1)) == 2 for t in legend)
     assert type(ax.xaxis.get_major_formatter()).__name__ == "ConciseDateFormatter"
     assert {t.get_rotation() for t in ax.get_xticklabels()} == {30.0}
+
+
+def test_events_a_day_apart_get_a_day_axis_not_hours(sample_store: KGStore) -> None:
+    import matplotlib.dates as mdates
+
+    df = queries.events(sample_store, cameo="19")
+    placed, _ = plots.placed_events(df)
+    days = placed["when"].dt.normalize().unique()
+    assert 1 < len(days) and max(days) - min(days) < pd.Timedelta(days=7)  # the case: dates close together
+    ax = plots.events_over_time(df).axes[0]
+    ticks = [mdates.num2date(t) for t in ax.get_xticks()]
+    assert ticks and all((t.hour, t.minute) == (0, 0) for t in ticks)  # whole days, no 04:00 ... 20:00

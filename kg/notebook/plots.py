@@ -97,8 +97,13 @@ def events_over_time(source: KGStore | Any, *, freq: str = "D") -> Figure:
         ax.vlines(group["slot"], 0, group["height"], color="#bbb", lw=1, zorder=1)
     table = placed.groupby("slot").size()
     ax.set_ylim(0, int(table.max()) + 0.8)
-    if len(table) == 1:  # one day: a fortnight around it, not an axis of hours
-        ax.set_xlim(table.index[0] - pd.Timedelta(days=7), table.index[0] + pd.Timedelta(days=7))
+    first, last = table.index[0], table.index[-1]
+    if last - first < pd.Timedelta(days=7):  # a few days: a fortnight around them, not an axis of hours
+        middle = first + (last - first) / 2
+        ax.set_xlim(middle - pd.Timedelta(days=7), middle + pd.Timedelta(days=7))
+    else:
+        margin = (last - first) * 0.05
+        ax.set_xlim(first - margin, last + margin)
     _date_axis(ax)
     ax.set_title(title)
     ax.set_xlabel(note, fontsize=8)
