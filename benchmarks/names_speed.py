@@ -1,0 +1,67 @@
+"""Speed of the small spaCy model alone against the small model with newskg's trained
+components in place of its ``ner``, on the same texts, measured in the same run.
+
+    python benchmarks/names_speed.py ../shared/corpora/bbc_news.jsonl [--limit 150] [--repeat 3]
+
+Prints, for each pipeline, the best of ``--repeat`` wall times of ``nlp.pipe`` over all texts,
+the time of each component (texts passed component by component), and the ratio
+small-model time / our pipeline's time (>= 0.5 is issue 10's goal). On a shared machine the
+absolute times are pessimistic; the ratio is what counts (both measured alike, interleaved).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import time
+from pathlib import Path
+
+from kg.extract.casing import model_text
+from kg.extract.nlp import load_model
+
+
+def _pipe_time(nlp, texts) -> float:
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=16):
+        pass
+    return time.perf_counter() - started
+
+
+def _by_component(nlp, texts) -> dict[str, float]:
+    times = {}
+    started = time.perf_counter()
+    docs = [nlp.make_doc(t) for t in texts]
+    times["tokenizer"] = time.perf_counter() - started
+    for name, proc in nlp.pipeline:
+        started = time.perf_counter()
+        docs = list(proc.pipe(docs, batch_size=16))
+        times[name] = time.perf_counter() - started
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--limit", type=int, default=150)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    with args.corpus.open(encoding="utf-8") as fh:
+        texts = [model_text(json.loads(line)["text"]) for line in itertools.islice(fh, args.limit)]
+    pipelines = {"small model": load_model(), "ours": load_model(trained=True)}
+    for nlp in pipelines.values():  # warm up
+        list(nlp.pipe(texts[:5]))
+    best = {k: float("inf") for k in pipelines}
+    for _ in range(args.repeat):
+        for key, nlp in pipelines.items():
+            best[key] = min(best[key], _pipe_time(nlp, texts))
+    words = sum(len(t.split()) for t in texts)
+    for key, nlp in pipelines.items():
+        parts = ", ".join(f"{n} {s:.2f}" for n, s in _by_component(nlp, texts).items())
+        print(f"{key}: {' '.join(nlp.pipe_names)}\n  nlp.pipe {best[key]:.2f} s for {len(texts)} texts "
+              f"({words / best[key]:.0f} words/s); by component (s): {parts}")
+    print(f"ratio small model / ours: {best['small model'] / best['ours']:.2f}")
+
+
+if __name__ == "__main__":
+    main()

