@@ -48,7 +48,7 @@ def main() -> None:
     args = parser.parse_args()
     with args.corpus.open(encoding="utf-8") as fh:
         texts = [model_text(json.loads(line)["text"]) for line in itertools.islice(fh, args.limit)]
-    pipelines = {"small model": load_model(), "ours": load_model(trained=True)}
+    pipelines = {"small model": load_model(trained=False), "ours": load_model(trained=True)}
     for nlp in pipelines.values():  # warm up
         list(nlp.pipe(texts[:5]))
     best = {k: float("inf") for k in pipelines}

@@ -12,12 +12,36 @@ from click.testing import CliRunner
 
 from kg.cli import main
 from kg.extract import trained
-from kg.extract.nlp import load_model, model_label
+from kg.errors import InputError, ModelError
+from kg.extract.nlp import NAMES_ENV, load_model, model_label
 from kg.extract.trained.train import examples, read_conll
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 needs_corpora = pytest.mark.skipif(not (CORPORA / "conll2003_train.jsonl").is_file(),
                                    reason="../shared/corpora (CoNLL-2003) is not on this machine")
+
+
+def test_loaded_from_package_data_in_place_of_ner():
+    nlp = load_model(trained=True)
+    assert "ner" not in nlp.pipe_names
+    assert nlp.pipe_names[-2:] == [trained.TOK2VEC, trained.NAMES]
+    assert (trained.weights_dir() / trained.NAMES / "model").is_file()
+    assert Path(trained.__file__).parent in trained.weights_dir().parents
+    assert (trained.weights_dir() / "LICENSE").is_file()
+    assert model_label(nlp) == "en_core_web_sm 3.8.0 + newskg-names 0.1"
+    doc = nlp("French Transport Minister Clement Beaune met SNCF unions in Paris on Monday.")
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("French", "NORP"), ("Clement Beaune", "PERSON"), ("SNCF", "ORG"), ("Paris", "GPE"), ("Monday", "DATE")]
+
+
+def test_environment_chooses_the_default_tagger(monkeypatch):
+    monkeypatch.setenv(NAMES_ENV, "trained")
+    assert load_model().pipe_names[-1] == trained.NAMES
+    monkeypatch.setenv(NAMES_ENV, "small")
+    assert load_model().pipe_names[-1] == "ner"
+    monkeypatch.setenv(NAMES_ENV, "big")
+    with pytest.raises(ModelError, match="NEWSKG_NAMES='big'"):
+        load_model()
 
 
 def test_label_mapping_on_a_made_up_record():
@@ -33,7 +57,7 @@ def test_label_mapping_on_a_made_up_record():
 def test_read_conll_names_the_bad_line(tmp_path):
     bad = tmp_path / "c.jsonl"
     bad.write_text(json.dumps({"id": "a", "text": "A"}) + "\n", encoding="utf-8")
-    with pytest.raises(Exception, match=r"c.jsonl:1: not a CoNLL record"):
+    with pytest.raises(InputError, match=r"c.jsonl:1: not a CoNLL record"):
         read_conll(bad)
 
 

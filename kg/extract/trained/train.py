@@ -137,7 +137,6 @@ def train(corpora: Path = DEFAULT_CORPORA, out: Path | None = None, *, limit: in
 
     :raises InputError: a corpus file is missing or malformed.
     """
-    import spacy
     from spacy.util import fix_random_seed
 
     from kg.extract.nlp import load_model
@@ -174,7 +173,6 @@ def train(corpora: Path = DEFAULT_CORPORA, out: Path | None = None, *, limit: in
         path = target / part
         shutil.rmtree(path) if path.is_dir() else path.unlink(missing_ok=True)
     nlp.to_disk(target)
-    del spacy
     return {"scores": scores, "epochs": done, "minutes": round((time.monotonic() - started) / 60, 2),
             "out": str(target)}
 
