@@ -9,6 +9,9 @@ components (:func:`kg.extract.trained.heads_pipeline`) are updated for a fixed n
 in a seeded order, and scored on the dev file (exact match, :mod:`kg.extract.trained.score`).
 Later heads train in the same loop from their own corpora: each batch updates the shared
 tok2vec and only the head whose annotations it carries (``exclude=`` the others).
+
+>>> list(_entity_bounds(["B-ORG", "L-ORG", "O", "U-PER"]))  # entity token ranges of BILUO tags
+[(0, 2), (3, 4)]
 """
 
 from __future__ import annotations
