@@ -42,15 +42,15 @@ class BadRecordError(InputError):
 
 
 class ExtractionError(NewskgError):
-    """Analysing one article failed inside newskg (a bug): the article is left out, the run goes on.
+    """Analysing or writing one article failed inside newskg (a bug): the article is left out, the run goes on.
 
     >>> str(ExtractionError("a.jsonl:3", "TypeError: boom"))
     'a.jsonl:3: extraction failed (TypeError: boom); the article was left out, please report this'
     """
 
-    def __init__(self, origin: str, detail: str) -> None:
-        self.origin, self.detail = origin, detail
-        super().__init__(f"{origin}: extraction failed ({detail}); the article was left out, please report this")
+    def __init__(self, origin: str, detail: str, *, stage: str = "extraction") -> None:
+        self.origin, self.detail, self.stage = origin, detail, stage
+        super().__init__(f"{origin}: {stage} failed ({detail}); the article was left out, please report this")
 
 
 class StoreError(NewskgError):

@@ -29,7 +29,7 @@ from kg import __version__
 from kg.errors import BadRecordError, ExtractionError
 from kg.extract import analyse_doc
 from kg.extract.casing import model_text
-from kg.extract.nlp import load_model, model_label
+from kg.extract.nlp import load_model, model_label, parse_all, parse_or_error
 from kg.model import IRI, Analysis, Article, GraphUpdate, KnownActor
 from kg.ontology import STORE_FILES, ontology_text
 from kg.queries import load
@@ -130,13 +130,19 @@ def ingest_articles(records: Iterable[Article | BadRecordError], store: KGStore,
             report.failed.append(analysis)
             bar(1)
             continue
-        update = to_graph(analysis, index=index, base=base, generated=generated)
-        if store.write_article(update):
+        try:
+            update = to_graph(analysis, index=index, base=base, generated=generated)
+            written = store.write_article(update)
+        except Exception as e:  # noqa: BLE001 - one article's failure is reported, the run goes on
+            report.failed.append(ExtractionError(_origin(analysis.article), f"{type(e).__name__}: {e}",
+                                                 stage="writing"))
+            written = None
+        if written:
             report.written += 1
             report.triples += len(update.triples)
             if report.written % FLUSH_EVERY == 0:
                 store.flush()  # keeps the store's write buffers, and so memory, bounded
-        else:
+        elif written is False:
             report.unchanged += 1
         bar(1)
     report.seconds = time.perf_counter() - started
@@ -163,12 +169,20 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
+def _origin(article: Article) -> str:
+    """Where an article came from (``file:line``), or its id."""
+    return article.origin or article.id
+
+
 def _extract(article: Article, doc: Any, label: str) -> Analysis | ExtractionError:
-    """One article's extraction; an exception in it (a bug) becomes a reported error record."""
+    """One article's extraction; an exception in it (a bug) becomes a reported error record,
+    and so does the exception that parsing it raised (``doc``)."""
+    if isinstance(doc, Exception):
+        return ExtractionError(_origin(article), f"{type(doc).__name__}: {doc}", stage="language analysis")
     try:
         return analyse_doc(article, doc, model=label)
     except Exception as e:  # noqa: BLE001 - kept and reported per article, never swallowed
-        return ExtractionError(article.origin or article.id, f"{type(e).__name__}: {e}")
+        return ExtractionError(_origin(article), f"{type(e).__name__}: {e}")
 
 
 def _analysed(articles: Iterable[Article], *, workers: int,
@@ -180,7 +194,7 @@ def _analysed(articles: Iterable[Article], *, workers: int,
     if workers <= 1:
         label = model_label(nlp)
         for batch in _batches(articles, 32):
-            docs = nlp.pipe([model_text(a.text) for a in batch], batch_size=16)
+            docs = parse_all(nlp, [model_text(a.text) for a in batch])
             for article, doc in zip(batch, docs):
                 yield _extract(article, doc, label)
         return
@@ -199,4 +213,4 @@ def _worker_init(model: str | None) -> None:
 
 
 def _worker_analyse(article: Article) -> Analysis | ExtractionError:
-    return _extract(article, _WORKER["nlp"](model_text(article.text)), _WORKER["label"])
+    return _extract(article, parse_or_error(_WORKER["nlp"], model_text(article.text)), _WORKER["label"])

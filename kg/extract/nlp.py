@@ -1,4 +1,4 @@
-"""Load the spaCy pipeline once per process and name it for provenance.
+"""Load the spaCy pipeline once per process, name it for provenance, parse texts of any length.
 
 The pipeline is the small English model, with its ``ner`` replaced by newskg's trained
 components (:mod:`kg.extract.trained`, loaded from package data) where asked for.
@@ -69,3 +69,70 @@ def model_label(nlp: Any) -> str:
     label = f"{meta.get('lang', 'xx')}_{name} {meta.get('version', '?')}"
     extra = meta.get("newskg", {}).get("trained")
     return f"{label} + {extra}" if extra else label
+
+
+#: Longest text parsed in one piece; longer articles are parsed in pieces of at most this size.
+PIECE_CHARS = 100_000
+
+_CUTS = ("\n\n", "\n", ". ", "? ", "! ", " ")
+
+
+def split_text(text: str, *, limit: int = PIECE_CHARS) -> list[str]:
+    """Contiguous pieces of at most ``limit`` characters (``"".join(pieces) == text``), each cut
+    after the last paragraph break in reach, else a line break, a sentence end, a space, or
+    (a text without any) at ``limit``.
+
+    >>> split_text("One. Two.\\n\\nThree four five.", limit=16)
+    ['One. Two.\\n\\n', 'Three four five.']
+    """
+    pieces, start = [], 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = limit
+        for sep in _CUTS:
+            at = window.rfind(sep)
+            if at > 0:
+                cut = at + len(sep)
+                break
+        pieces.append(text[start:start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def parse(nlp: Any, text: str, *, limit: int = PIECE_CHARS) -> Any:
+    """One spaCy Doc of a text of any length: a long one is parsed in pieces cut at paragraph or
+    sentence ends (:func:`split_text`) and joined, so character offsets are those of ``text``.
+
+    >>> doc = parse(load_model(), "Heiko Maas spoke.\\n\\nMike Pompeo replied.", limit=20)
+    >>> doc.text == "Heiko Maas spoke.\\n\\nMike Pompeo replied.", [(e.text, e.start_char) for e in doc.ents]
+    (True, [('Heiko Maas', 0), ('Mike Pompeo', 19)])
+    """
+    if len(text) <= limit:
+        return nlp(text)
+    from spacy.tokens import Doc
+
+    docs = list(nlp.pipe(split_text(text, limit=limit), batch_size=4))
+    return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])
+
+
+def parse_all(nlp: Any, texts: list[str]) -> list[Any]:
+    """One Doc per text, in order (see :func:`parse`); where the pipeline fails on a text, the
+    exception in its place, so that one text never costs the others."""
+    out: list[Any] = [None] * len(texts)
+    short = [i for i, t in enumerate(texts) if len(t) <= PIECE_CHARS]
+    try:
+        docs = list(nlp.pipe([texts[i] for i in short], batch_size=16))
+    except Exception:  # noqa: BLE001 - parse one by one, to pin the failure on its text
+        docs = [parse_or_error(nlp, texts[i]) for i in short]
+    for i, doc in zip(short, docs):
+        out[i] = doc
+    return [parse_or_error(nlp, t) if doc is None else doc for t, doc in zip(texts, out)]
+
+
+def parse_or_error(nlp: Any, text: str) -> Any:
+    """:func:`parse`, or the exception it raised (reported per article by the pipeline)."""
+    try:
+        return parse(nlp, text)
+    except Exception as e:  # noqa: BLE001 - handed back and reported, never swallowed
+        return e

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import hashlib
 import json
 import os
 from collections.abc import Iterable, Iterator
@@ -33,49 +34,149 @@ Record = Article | BadRecordError
 def input_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """The files to read: the paths given, folders expanded (recursively, sorted).
 
+    Inside a folder, an entry ingest should read but cannot (a subfolder it may not list, a
+    ``.jsonl``/``.txt`` name that is no regular file: a dangling link, a pipe) stays in the list,
+    so that :func:`read_articles` names it as a bad record instead of passing over it.
+
     :raises InputError: a path does not exist or has an ending ingest cannot read.
     """
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            files += sorted(_folder_entries(path))
         elif path.is_file():
             if path.suffix.lower() not in SUFFIXES:
                 raise InputError(f"{path}: cannot read {path.suffix or 'files without an ending'} "
                                  f"(give .jsonl, one JSON article per line, or .txt, first line = title)")
             files.append(path)
+        elif path.is_symlink() or path.exists():
+            files.append(path)  # a dangling link or a pipe, named by read_articles
         else:
             raise InputError(f"{path}: no such file or folder")
     return files
 
 
+def _folder_entries(folder: Path) -> Iterator[Path]:
+    """Readable-looking files under a folder, plus the entries that cannot be read (hidden ones skipped)."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        yield folder  # cannot list it: read_articles names it
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        try:
+            is_dir = entry.is_dir(follow_symlinks=False)
+        except OSError:
+            is_dir = False
+        if is_dir:
+            yield from _folder_entries(path)
+        elif path.suffix.lower() in SUFFIXES:
+            yield path
 def count_records(files: Iterable[Path]) -> int:
     """How many records the files hold (lines of JSONL, one per .txt), for a progress bar."""
     total = 0
     for f in files:
-        if f.suffix.lower() == ".jsonl":
-            with f.open("rb") as fh:
-                total += sum(1 for line in fh if line.strip())
+        if f.suffix.lower() == ".jsonl" and f.is_file():
+            try:
+                with f.open("rb") as fh:
+                    total += sum(1 for number, raw, _ in _lines(fh) if raw is None or raw.strip())
+            except OSError:
+                total += 1
         else:
             total += 1
     return total
 
 
 def read_articles(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Record]:
-    """Articles and bad records from files and folders, in order, streaming."""
+    """Articles and bad records from files and folders, in order, streaming.
+
+    A second record with an id already read and a different content is a bad record (the
+    first one is kept); an exact repeat passes (writing it changes nothing).
+    """
+    seen: dict[str, tuple[bytes, str]] = {}
     for path in input_files(paths):
+        for record in read_file(path):
+            if isinstance(record, Article):
+                record = _first_of_id(record, seen)
+            yield record
+
+
+def read_file(path: Path) -> Iterator[Record]:
+    """The records of one file; a file or folder that cannot be read is one bad record.
+
+    >>> import tempfile, pathlib
+    >>> gone = pathlib.Path(tempfile.mkdtemp()) / "gone.txt"
+    >>> gone.symlink_to("nowhere.txt")
+    >>> print(next(read_file(gone)).reason)
+    cannot read it: No such file or directory
+    """
+    try:
+        if path.is_dir():
+            os.scandir(path).close()  # raises the reason it could not be listed
+            return
+        if not path.is_file() and path.exists():
+            yield BadRecordError(path, None, "not a regular file (a pipe, socket or device?)",
+                                 "give a .jsonl or .txt file")
+            return
         if path.suffix.lower() == ".jsonl":
             yield from read_jsonl(path)
         else:
             yield read_txt(path)
+    except OSError as e:
+        what = "list the folder" if path.is_dir() else "read it"
+        yield BadRecordError(path, None, f"cannot {what}: {e.strerror or e}",
+                             "check that it exists and that you may read it")
+
+
+def _first_of_id(article: Article, seen: dict[str, tuple[bytes, str]]) -> Record:
+    """The article, or a bad record when its id came before with a different content."""
+    digest = hashlib.blake2b(repr((article.text, article.title, article.date, article.url,
+                                   article.source)).encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    first = seen.setdefault(article.id, (digest, article.origin))
+    if first[0] == digest:
+        return article
+    path, _, line = article.origin.rpartition(":")
+    return BadRecordError(path if line.isdigit() else article.origin, int(line) if line.isdigit() else None,
+                          f"id {article.id!r} was already read at {first[1]} with a different text or "
+                          "metadata; the first one was kept", "give each article its own id")
+
+
+#: The longest JSONL line read as a record; a longer one is skipped (and never held in memory).
+MAX_RECORD_BYTES = 32 * 2**20
+#: How much of an over-long line is read at a time while skipping it.
+_SKIP_CHUNK = 2**20
+
+
+def _lines(fh: Any, limit: int = MAX_RECORD_BYTES) -> Iterator[tuple[int, bytes | None, int]]:
+    """``(line number, bytes or None when longer than limit, size)``, never holding more than
+    ``limit`` bytes plus one chunk."""
+    number = 0
+    while raw := fh.readline(limit + 1):
+        number += 1
+        if len(raw) <= limit or raw.endswith(b"\n"):
+            yield number, raw, len(raw)
+            continue
+        size = len(raw)
+        del raw
+        while chunk := fh.readline(_SKIP_CHUNK):
+            size += len(chunk)
+            if chunk.endswith(b"\n"):
+                break
+        yield number, None, size
 
 
 def read_jsonl(path: Path) -> Iterator[Record]:
-    """One record per non-blank line of a JSONL file."""
+    """One record per non-blank line of a JSONL file; a line over :data:`MAX_RECORD_BYTES` is skipped."""
     with path.open("rb") as fh:
-        for number, raw in enumerate(fh, start=1):
+        for number, raw, size in _lines(fh):
+            if raw is None:
+                yield BadRecordError(path, number, f"the line is {size:,} bytes, more than the "
+                                     f"{MAX_RECORD_BYTES:,} one record may have", "split the article")
+                continue
             if not raw.strip():
                 continue
             try:
@@ -84,11 +185,15 @@ def read_jsonl(path: Path) -> Iterator[Record]:
                 yield BadRecordError(path, number, f"bytes {e.start}-{e.end} are not UTF-8",
                                      "save the file as UTF-8")
                 continue
+            del raw
             try:
                 data = json.loads(line)
             except json.JSONDecodeError as e:
                 yield BadRecordError(path, number, f"invalid JSON at column {e.colno}: {e.msg}",
                                      "each line must be one JSON object")
+                continue
+            except RecursionError:
+                yield BadRecordError(path, number, "JSON nested too deeply", "each line must be one JSON object")
                 continue
             yield article_from_dict(data, origin=f"{path}:{number}", path=path, line=number)
 
@@ -104,6 +209,11 @@ def article_from_dict(data: Any, *, origin: str, path: Path | str = "", line: in
     if not isinstance(data, dict):
         return BadRecordError(path, line, f"expected a JSON object, got {type(data).__name__}",
                               "each line must be one JSON object")
+    for key in ("id", "text", "title", "url", "source", "publisher", "date"):
+        if isinstance(data.get(key), str) and (at := _lone_surrogate(data[key])) is not None:
+            return BadRecordError(path, line, f"field {key!r} holds a lone surrogate "
+                                  f"(\\u{ord(data[key][at]):04x} at character {at}), which is not a character",
+                                  "fix the \\u escape: an emoji needs both halves of its pair")
     ident = data.get("id")
     if ident is None or (isinstance(ident, str) and not ident.strip()) or isinstance(ident, (dict, list, bool)):
         return BadRecordError(path, line, "missing field 'id'", "give every record a unique 'id'")
@@ -122,8 +232,24 @@ def article_from_dict(data: Any, *, origin: str, path: Path | str = "", line: in
                    source=_opt_str(data.get("source") or data.get("publisher")), origin=origin)
 
 
+def _lone_surrogate(value: str) -> int | None:
+    r"""Where a string holds a lone UTF-16 surrogate (JSON ``"\ud800"``), or None.
+
+    >>> _lone_surrogate("ok \U0001F600"), _lone_surrogate("Lone \ud800 x")
+    (None, 5)
+    """
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as e:
+        return e.start
+    return None
+
+
 def read_txt(path: Path) -> Record:
     """A ``.txt`` article: the whole file is the text, its first line the title, its stem the id."""
+    if (size := path.stat().st_size) > MAX_RECORD_BYTES:
+        return BadRecordError(path, None, f"the file is {size:,} bytes, more than the {MAX_RECORD_BYTES:,} "
+                              "one article may have", "split the article")
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as e:
