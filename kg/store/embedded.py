@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError, StoreLockedError
+from kg.store.guard import ReaderGuard, WriterLock
 from kg.store.server import check_not_served
 from kg.store.sparql import syntax_error
 from kg.vocab import PREFIXES
@@ -27,30 +29,61 @@ def graph_triples(graph: str, data: str, *, format: str, extra: str) -> list[ox.
         raise StoreError(f"{graph}: the RDF to load does not parse: {e}") from e
 
 
+def _detached(result: Any) -> Any:
+    """Query results read in full and parsed back, so they no longer depend on the store."""
+    if isinstance(result, ox.QueryTriples):
+        return list(ox.parse(result.serialize(format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.N_TRIPLES))
+    return ox.parse_query_results(result.serialize(format=ox.QueryResultsFormat.JSON),
+                                  format=ox.QueryResultsFormat.JSON)
+
+
 class EmbeddedTarget:
     """An on-disk Oxigraph store."""
 
     def __init__(self, path: Path, *, read_only: bool = False, create: bool = True) -> None:
         if not path.exists() and (read_only or not create):
             raise StoreError(f"{path}: no store here (build one with `kg ingest PATH --store {path}`)")
-        if not read_only:
-            check_not_served(path)
+        self.path = path
+        self.read_only = read_only
+        if read_only:  # never opened while another process writes it: see kg.store.guard
+            self._guard = ReaderGuard(path, self._open_read_only)
+            with self._guard.reading():
+                pass  # fails now, not at the first query, when it is no store
+            return
+        check_not_served(path)
         try:
-            if not read_only:
-                path.parent.mkdir(parents=True, exist_ok=True)  # data/store in a fresh working folder
-            self.store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+            path.parent.mkdir(parents=True, exist_ok=True)  # data/store in a fresh working folder
+            self.store = ox.Store(str(path))
         except OSError as e:
             if "lock" in str(e).lower():
                 raise StoreLockedError(
                     f"{path}: the store is open in another process (a notebook, `kg serve`?); "
                     "close it or open this one read-only") from e
             raise StoreError(f"{path}: cannot open the store: {e}") from e
-        self.path = path
-        self.read_only = read_only
+        try:
+            self._lock = WriterLock(path)  # waits for running queries of readers to end
+        except StoreLockedError:
+            del self.store
+            raise
+        try:
+            self._lock.snapshot(self.store.backup)  # what readers read while this writer writes
+        except OSError as e:
+            self.close()
+            raise StoreError(f"{path}: cannot make the readers' snapshot: {e}") from e
+
+    @staticmethod
+    def _open_read_only(path: str) -> ox.Store:
+        try:
+            return ox.Store.read_only(path)
+        except OSError as e:
+            raise StoreError(f"{path}: cannot open the store: {e}") from e
 
     def query(self, sparql: str, *, union: bool) -> Any:
         try:
-            return self.store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=union)
+            if not self.read_only:
+                return self.store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=union)
+            with self._guard.reading() as store:  # results read in full before the lock is let go
+                return _detached(store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=union))
         except SyntaxError as e:
             raise syntax_error(str(e), sparql) from e
         except OSError as e:
@@ -71,10 +104,11 @@ class EmbeddedTarget:
 
     def quads(self, graph: str | None) -> Iterator[tuple[str, str, str, str | None]]:
         g = ox.NamedNode(graph) if graph else None
-        for q in self.store.quads_for_pattern(None, None, None, g):
-            name = q.graph_name
-            yield (str(q.subject), str(q.predicate), str(q.object),
-                   None if isinstance(name, ox.DefaultGraph) else str(name))
+        with self._guard.reading() if self.read_only else contextlib.nullcontext(self.store) as store:
+            for q in store.quads_for_pattern(None, None, None, g):
+                name = q.graph_name
+                yield (str(q.subject), str(q.predicate), str(q.object),
+                       None if isinstance(name, ox.DefaultGraph) else str(name))
 
     def load_file(self, path: Path, *, graph: str | None) -> None:
         try:
@@ -87,6 +121,11 @@ class EmbeddedTarget:
             self.store.flush()
 
     def close(self) -> None:
-        if not self.read_only:
-            self.store.flush()
+        if self.read_only:
+            self._guard.close()
+            return
+        if not hasattr(self, "store"):
+            return
+        self.store.flush()
         del self.store
+        self._lock.release()
