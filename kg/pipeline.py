@@ -109,7 +109,8 @@ def ingest(paths: Sequence[str | os.PathLike[str]], store: KGStore, *, base: str
     :param progress: called with the number of records done, as they are done (never drawn here).
     :raises InputError: a path is missing or of an unreadable kind (before anything is written).
     """
-    return ingest_articles(read_articles(input_files(paths)), store, base=base, workers=workers,
+    input_files(paths)  # a missing or unreadable path raises here, before anything is written
+    return ingest_articles(read_articles(paths), store, base=base, workers=workers,
                            progress=progress, model=model)
 
 

@@ -41,7 +41,7 @@ EXPECTED: dict[str, tuple[list[tuple[int | None, str]], set[str]]] = {
 
 
 def _over_long_line(folder: Path) -> Path:
-    from kg.ingest import MAX_RECORD_BYTES
+    from kg.read.articles import MAX_RECORD_BYTES
 
     path = folder / "over-long-line.jsonl"
     with path.open("wb") as out:

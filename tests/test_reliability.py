@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.ingest import read_articles
+from kg.cli import RECORDS_SKIPPED
+from kg.read import read_articles
 from kg.model import Article
 from kg.pipeline import ingest, ingest_articles
 from kg.store import KGStore, open_store
@@ -112,7 +113,7 @@ def test_unreadable_file_and_subfolder_as_an_unprivileged_user() -> None:
                               text=True, timeout=600, cwd=REPO, env={**os.environ, "HOME": str(work)})
     finally:
         shutil.rmtree(work)
-    assert done.returncode == 2, done.stderr
+    assert done.returncode == RECORDS_SKIPPED, done.stderr
     assert f"{work / 'in' / 'b.jsonl'}: cannot read it: Permission denied" in done.stderr
     assert f"{work / 'in' / 'locked'}: cannot list the folder: Permission denied" in done.stderr
     assert "1 articles (1 written" in done.stdout and "2 skipped" in done.stdout
@@ -130,7 +131,7 @@ def test_a_duplicate_id_with_another_text_is_named_and_the_first_kept(tmp_path: 
 
 
 def test_an_over_long_line_is_skipped_and_never_held(tmp_path: Path) -> None:
-    from kg.ingest import MAX_RECORD_BYTES
+    from kg.read.articles import MAX_RECORD_BYTES
 
     src = tmp_path / "in.jsonl"
     with src.open("wb") as out:
@@ -165,7 +166,7 @@ def test_memory_stays_flat_on_a_200mb_line(tmp_path: Path) -> None:
         out.write(b'"}\n' + small.read_bytes().splitlines(keepends=True)[1])
     base_kib, base_code = _peak_kib(tmp_path, small, "s1")
     huge_kib, huge_code = _peak_kib(tmp_path, huge, "s2")
-    assert (base_code, huge_code) == (0, 2)
+    assert (base_code, huge_code) == (0, RECORDS_SKIPPED)
     assert huge_kib - base_kib < 96 * 1024, (base_kib, huge_kib)  # the 200 MB line is never held
 
 
@@ -181,3 +182,36 @@ def test_a_failure_in_nlp_or_writing_names_the_article_and_the_run_goes_on(store
     assert all("left out" in str(f) for f in report.failed)
     assert _articles(store) == {"g0", "g1"}
 
+
+
+@pytest.mark.parametrize(("case", "code"), [("good", 0), ("bad record", RECORDS_SKIPPED), ("store locked", 3)])
+def test_kg_ingest_exit_codes(tmp_path: Path, case: str, code: int) -> None:
+    """README, exit codes of `kg ingest`: 0 all in, 8 some records skipped (the rest in), 3 store locked."""
+    records: list[dict | str] = [*_good(1), *([{"id": "no text"}] if case == "bad record" else [])]
+    src = _jsonl(tmp_path / "in.jsonl", records)
+    cmd = [*KG, "ingest", str(src), "--store", str(tmp_path / "store"), "-q"]
+    if case == "store locked":
+        with open_store(tmp_path / "store"):  # this process writes the store
+            done = subprocess.run(cmd, capture_output=True, text=True, timeout=600, cwd=REPO)
+    else:
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=600, cwd=REPO)
+    assert done.returncode == code, done.stderr
+    if code != 3:
+        assert "1 articles (1 written" in done.stdout
+
+
+def test_a_path_given_that_cannot_be_read_is_an_input_error(tmp_path: Path) -> None:
+    """README, exit 2: a path given on the command line that cannot be read stops the run before
+    anything is written (inside a folder the same entry is a skipped record, exit 8)."""
+    from kg.errors import InputError
+    from kg.read import input_files
+
+    (tmp_path / "gone.jsonl").symlink_to(tmp_path / "nowhere.jsonl")
+    os.mkfifo(tmp_path / "pipe.jsonl")
+    with pytest.raises(InputError, match="no such file"):
+        input_files([tmp_path / "gone.jsonl"])
+    with pytest.raises(InputError, match="not a regular file"):
+        input_files([tmp_path / "pipe.jsonl"])
+    done = subprocess.run([*KG, "ingest", str(tmp_path / "pipe.jsonl"), "--store", str(tmp_path / "s")],
+                          capture_output=True, text=True, timeout=600, cwd=REPO)
+    assert done.returncode == 2 and "not a regular file" in done.stderr

@@ -38,22 +38,28 @@ def input_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     ``.jsonl``/``.txt`` name that is no regular file: a dangling link, a pipe) stays in the list,
     so that :func:`read_articles` names it as a bad record instead of passing over it.
 
-    :raises InputError: a path does not exist or has an ending ingest cannot read.
+    :raises InputError: a path given does not exist, cannot be read, or has an ending ingest cannot read.
     """
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            files += sorted(_folder_entries(path))
-        elif path.is_file():
-            if path.suffix.lower() not in SUFFIXES:
-                raise InputError(f"{path}: cannot read {path.suffix or 'files without an ending'} "
-                                 f"(give .jsonl, one JSON article per line, or .txt, first line = title)")
-            files.append(path)
-        elif path.is_symlink() or path.exists():
-            files.append(path)  # a dangling link or a pipe, named by read_articles
-        else:
-            raise InputError(f"{path}: no such file or folder")
+        try:
+            if path.is_dir():
+                os.scandir(path).close()
+                files += sorted(_folder_entries(path))
+                continue
+            if path.exists() and not path.is_file():
+                raise InputError(f"{path}: not a regular file (a pipe, socket or device?); give a .jsonl or .txt file")
+            if path.is_file():
+                if path.suffix.lower() not in SUFFIXES:
+                    raise InputError(f"{path}: cannot read {path.suffix or 'files without an ending'} "
+                                     f"(give .jsonl, one JSON article per line, or .txt, first line = title)")
+                path.open("rb").close()
+                files.append(path)
+                continue
+        except OSError as e:
+            raise InputError(f"{path}: cannot read it: {e.strerror or e} (check that you may read it)") from e
+        raise InputError(f"{path}: no such file or folder")
     return files
 
 
