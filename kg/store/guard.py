@@ -32,7 +32,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from kg.errors import StoreLockedError
+from kg.errors import StoreError, StoreLockedError
 
 LOCK_NAME = "newskg-writer.lock"
 SNAPSHOT_NAME = "newskg-snapshot"
@@ -114,11 +114,14 @@ class ReaderGuard:
         self._main: Any = None
         self._main_session: str | None = None
         self._snap: tuple[str, Any, int] | None = None  # session, store, fd holding `session` shared
+        self._closed = False
 
     def reading(self) -> "_Reading":
         return _Reading(self)
 
     def _acquire(self) -> tuple[Any, int | None]:
+        if self._closed:
+            raise StoreError(f"{self.folder}: the store was closed; open it again with kg.open_store")
         lock = self.folder / LOCK_NAME
         if not lock.exists():  # never written by a writer that locks: nobody writes it now
             return self._main_store(None), None
@@ -170,6 +173,7 @@ class ReaderGuard:
             os.close(fd)
 
     def close(self) -> None:
+        self._closed = True
         self._main = None
         self._drop_snapshot()
 
