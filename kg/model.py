@@ -50,6 +50,11 @@ class Actor:
     aliases: set[str] = field(default_factory=set)
     country_code: str | None = None  # ISO 3166 alpha-2 when the actor is a country
     iri: str | None = None
+    #: the kind this article saw at each mention (kept by :mod:`kg.resolve` as the evidence
+    #: for the corpus-level vote, which sets ``kind``)
+    mention_kinds: dict[Span, str] = field(default_factory=dict)
+    #: the name this article gives it (set by :mod:`kg.resolve`, which sets ``name`` to the label)
+    article_name: str = ""
 
 
 @dataclass
@@ -125,27 +130,17 @@ class Analysis:
 
 
 @dataclass(frozen=True)
-class KnownActor:
-    """An actor already in the store, as :mod:`kg.resolve` needs it for cross-article identity."""
-
-    iri: str
-    name: str
-    kind: str
-    aliases: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True)
 class GraphUpdate:
-    """One article's quads, ready for the store: its own graph plus shared actor facts.
+    """One article's quads, ready for the store: its own graph (shared actor facts are
+    written per actor by the pipeline).
 
-    ``triples`` and ``shared_triples`` hold N-Triples terms ``(subject, predicate, object)``;
+    ``triples`` holds N-Triples terms ``(subject, predicate, object)``; ``actors`` the IRIs
+    of the actors it denotes;
     ``digest`` fingerprints the content (without times), so an unchanged article is skipped.
     """
 
     graph: str
     triples: tuple[tuple[str, str, str], ...]
-    shared_graph: str
-    shared_triples: tuple[tuple[str, str, str], ...]
     actors: tuple[str, ...]
     digest: str
 

@@ -1,7 +1,14 @@
 """The one driver of the stages: ingest -> extract -> resolve -> rdf -> store.
 
-The store's known actors are read once as an index and handed to :mod:`kg.resolve`, which
-grows it as the run goes on; only this module and :mod:`kg.store` see the store.
+Identity is a global step: the store's actor evidence (each article graph's names and kinds
+for its actors) is read once per run into an :class:`IdentityBook`; each chunk of analysed
+articles adds its own, :class:`kg.resolve.Identity` clusters the whole set, and the chunk is
+written with it. At the end, stored articles whose actors the final clustering places
+elsewhere (an earlier "Locke" now that "Gary Locke" is known) are analysed again from their
+stored text and rewritten, each atomically; then the shared facts (label, type, names,
+country code) of every actor the run touched are set. The store so ends as a function of
+the set of articles, whatever their order, however many runs, after a crash and a re-run.
+Only this module and :mod:`kg.store` see the store.
 
 >>> import tempfile, pathlib
 >>> from kg.store import open_store
@@ -20,6 +27,7 @@ import hashlib
 import multiprocessing
 import os
 import time
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
@@ -30,17 +38,19 @@ from kg.errors import BadRecordError, ExtractionError
 from kg.extract import analyse_doc
 from kg.extract.casing import model_text
 from kg.extract.nlp import load_model, model_label, parse_all, parse_or_error
-from kg.model import IRI, Analysis, Article, GraphUpdate, KnownActor
+from kg.model import ACTOR_KINDS, IRI, Analysis, Article, GraphUpdate
 from kg.ontology import STORE_FILES, ontology_text
 from kg.queries import load
-from kg.rdf import analysis_graph
+from kg.rdf import analysis_graph, shared_actor_triples
 from kg.read import input_files, read_articles
-from kg.resolve import ActorIndex, resolve_actors
+from kg.resolve import Identity, Unit, resolve_actors, stored_unit, units_of
 from kg.store import KGStore
-from kg.vocab import DEFAULT_BASE, ONTOLOGY_GRAPH, shared_graph_iri
+from kg.vocab import DEFAULT_BASE, GAF, ITSRDF, NKG, ONTOLOGY_GRAPH, RDF, SKOS, graph_iri, shared_graph_iri
 
 #: Articles written between two flushes of the store's write buffers.
 FLUSH_EVERY = 100
+#: Articles analysed, then resolved and written together (memory stays bounded by it).
+CHUNK = 256
 
 #: A progress callback: called with the number of records done since its last call.
 Progress = Callable[[int], None]
@@ -81,18 +91,127 @@ def generation_time() -> str:
     return now.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-def to_graph(analysis: Analysis, *, index: ActorIndex, base: str = DEFAULT_BASE,
+def to_graph(analysis: Analysis, *, identity: Identity, base: str = DEFAULT_BASE,
              generated: str) -> GraphUpdate:
-    """The stages after extraction: cross-article identity (growing ``index``), then RDF."""
-    analysis.actors = resolve_actors(analysis.actors, base=base, index=index)
+    """The stages after extraction: cross-article identity (``identity`` must hold the
+    article's units), then RDF."""
+    analysis.actors = resolve_actors(analysis.actors, identity)
     return analysis_graph(analysis, base=base, version=__version__, generated=generated)
 
 
-def known_actors(store: KGStore, *, base: str = DEFAULT_BASE) -> ActorIndex:
-    """The index of actors the store already holds (labels, kinds, aliases of the shared graph)."""
-    rows = store.select(load("pipeline/known-actors"), union=False, bindings={"shared": IRI(shared_graph_iri(base))})
-    return ActorIndex(KnownActor(r["a"], r["label"], r["kind"], frozenset(filter(None, (r["alts"] or "").split("\u0001"))))
-                      for r in rows)
+class IdentityBook:
+    """The identity evidence of every article: per article graph, per actor IRI, the unit
+    the graph records and the kind the graph gives the actor (see :func:`read_book`)."""
+
+    def __init__(self, base: str = DEFAULT_BASE) -> None:
+        self.base = base
+        self.graphs: dict[str, dict[str, tuple[Unit, str]]] = {}
+        self.pending: dict[str, list[Unit]] = {}  # analysed, not yet written
+        self._interned: dict[Unit, Unit] = {}  # one object per distinct unit keeps memory small
+        self.counts: Counter[Unit] = Counter()  # recorded units, how many graphs hold each
+
+    def intern(self, unit: Unit) -> Unit:
+        """The one stored copy of an equal unit."""
+        return self._interned.setdefault(unit, unit)
+
+    def identity(self) -> Identity:
+        """The clusters of every recorded and pending unit (a pending article's units stand for
+        what its graph records); cost follows the distinct units, not the articles."""
+        units = Counter(self.counts)
+        for g, pending in self.pending.items():
+            units.subtract(u for u, _ in self.graphs.get(g, {}).values())
+            units.update(pending)
+        return Identity(units, base=self.base)
+
+    def put(self, graph: str, actors: dict[str, tuple[Unit, str]]) -> None:
+        """Record what a graph holds (actor IRI -> unit and kind), keeping the unit counts."""
+        self.counts.subtract(u for u, _ in self.graphs.get(graph, {}).values())
+        self.graphs[graph] = {a: (self.intern(u), kind) for a, (u, kind) in actors.items()}
+        self.counts.update(u for u, _ in self.graphs[graph].values())
+
+    def record(self, graph: str, analysis: Analysis) -> None:
+        """What an article graph now records (its actors resolved)."""
+        self.pending.pop(graph, None)
+        self.put(graph, {a.iri or "": (u, a.kind) for a, u in zip(analysis.actors, units_of(analysis.actors))})
+
+    def resolve(self, analyses: list[Analysis]) -> Identity:
+        """Resolve the actors of analysed articles against the whole set, the articles' own
+        units pending; actors of one article found to be one are merged and recorded as the
+        graph will record them, until the clustering no longer changes."""
+        for analysis in analyses:
+            self.pending[graph_iri(analysis.article.id, self.base)] = units_of(analysis.actors)
+        for _ in range(5):
+            identity = self.identity()
+            changed = False
+            for analysis in analyses:
+                analysis.actors = resolve_actors(analysis.actors, identity)
+                units = units_of(analysis.actors)
+                g = graph_iri(analysis.article.id, self.base)
+                if sorted(units) != sorted(self.pending[g]):
+                    self.pending[g], changed = units, True
+            if not changed:
+                break
+        return identity
+
+    def stale(self, identity: Identity) -> list[str]:
+        """Article graphs that give an actor another IRI or kind than ``identity`` does."""
+        return sorted(g for g, actors in self.graphs.items()
+                      if any((identity.cluster(u).iri, identity.cluster(u).kind) != (a, kind)
+                             for a, (u, kind) in actors.items()))
+
+    def iris(self, graphs: Iterable[str]) -> set[str]:
+        """The actor IRIs these graphs record."""
+        return {a for g in graphs for a in self.graphs.get(g, {})}
+
+
+def read_book(store: KGStore, *, base: str = DEFAULT_BASE) -> IdentityBook:
+    """The identity evidence the store holds: each article graph's names (``nkg:articleName``,
+    ``skos:altLabel``), type, country code and mention kinds (``itsrdf:taClassRef``) of its
+    actors; read by index scans of six predicates, not by joins."""
+    book = IdentityBook(base)
+    shared = shared_graph_iri(base)
+    kinds: dict[tuple[str, str], str] = {}
+    for kind in ACTOR_KINDS:
+        for a, _, g in store.statements(f"{RDF}type", f"{NKG}{kind}"):
+            if g != shared:
+                kinds[(g, a)] = kind
+    names: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for a, name, g in store.statements(f"{SKOS}altLabel"):
+        if (g, a) in kinds:
+            names[(g, a)].add(str(name))
+    codes = {(g, a): str(c) for a, c, g in store.statements(f"{NKG}countryCode") if (g, a) in kinds}
+    given: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for a, name, g in store.statements(f"{NKG}articleName"):
+        given[(g, a)].append(str(name))
+    seen_as = {(g, m): k.rsplit("#", 1)[-1] for m, k, g in store.statements(f"{ITSRDF}taClassRef")}
+    seen: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for a, m, g in store.statements(f"{GAF}denotedBy"):
+        if (g, m) in seen_as and (g, a) in kinds:
+            seen[(g, a)].append(seen_as[(g, m)])
+    found: dict[str, dict[str, tuple[Unit, str]]] = defaultdict(dict)
+    for (g, a), ns in names.items():
+        found[g][a] = (stored_unit(ns, seen.get((g, a)) or [kinds[(g, a)]], codes.get((g, a)), given.get((g, a), ())),
+                       kinds[(g, a)])
+    for g, actors in found.items():
+        book.put(g, actors)
+    return book
+
+
+def stored_articles(store: KGStore, graphs: Iterable[str]) -> Iterator[Article]:
+    """The articles of stored graphs, read back from the store (to analyse them again)."""
+    for g in graphs:
+        rows = store.select(load("pipeline/article"), union=False, bindings={"g": IRI(g)})
+        if rows:
+            r = rows[0]
+            yield Article(id=str(r["id"]), text=str(r["text"]), title=r["title"], date=r["date"],
+                          url=r["url"], source=r["source"], origin=g)
+
+
+def shared_facts(identity: Identity, iris: Iterable[str]) -> dict[str, list[tuple[str, str, str]]]:
+    """The shared-graph triples of these actor IRIs (none for an IRI no actor has any more)."""
+    clusters = {c.iri: c for c in identity.clusters()}
+    return {a: (shared_actor_triples(a, label=c.label, kind=c.kind, aliases=c.aliases, country_code=c.country_code)
+                if (c := clusters.get(a)) else []) for a in iris}
 
 
 def ensure_ontology(store: KGStore) -> bool:
@@ -122,32 +241,69 @@ def ingest_articles(records: Iterable[Article | BadRecordError], store: KGStore,
     report = IngestReport()
     ensure_ontology(store)
     generated = generation_time()
-    index = known_actors(store, base=base)
+    book = read_book(store, base=base)
+    touched: set[str] = set()
     bar = progress or _no_progress
     articles = _collect_bad(records, report, bar)
-    for analysis in _analysed(articles, workers=workers, model=model):
-        report.articles += 1
-        if isinstance(analysis, ExtractionError):  # a bug on one article: report it, go on
-            report.failed.append(analysis)
+    for chunk in _batches(_analysed(articles, workers=workers, model=model), CHUNK):
+        analyses = []
+        for analysis in chunk:
+            report.articles += 1
+            if isinstance(analysis, ExtractionError):  # a bug on one article: report it, go on
+                report.failed.append(analysis)
+                bar(1)
+                continue
+            analyses.append(analysis)
+        identity = book.resolve(analyses)
+        for analysis in analyses:
+            _write(analysis, store, book, identity, report, touched, base=base, generated=generated)
             bar(1)
-            continue
-        try:
-            update = to_graph(analysis, index=index, base=base, generated=generated)
-            written = store.write_article(update)
-        except Exception as e:  # noqa: BLE001 - one article's failure is reported, the run goes on
-            report.failed.append(ExtractionError(_origin(analysis.article), f"{type(e).__name__}: {e}",
-                                                 stage="writing"))
-            written = None
-        if written:
-            report.written += 1
-            report.triples += len(update.triples)
-            if report.written % FLUSH_EVERY == 0:
-                store.flush()  # keeps the store's write buffers, and so memory, bounded
-        elif written is False:
-            report.unchanged += 1
-        bar(1)
+    _settle(store, book, touched, report, workers=workers, model=model, base=base, generated=generated)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _write(analysis: Analysis, store: KGStore, book: IdentityBook, identity: Identity, report: IngestReport,
+           touched: set[str], *, base: str, generated: str, count: bool = True) -> None:
+    """Resolve, write and record one article; a failure is reported and the run goes on."""
+    g = graph_iri(analysis.article.id, base)
+    touched |= book.iris([g])
+    try:
+        update = to_graph(analysis, identity=identity, base=base, generated=generated)
+        written = store.write_article(update)
+    except Exception as e:  # noqa: BLE001 - one article's failure is reported, the run goes on
+        book.pending.pop(g, None)
+        report.failed.append(ExtractionError(_origin(analysis.article), f"{type(e).__name__}: {e}", stage="writing"))
+        return
+    book.record(g, analysis)
+    touched |= book.iris([g])
+    if not count:
+        return
+    if written:
+        report.written += 1
+        report.triples += len(update.triples)
+        if report.written % FLUSH_EVERY == 0:
+            store.flush()  # keeps the store's write buffers, and so memory, bounded
+    else:
+        report.unchanged += 1
+
+
+def _settle(store: KGStore, book: IdentityBook, touched: set[str], report: IngestReport, *, workers: int,
+            model: str | None, base: str, generated: str) -> None:
+    """Rewrite the stored articles the final clustering places elsewhere (analysed again from
+    their stored text), then set the shared facts of every actor the run touched."""
+    identity = book.identity()
+    for _ in range(3):  # a rewrite can only refine what it records; settles at once in practice
+        stale = book.stale(identity)
+        if not stale:
+            break
+        for chunk in _batches(_analysed(stored_articles(store, stale), workers=workers, model=model), CHUNK):
+            analyses = [a for a in chunk if not isinstance(a, ExtractionError)]
+            identity = book.resolve(analyses)
+            for analysis in analyses:
+                _write(analysis, store, book, identity, report, touched, base=base, generated=generated, count=False)
+        identity = book.identity()
+    store.replace_subjects(shared_graph_iri(base), shared_facts(identity, touched))
 
 
 def _no_progress(done: int) -> None:

@@ -1,156 +1,361 @@
-"""One IRI per real-world actor across articles.
+"""One IRI per real-world actor, decided over the whole set of articles, in any order.
 
-The rule, applied to each article's actors against an index of the actors already known
-(read from the store by the pipeline, and grown as a run goes on):
+Extraction gives each article's actors as *units*: the names the article uses for one actor
+and the kind it saw. :class:`Identity` clusters the units of all articles (the batch plus the
+store's) and is a function of that multiset only, so input order, run boundaries and crashes
+cannot change it:
 
-1. A person named in full ("Michael R. Pompeo") is the known person with the same surname
-   and a compatible first name: equal, a nickname of it ("Mike"/"Michael"), or its initial.
-   Middle names and initials do not count. A different first name means a different person.
-2. A person named by surname alone ("Pompeo", "Secretary Pompeo" with the title already
-   stripped) is the known person of that surname only when exactly one is known; with two or
-   more ("George W. Bush", "Reggie Bush") there is no evidence to choose, so it stays apart.
-3. Organisations, countries and places are the known actor of the same normalised name, or
-   the one known actor whose aliases include the name ("ISPR").
-4. Otherwise the actor is new: its IRI comes from its normalised canonical name. A name
-   already taken by an actor of an incompatible kind (a person "Bush" versus the
-   organisation "Bush") gets the kind appended, so no node carries two kinds.
+1. Units are grouped by folded name (the name the article gives); each group's kind is voted
+   by all the mentions of its units ("Lyon" a place in ten articles is not a person in the
+   eleventh).
+2. A person's full name ("Michael R. Pompeo", parsed by ``nameparser``: particles such as
+   "von der", "al-", "bin"; suffixes) is keyed by surname and first name. First names that
+   are nicknames (``nicknames`` package: Mike/Michael) or initials of exactly one other first
+   name of that surname join it; a different first name is a different person.
+3. A name without a first name ("Locke", "von der Leyen", "Muhandis", "Xi" for the
+   family-name-first "Xi Jinping") joins the one person cluster it fits only when exactly one
+   fits in the whole set; with two ("George W. Bush", "Reggie Bush") it stays apart. Such a
+   name voted an organisation joins too when some article saw it as a person ("Obama").
+4. Organisations and places are their folded name, joined to the one other cluster of a
+   compatible kind that uses the name as an alias ("ISPR").
+5. A cluster's kind is voted by all its mentions; its label is, for a person, its most
+   complete name (most words, then longest, then the lexicographically first), else the most
+   used writing of its name; its IRI comes from the label.
 
-A linked actor takes the known canonical label; its own name becomes an alias.
-
->>> from kg.model import Actor, KnownActor
->>> index = ActorIndex([KnownActor("https://w3id.org/newskg/id/actor/mike-pompeo", "Mike Pompeo", "Person")])
->>> [(a.iri.rsplit("/", 1)[1], a.name) for a in resolve_actors(
-...     [Actor("Michael R. Pompeo", "Person"), Actor("Michael Bloomberg", "Person")], index=index)]
-[('mike-pompeo', 'Mike Pompeo'), ('michael-bloomberg', 'Michael Bloomberg')]
+>>> units = [Unit(frozenset({"Locke"}), "Person"), Unit(frozenset({"Gary Locke"}), "Person"),
+...          Unit(frozenset({"Obama"}), "Organization"), Unit(frozenset({"Obama"}), "Person"),
+...          Unit(frozenset({"Barack Obama"}), "Person")]
+>>> ident = Identity(units)
+>>> [(ident.cluster(u).label, ident.cluster(u).kind) for u in units[::2]]
+[('Gary Locke', 'Person'), ('Barack Obama', 'Person'), ('Barack Obama', 'Person')]
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
 
-from kg.model import Actor, KnownActor
+from nameparser import HumanName
+from nicknames import NickNamer
+
+from kg.model import ACTOR_KINDS, Actor
 from kg.vocab import DEFAULT_BASE, actor_iri, slug
-from kg.wordlists import groups
 
-#: Given-name variants, grouped (``kg/wordlists/given-name-variants.txt``); any two in a group are compatible.
-NICKNAMES = groups("given-name-variants")
-_NICK = {name: group for group in NICKNAMES for name in group}
-_COMPATIBLE = {frozenset({"Person"}), frozenset({"Organization"}),
-               frozenset({"GeopoliticalEntity", "Place"})}
-
-
-def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+#: Which kind wins a tied vote (the order of :data:`kg.model.ACTOR_KINDS`).
+_RANK = {k: i for i, k in enumerate(ACTOR_KINDS)}
+_PLACE_KINDS = frozenset({"GeopoliticalEntity", "Place"})
+#: Lower-case name particles a surname may start with ("von der Leyen", "bin Laden").
+_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le",
+                        "bin", "ibn", "al", "el", "ben", "ter", "ten", "dos", "das"})
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ul)[-‐]", re.I)
+_NICKNAMER = NickNamer()
 
 
-def name_parts(name: str) -> tuple[str, str]:
-    """(first name, surname) of a person's name, folded; middle names and initials dropped.
+def fold(text: str) -> str:
+    """A name folded for comparison: accents dropped, case folded, spaces normalised.
 
-    >>> name_parts("Michael R. Pompeo"), name_parts("Pompeo"), name_parts("Qasem Soleimani")
-    (('michael', 'pompeo'), ('', 'pompeo'), ('qasem', 'soleimani'))
+    >>> fold("  Müller\\nAG ")
+    'muller ag'
     """
-    words = [w for w in re.split(r"\s+", _fold(name).strip()) if w]
-    words = [w for w in words if not (len(w.rstrip(".")) == 1 and len(words) > 2 and w != words[0])]
+    ascii_name = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " ".join(ascii_name.casefold().split())
+
+
+@dataclass(frozen=True, order=True)
+class Unit:
+    """One actor of one article as identity sees it: the name the article gives it, every name
+    it uses, the kind the article saw."""
+
+    names: frozenset[str]
+    kind: str
+    country_code: str | None = None
+    name: str = ""
+    votes: tuple[tuple[str, int], ...] = ()  # mentions seen as each kind (none: one for ``kind``)
+
+    @property
+    def best(self) -> str:
+        """The article's name for it (else its most complete name)."""
+        return self.name or most_complete(self.names)
+
+
+def most_complete(names: Iterable[str]) -> str:
+    """Most words, then most characters, then the lexicographically first.
+
+    >>> most_complete(["Mike Pompeo", "Michael R. Pompeo", "Pompeo"])
+    'Michael R. Pompeo'
+    """
+    return min(names, key=lambda n: (-len(n.split()), -len(n), n))
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """The parts of a person's name that identity compares, folded."""
+
+    first: str  # "" for a surname alone
+    surname: str  # the last word of the family name, particles and "al-" dropped
+    words: int
+
+
+@lru_cache(maxsize=65536)
+def person_name(name: str) -> PersonName:
+    """First name and surname key of a person's name (``nameparser`` does the parsing).
+
+    >>> person_name("Ursula von der Leyen"), person_name("von der Leyen").surname
+    (PersonName(first='ursula', surname='leyen', words=4), 'leyen')
+    >>> person_name("Abu Mahdi al-Muhandis").surname, person_name("Martin Luther King Jr.").surname
+    ('muhandis', 'king')
+    """
+    words = fold(name).replace("\u2010", "-").split()
     if not words:
-        return "", ""
-    if len(words) >= 2 and words[-1].rstrip(".") in ("jr", "sr", "ii", "iii", "iv"):
-        words = words[:-1]
-    return (words[0].rstrip(".") if len(words) > 1 else ""), words[-1]
+        return PersonName("", "", 0)
+    if len(words) == 1 or words[0] in _PARTICLES:
+        return PersonName("", _surname_key(words[-1]), len(words))
+    parsed = HumanName(fold(name))
+    last = parsed.last.split() or [words[-1]]
+    first = parsed.first.rstrip(".") if parsed.last else ""
+    return PersonName(first, _surname_key(last[-1]), len(words))
 
 
-def compatible_first_names(a: str, b: str) -> bool:
-    """Equal, nicknames of each other, or one the initial of the other.
+def _surname_key(word: str) -> str:
+    return _ARTICLE_PREFIX.sub("", word).strip(".-")
 
-    >>> compatible_first_names("mike", "michael"), compatible_first_names("m", "michael"), compatible_first_names("tom", "tim")
-    (True, True, False)
+
+def _is_initial(first: str) -> bool:
+    return len(first) == 1
+
+
+def _nickname_of(nick: str, formal: str) -> bool:
+    """True when ``nick`` is a variant of ``formal`` (``nicknames`` package data, either way
+    round) and the shorter of the two (of equal length, the lexicographically later).
+
+    >>> _nickname_of("mike", "michael"), _nickname_of("michael", "mike"), _nickname_of("tim", "tom")
+    (True, False, False)
     """
-    if not a or not b or a == b:
-        return True
-    if len(a) == 1 or len(b) == 1:
-        return a[0] == b[0]
-    return b in _NICK.get(a, frozenset())
+    if (len(nick), formal) >= (len(formal), nick):
+        return False
+    return (nick in _NICKNAMER.nicknames_of(formal) or formal in _NICKNAMER.nicknames_of(nick)
+            or nick in _NICKNAMER.canonicals_of(formal) or formal in _NICKNAMER.canonicals_of(nick))
 
 
-def _kinds_compatible(a: str, b: str) -> bool:
-    return any({a, b} <= group for group in _COMPATIBLE)
+def _is_given_name(word: str) -> bool:
+    return bool(_NICKNAMER.nicknames_of(word) or _NICKNAMER.canonicals_of(word))
 
 
-class ActorIndex:
-    """The actors known so far: by IRI, persons by surname, every actor by name and alias."""
+@dataclass
+class Cluster:
+    """One real-world actor: IRI, label, kind, the names it goes by."""
 
-    def __init__(self, known: Iterable[KnownActor] = ()) -> None:
-        self.by_iri: dict[str, KnownActor] = {}
-        self.by_surname: dict[str, set[str]] = defaultdict(set)
-        self.by_name: dict[str, set[str]] = defaultdict(set)
-        for k in known:
-            self.add(k)
-
-    def add(self, known: KnownActor) -> None:
-        """Record an actor (again: aliases are merged)."""
-        old = self.by_iri.get(known.iri)
-        if old:
-            known = KnownActor(old.iri, old.name, old.kind, old.aliases | known.aliases)
-        self.by_iri[known.iri] = known
-        if known.kind == "Person":
-            first, surname = name_parts(known.name)
-            if first:  # only full names anchor a surname
-                self.by_surname[surname].add(known.iri)
-        for n in {known.name, *known.aliases}:
-            self.by_name[_fold(n)].add(known.iri)
-
-    def __len__(self) -> int:
-        return len(self.by_iri)
-
-    def match(self, actor: Actor) -> KnownActor | None:
-        """The known actor this one is, by the rules of this module, or None."""
-        if actor.kind == "Person":
-            first, surname = name_parts(actor.name)
-            fits = [self.by_iri[i] for i in sorted(self.by_surname.get(surname, ()))
-                    if compatible_first_names(first, name_parts(self.by_iri[i].name)[0])]
-            if first:
-                fits = [k for k in fits if name_parts(k.name)[0]]
-            return fits[0] if len(fits) == 1 else None
-        same = [self.by_iri[i] for i in sorted(self.by_name.get(_fold(actor.name), ()))
-                if _kinds_compatible(self.by_iri[i].kind, actor.kind)]
-        exact = [k for k in same if _fold(k.name) == _fold(actor.name)]
-        if len(exact) == 1:
-            return exact[0]
-        return same[0] if len(same) == 1 else None
+    iri: str
+    label: str
+    kind: str
+    aliases: frozenset[str]
+    country_code: str | None = None
 
 
-def resolve_actors(actors: Iterable[Actor], *, base: str = DEFAULT_BASE,
-                   index: ActorIndex | None = None) -> list[Actor]:
-    """The actors with ``iri`` set (and the index grown); actors of one article that land on
-    one IRI are merged into the first."""
-    index = index if index is not None else ActorIndex()
+@dataclass
+class _Group:
+    """The units of one folded name."""
+
+    units: Counter[Unit] = field(default_factory=Counter)
+
+    @property
+    def kind(self) -> str:
+        return _vote(self.units)
+
+    @property
+    def name(self) -> str:
+        return most_complete(u.best for u in self.units)
+
+    def seen_as(self, kind: str) -> bool:
+        return any(k == kind for u in self.units for k, _ in u.votes or ((u.kind, 1),))
+
+
+def _vote(units: Counter[Unit]) -> str:
+    """The kind most mentions of these units were seen as (ties: :data:`ACTOR_KINDS` order)."""
+    votes: Counter[str] = Counter()
+    for u, n in units.items():
+        for kind, m in u.votes or ((u.kind, 1),):
+            votes[kind] += n * m
+    return min(votes, key=lambda k: (-votes[k], _RANK.get(k, 99), k))
+
+
+class Identity:
+    """The clusters of a multiset of units; :meth:`cluster` gives a unit's actor.
+
+    The result depends on which units there are and how many, never on their order.
+    """
+
+    def __init__(self, units: Iterable[Unit] | Counter[Unit], *, base: str = DEFAULT_BASE) -> None:
+        self.base = base
+        counts = units if isinstance(units, Counter) else Counter(units)
+        groups: dict[str, _Group] = defaultdict(_Group)
+        for u, n in counts.items():
+            if n > 0:
+                groups[fold(u.best)].units[u] += n
+        self._groups = dict(groups)
+        self._key = self._cluster_keys()
+        self._clusters = self._build()
+
+    def cluster(self, unit: Unit) -> Cluster:
+        """The actor a unit is (the unit must be one of this identity's units)."""
+        return self._clusters[self._key[fold(unit.best)]]
+
+    def clusters(self) -> list[Cluster]:
+        """Every actor, by IRI."""
+        return sorted(self._clusters.values(), key=lambda c: c.iri)
+
+    # -- clustering ------------------------------------------------------------------------
+    def _cluster_keys(self) -> dict[str, str]:
+        """Folded name -> cluster key (the folded name of the group that leads the cluster)."""
+        key = {g: g for g in self._groups}
+        persons = {g: person_name(grp.name) for g, grp in self._groups.items() if grp.kind == "Person"
+                   or (grp.kind == "Organization" and grp.seen_as("Person") and not person_name(grp.name).first)}
+        by_surname: dict[str, list[str]] = defaultdict(list)
+        for g, p in sorted(persons.items()):
+            if p.first:
+                by_surname[p.surname].append(g)
+        anchors: dict[str, list[str]] = {}  # surname -> cluster keys of its full names
+        for surname, full in by_surname.items():
+            firsts = {persons[g].first for g in full}
+            lead: dict[str, str] = {}  # first name -> the group that leads its cluster
+            formal = sorted(f for f in firsts if not _is_initial(f) and
+                            not any(not _is_initial(o) and _nickname_of(f, o) for o in firsts))
+            for g in full:
+                if persons[g].first in formal:
+                    lead.setdefault(persons[g].first, g)
+            for g in full:
+                f = persons[g].first
+                fits = [o for o in formal if o == f or _nickname_of(f, o) or (_is_initial(f) and o[0] == f)]
+                key[g] = lead[fits[0]] if len(fits) == 1 else key[g]
+            anchors[surname] = sorted({key[g] for g in full})
+        family_first: dict[str, list[str]] = defaultdict(list)  # "xi" -> keys of "Xi Jinping"
+        for g, p in persons.items():
+            if p.first and p.words == 2 and " " not in p.first and not _is_given_name(p.first):
+                family_first[p.first].append(key[g])
+        for g, p in persons.items():
+            if not p.first:
+                fits = set(anchors.get(p.surname, ())) | (set(family_first.get(g, ())) if " " not in g else set())
+                if len(fits) == 1:
+                    key[g] = fits.pop()
+        self._alias_joins(key, persons)
+        return key
+
+    def _alias_joins(self, key: dict[str, str], persons: dict[str, PersonName]) -> None:
+        """A non-person name that other clusters use as an alias joins the one such cluster."""
+        used_by: dict[str, set[str]] = defaultdict(set)
+        for g, grp in self._groups.items():
+            for u in grp.units:
+                for n in u.names:
+                    if fold(n) != g:
+                        used_by[fold(n)].add(key[g])
+        for g, grp in self._groups.items():
+            if g in persons or key[g] != g:
+                continue
+            targets = {t for t in used_by.get(g, ()) if t != g and key[t] == t
+                       and _compatible(self._groups[t].kind, grp.kind)}
+            if len(targets) == 1:
+                key[g] = targets.pop()
+
+    def _build(self) -> dict[str, Cluster]:
+        members: dict[str, list[str]] = defaultdict(list)
+        for g, k in self._key.items():
+            members[k].append(g)
+        drafts = []
+        for k, groups in sorted(members.items()):
+            units: Counter[Unit] = Counter()
+            for g in groups:
+                units.update(self._groups[g].units)
+            kind = _vote(units)
+            label = self._label(units, self._groups[k], kind)
+            names = frozenset(n for u in units for n in u.names)
+            codes = sorted({u.country_code for u in units if u.country_code})
+            drafts.append((k, label, kind, names, codes[0] if codes else None))
+        taken: Counter[str] = Counter(actor_iri(label, self.base) for _, label, *_ in drafts)
+        clusters = {}
+        for k, label, kind, names, code in drafts:
+            iri = actor_iri(label, self.base)
+            if taken[iri] > 1:  # two actors of one name: the kind (and, if need be, the key) tells them apart
+                iri = f"{iri}--{slug(kind)}" + ("" if sum(1 for d in drafts if d[1] == label and d[2] == kind) == 1
+                                                 else f"--{slug(k)}")
+            clusters[k] = Cluster(iri, label, kind, names - {label}, code)
+        return clusters
+
+    @staticmethod
+    def _label(units: Counter[Unit], lead: _Group, kind: str) -> str:
+        """For a person, the most complete name with the leading first name ("Michael R.
+        Pompeo", not "Mike Pompeo"); else the leading group's most used writing of its name,
+        not all in capitals if another is used ("Washington", not "WASHINGTON"); ties
+        lexicographic. (Writings of one group share one IRI, so the choice never moves it.)"""
+        first = person_name(lead.name).first if kind == "Person" else ""
+        if first:
+            return most_complete(u.best for u in units if person_name(u.best).first == first)
+        used: Counter[str] = Counter()
+        for u, n in lead.units.items():
+            used[u.best] += n
+        return min(used, key=lambda name: (name.isupper(), -used[name], name))
+
+
+def _compatible(a: str, b: str) -> bool:
+    return a == b or {a, b} <= _PLACE_KINDS
+
+
+def units_of(actors: Iterable[Actor]) -> list[Unit]:
+    """The units of one article's actors: as extracted (its name and aliases, its kind), or,
+    once resolved, as its graph records them (its own names, kept as ``aliases``, and the
+    kind most of its mentions were seen as; see :func:`stored_unit`).
+
+    >>> [(sorted(u.names), u.best) for u in units_of([Actor("Syria", "GeopoliticalEntity", aliases={"Syrian"})])]
+    [(['Syria', 'Syrian'], 'Syria')]
+    """
+    return [stored_unit(a.aliases if a.iri else {a.name, *a.aliases},
+                        list(a.mention_kinds.values()) or [a.kind] * max(1, len(a.mentions)),
+                        a.country_code, [a.article_name] if a.iri else [a.name]) for a in actors]
+
+
+def resolve_actors(actors: Iterable[Actor], identity: Identity | None = None) -> list[Actor]:
+    """The actors with IRI, label (``name``) and kind of their cluster; an actor's own names
+    are kept as its ``aliases``, its own country code and the kinds of its mentions stay as
+    the article's evidence; actors of one article that are one actor are merged. Without
+    ``identity``, the article's own actors are the whole set. Resolving resolved actors again
+    with the identity of their units changes nothing.
+
+    >>> [(a.iri.rsplit("/", 1)[1], a.name, sorted(a.aliases)) for a in resolve_actors(
+    ...     [Actor("Pompeo", "Person"), Actor("Michael R. Pompeo", "Person")])]
+    [('michael-r-pompeo', 'Michael R. Pompeo', ['Michael R. Pompeo', 'Pompeo'])]
+    """
+    actors = list(actors)
+    units = units_of(actors)
+    identity = identity if identity is not None else Identity(units)
     merged: dict[str, Actor] = {}
-    for actor in actors:
-        known = index.match(actor)
-        if known:
-            if actor.name != known.name:
-                actor.aliases.add(actor.name)
-                actor.name = known.name
-            actor.iri = known.iri
-        else:
-            actor.iri = _new_iri(actor, base, index)
-        if actor.iri in merged:
-            keep = merged[actor.iri]
+    for actor, unit in zip(actors, units):
+        c = identity.cluster(unit)
+        actor.mention_kinds = {span: unit.kind for span in actor.mentions}
+        actor.article_name = unit.best
+        actor.iri, actor.name, actor.kind, actor.aliases = c.iri, c.label, c.kind, set(unit.names)
+        keep = merged.setdefault(c.iri, actor)
+        if keep is not actor:
             keep.mentions = sorted(set(keep.mentions) | set(actor.mentions))
-            keep.aliases |= actor.aliases | ({actor.name} - {keep.name})
-            continue
-        merged[actor.iri] = actor
-    for actor in merged.values():
-        actor.aliases.discard(actor.name)
-        index.add(KnownActor(actor.iri or "", actor.name, actor.kind, frozenset(actor.aliases)))
+            keep.aliases |= actor.aliases
+            keep.country_code = min(filter(None, (keep.country_code, actor.country_code)), default=None)
+            keep.article_name = most_complete([keep.article_name, actor.article_name])
+            keep.mention_kinds = {**actor.mention_kinds, **keep.mention_kinds}
     return list(merged.values())
 
 
-def _new_iri(actor: Actor, base: str, index: ActorIndex) -> str:
-    iri = actor_iri(actor.name, base)
-    taken = index.by_iri.get(iri)
-    if taken and not _kinds_compatible(taken.kind, actor.kind):
-        iri = f"{iri}--{slug(actor.kind)}"
-    return iri
+def stored_unit(names: Iterable[str], mention_kinds: Iterable[str], country_code: str | None = None,
+                article_names: Iterable[str] = ()) -> Unit:
+    """The unit an article graph records for one actor: its names, the kind most of its
+    mentions were seen as, its country code and the (fullest) name the article gives it (what
+    the store keeps, so re-resolving needs no NLP).
+
+    >>> stored_unit(["Bush"], ["Organization", "Person", "Person"]).kind
+    'Person'
+    """
+    given = [n for n in article_names if n]
+    votes = Counter(mention_kinds)
+    return Unit(frozenset(names), _vote(Counter({Unit(frozenset(), k, votes=((k, n),)): 1 for k, n in votes.items()})),
+                country_code, most_complete(given) if given else "", tuple(sorted(votes.items())))

@@ -103,18 +103,23 @@ def _change(alias: str) -> GraphUpdate:
     return GraphUpdate(graph=g, triples=((a, "<http://groundedannotationframework.org/gaf#denotedBy>", m),
                                          (a, "<http://www.w3.org/2004/02/skos/core#altLabel>", f'"{alias}"'),
                                          (f"<{g}>", "<https://w3id.org/newskg/ns#inputDigest>", f'"{alias}"')),
-                       shared_graph="https://w3id.org/newskg/id/graph/actors",
-                       shared_triples=((a, "<http://www.w3.org/2000/01/rdf-schema#label>", '"X"'),),
                        actors=("https://w3id.org/newskg/id/actor/x",), digest=alias)
 
 
 @pytest.mark.parametrize("where", ["local", "remote"])
-def test_article_rewrite_refreshes_shared_aliases(where: str, store: KGStore, remote: KGStore) -> None:
+def test_article_rewrite_replaces_the_graph_and_shared_facts_are_set_per_subject(
+        where: str, store: KGStore, remote: KGStore) -> None:
     target = store if where == "local" else remote
     assert target.write_article(_change("old")) and not target.write_article(_change("old"))
     assert target.write_article(_change("new"))
-    aliases = target.select("SELECT ?l WHERE { GRAPH <https://w3id.org/newskg/id/graph/actors> { ?a skos:altLabel ?l } }", union=False)
-    assert aliases.column("l") == ["new"]
+    assert target.select("SELECT ?l WHERE { ?a skos:altLabel ?l }").column("l") == ["new"]
+    shared, x, y = "https://w3id.org/newskg/id/graph/actors", "https://w3id.org/newskg/id/actor/x", "http://ex.org/y"
+    label = "<http://www.w3.org/2000/01/rdf-schema#label>"
+    facts = {x: [(f"<{x}>", label, '"Café \\"X\\""')], y: [(f"<{y}>", label, '"Y"@en')]}
+    assert target.replace_subjects(shared, facts) == 2 and target.replace_subjects(shared, facts) == 0
+    assert target.replace_subjects(shared, {x: [], y: [(f"<{y}>", label, '"Z"')]}) == 2
+    rows = target.select(f"SELECT ?s ?l WHERE {{ GRAPH <{shared}> {{ ?s ?p ?l }} }}", union=False)
+    assert [(r["s"], r["l"]) for r in rows] == [(y, "Z")]
 
 
 def test_remote_store_loads_quads_keeping_graphs_and_answers_typed(remote: KGStore, tmp_path: Path) -> None:

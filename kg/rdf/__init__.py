@@ -20,14 +20,14 @@ from __future__ import annotations
 import hashlib
 
 from kg.model import Analysis, GraphUpdate
-from kg.rdf.actors import actor_triples
+from kg.rdf.actors import actor_triples, shared_actor_triples
 from kg.rdf.article import article_triples, provenance_triples
 from kg.rdf.events import event_iris, event_triples
 from kg.rdf.mentions import Mentions
 from kg.rdf.statements import statement_triples
-from kg.vocab import DEFAULT_BASE, actor_iri, article_iri, graph_iri, shared_graph_iri
+from kg.vocab import DEFAULT_BASE, actor_iri, article_iri, graph_iri
 
-__all__ = ["analysis_graph"]
+__all__ = ["analysis_graph", "shared_actor_triples"]
 
 
 def analysis_graph(analysis: Analysis, *, base: str = DEFAULT_BASE, version: str,
@@ -36,15 +36,13 @@ def analysis_graph(analysis: Analysis, *, base: str = DEFAULT_BASE, version: str
     article = analysis.article
     art, g = article_iri(article.id, base), graph_iri(article.id, base)
     mentions = Mentions(art, analysis.sentences)
-    own, shared = actor_triples(analysis, mentions, base=base)
+    own = actor_triples(analysis, mentions, base=base)
     events = event_iris(analysis, art)
     t = (article_triples(article, art, base=base) + own + event_triples(analysis, events, mentions, base=base)
          + statement_triples(analysis, art, events, mentions, base=base) + mentions.triples() + mentions.sentence_triples())
     t = sorted(set(t))
-    shared = sorted(set(shared))
-    digest = hashlib.sha256("\n".join(" ".join(x) for x in t + [("", "", "")] + shared).encode()).hexdigest()
+    digest = hashlib.sha256("\n".join(" ".join(x) for x in t).encode()).hexdigest()
     digest = hashlib.sha256(f"{digest} {version} {analysis.model}".encode()).hexdigest()
     t += provenance_triples(g, art, version=version, model=analysis.model, generated=generated, digest=digest)
     actors = tuple(sorted({a.iri or actor_iri(a.name, base) for a in analysis.actors}))
-    return GraphUpdate(graph=g, triples=tuple(t), shared_graph=shared_graph_iri(base),
-                       shared_triples=tuple(shared), actors=actors, digest=digest)
+    return GraphUpdate(graph=g, triples=tuple(t), actors=actors, digest=digest)

@@ -1,7 +1,12 @@
 """Actors and the posts they hold, as RDF: the article's graph and the shared actor graph.
 
-- ``?actor a nkg:Person ; gaf:denotedBy ?mention ; skos:altLabel "alias"`` in the article's
-  graph; type, canonical ``rdfs:label`` and ``nkg:countryCode`` in the shared graph.
+- ``?actor a nkg:Person ; gaf:denotedBy ?mention ; nkg:articleName "name" ; skos:altLabel "name"``
+  in the article's graph, one ``skos:altLabel`` per name the article uses for it (its own
+  ``nkg:countryCode`` too), and on each mention
+  ``itsrdf:taClassRef`` the kind this article saw there (the evidence :mod:`kg.resolve`
+  votes on, so identity can be decided again without NLP); type (the corpus-level vote),
+  canonical ``rdfs:label``, every name as ``skos:altLabel`` and ``nkg:countryCode`` in the
+  shared graph (:func:`shared_actor_triples`, written per actor by the pipeline).
 - ``?actor org:holds ?post . ?post a org:Post ; rdfs:label "Secretary of State" ; org:postIn ?org``,
   one post IRI per (title, organisation) (:func:`kg.vocab.post_iri`); the post is
   ``gaf:denotedBy`` each mention that states the holding.
@@ -11,7 +16,7 @@
 >>> p = Actor("Mike Pompeo", "Person", [Span(10, 16, "Pompeo")], iri="http://x/p")
 >>> an = Analysis(art, [p], [Span(0, 23, art.text)], "m", holdings=[Holding(p, "secretary", None, [Span(0, 9, "Secretary")], label="Secretary")])
 >>> mentions = Mentions("http://x/article/a1", an.sentences)
->>> own, shared = actor_triples(an, mentions)
+>>> own = actor_triples(an, mentions)
 >>> ("<http://x/p>", "<http://www.w3.org/ns/org#holds>", "<https://w3id.org/newskg/id/post/secretary>") in own
 True
 """
@@ -21,7 +26,7 @@ from __future__ import annotations
 from kg.model import Actor, Analysis, Holding
 from kg.rdf.mentions import Mentions
 from kg.rdf.terms import A, Triple, iri, literal
-from kg.vocab import DEFAULT_BASE, GAF, NKG, ORG, RDFS, SKOS, actor_iri, post_iri
+from kg.vocab import DEFAULT_BASE, GAF, ITSRDF, NKG, ORG, RDFS, SKOS, actor_iri, post_iri
 
 
 def actor_term(actor: Actor, base: str = DEFAULT_BASE) -> str:
@@ -29,25 +34,42 @@ def actor_term(actor: Actor, base: str = DEFAULT_BASE) -> str:
     return iri(actor.iri or actor_iri(actor.name, base))
 
 
-def actor_triples(analysis: Analysis, mentions: Mentions, *,
-                  base: str = DEFAULT_BASE) -> tuple[list[Triple], list[Triple]]:
-    """The article-graph and shared-graph triples of the actors and posts of ``analysis``."""
+def actor_triples(analysis: Analysis, mentions: Mentions, *, base: str = DEFAULT_BASE) -> list[Triple]:
+    """The article-graph triples of the actors and posts of ``analysis``."""
     own: list[Triple] = []
-    shared: list[Triple] = []
     for actor in analysis.actors:
         a = actor_term(actor, base)
         own.append((a, A, f"<{NKG}{actor.kind}>"))
-        shared += [(a, A, f"<{NKG}{actor.kind}>"), (a, f"<{RDFS}label>", literal(actor.name))]
-        if actor.country_code:
-            shared.append((a, f"<{NKG}countryCode>", literal(actor.country_code)))
         own += [(a, f"<{SKOS}altLabel>", literal(alias)) for alias in sorted(actor.aliases)]
         own += [(a, f"<{GAF}denotedBy>", mentions.mention(span)) for span in actor.mentions]
+        if actor.article_name:
+            own.append((a, f"<{NKG}articleName>", literal(actor.article_name)))
+        if actor.country_code:
+            own.append((a, f"<{NKG}countryCode>", literal(actor.country_code)))
+        own += [(mentions.mention(span), f"<{ITSRDF}taClassRef>", f"<{NKG}{kind}>")
+                for span, kind in actor.mention_kinds.items()]
     for h in analysis.holdings:
         p = post_term(h, base)
         own += post_triples(h, base)
         own.append((actor_term(h.holder, base), f"<{ORG}holds>", p))
         own += [(p, f"<{GAF}denotedBy>", mentions.mention(span)) for span in h.mentions]
-    return own, shared
+    return own
+
+
+def shared_actor_triples(actor: str, *, label: str, kind: str, aliases: frozenset[str] | set[str],
+                         country_code: str | None) -> list[Triple]:
+    """What the shared graph says of one actor (an IRI): kind, label, other names, country code.
+
+    >>> shared_actor_triples("http://x/us", label="United States", kind="GeopoliticalEntity",
+    ...                      aliases={"US"}, country_code="US")[2]
+    ('<http://x/us>', '<http://www.w3.org/2004/02/skos/core#altLabel>', '"US"')
+    """
+    a = iri(actor)
+    t = [(a, A, f"<{NKG}{kind}>"), (a, f"<{RDFS}label>", literal(label))]
+    t += [(a, f"<{SKOS}altLabel>", literal(alias)) for alias in sorted(aliases)]
+    if country_code:
+        t.append((a, f"<{NKG}countryCode>", literal(country_code)))
+    return t
 
 
 def post_term(holding: Holding, base: str = DEFAULT_BASE) -> str:

@@ -158,14 +158,40 @@ class KGStore:
 
     # -- writing ---------------------------------------------------------------------------
     def write_article(self, change: GraphUpdate) -> bool:
-        """Replace one article's graph and refresh its actors' shared facts, atomically.
+        """Replace one article's graph, atomically.
 
         Returns False (and writes nothing) when the graph already holds the same digest.
         """
         if self.graph_digest(change.graph) == change.digest:
             return False
-        self.update(replace_article_update(change))
+        self.update(f"DROP SILENT GRAPH <{change.graph}> ;\n"
+                    f"INSERT DATA {{ GRAPH <{change.graph}> {{\n{_triples_block(change.triples)}\n}} }}")
         return True
+
+    def replace_subjects(self, graph: str, triples: dict[str, list[Triple]], *, chunk: int = 500) -> int:
+        """Make ``graph`` say of each subject IRI (a key of ``triples``) exactly its triples
+        (none: the subject leaves the graph). Cost follows the subjects given, not the store;
+        one transaction per ``chunk`` subjects. Returns how many subjects changed.
+        """
+        changed = 0
+        subjects = sorted(triples)
+        for i in range(0, len(subjects), chunk):
+            part = subjects[i:i + chunk]
+            values = " ".join(iri(s) for s in part)
+            held: dict[str, set[Triple]] = {s: set() for s in part}
+            for s, p, o in self.construct(
+                    f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ VALUES ?s {{ {values} }} GRAPH <{graph}> {{ ?s ?p ?o }} }}",
+                    union=False):
+                held[s[1:-1]].add((s, p, o))
+            todo = [s for s in part if held[s] != _normal(triples[s])]
+            if not todo:
+                continue
+            changed += len(todo)
+            self.update(
+                f"DELETE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} WHERE {{ VALUES ?s {{ {' '.join(iri(s) for s in todo)} }} "
+                f"GRAPH <{graph}> {{ ?s ?p ?o }} }} ;\n"
+                f"INSERT DATA {{ GRAPH <{graph}> {{\n{_triples_block(t for s in todo for t in triples[s])}\n}} }}")
+        return changed
 
     def replace_graph(self, graph: str, data: str, *, format: str = "turtle", digest: str) -> bool:
         """Replace a whole graph with an RDF text (Turtle or N-Triples), atomically.
@@ -182,6 +208,18 @@ class KGStore:
         """Stream quads as N-Triples term strings ``(s, p, o, g)`` in the store's order
         (``g`` None for the default graph)."""
         return self._target.quads(graph)
+
+    def statements(self, predicate: str, obj: str | None = None) -> Iterator[tuple[str, Any, str]]:
+        """``(subject, object, graph)`` of every statement of the named graphs with this
+        predicate (and object IRI): IRIs as str, literals as Python values. The embedded store
+        streams an index scan; a server answers one SELECT."""
+        scan = getattr(self._target, "pattern", None)
+        if scan is not None:
+            return scan(predicate, obj)
+        o = iri(obj) if obj else "?o"
+        rows = self.select(f"SELECT ?s ?o ?g WHERE {{ GRAPH ?g {{ ?s {iri(predicate)} {o} }} }}" if not obj else
+                           f"SELECT ?s ?g WHERE {{ GRAPH ?g {{ ?s {iri(predicate)} {o} }} }}", union=False)
+        return ((r["s"], r.get("o", obj), r["g"]) for r in rows)
 
     def load_file(self, path: str | os.PathLike[str], *, graph: str | None = None) -> None:
         """Load an RDF file (format from its extension) into the store: into ``graph``, or
@@ -207,40 +245,11 @@ class KGStore:
         return f"<KGStore {self.location}>"
 
 
+def _normal(triples: list[Triple]) -> set[Triple]:
+    """Triples with their terms written as Oxigraph writes them (for comparison)."""
+    parsed = ox.parse(_triples_block(triples).encode(), format=ox.RdfFormat.N_TRIPLES)
+    return {(str(t.subject), str(t.predicate), str(t.object)) for t in parsed}
+
+
 def _triples_block(triples: Iterable[tuple[str, str, str]]) -> str:
     return "\n".join(f"{s} {p} {o} ." for s, p, o in triples)
-
-
-def replace_article_update(change: GraphUpdate) -> str:
-    """The one SPARQL update that swaps an article graph and refreshes shared actor facts.
-
-    Steps, in one transaction: drop the shared aliases of the actors the old graph denotes
-    and take them again from the other article graphs; drop shared facts of actors that only
-    this graph denoted; drop the graph; insert the new graph and the new actors' shared facts;
-    recompute the aliases of the new graph's actors from every article graph.
-    """
-    g, shared = change.graph, change.shared_graph
-    values = " ".join(iri(a) for a in change.actors)
-    parts = [
-        f"""DELETE {{ GRAPH <{shared}> {{ ?a skos:altLabel ?l }} }} WHERE {{
-  GRAPH <{g}> {{ ?a gaf:denotedBy ?m }} GRAPH <{shared}> {{ ?a skos:altLabel ?l }} }}""",
-        f"""INSERT {{ GRAPH <{shared}> {{ ?a skos:altLabel ?l }} }} WHERE {{
-  GRAPH <{g}> {{ ?a gaf:denotedBy ?m }} GRAPH ?src {{ ?a skos:altLabel ?l }}
-  FILTER(?src != <{shared}> && ?src != <{g}>) }}""",
-        f"""DELETE {{ GRAPH <{shared}> {{ ?a ?p ?o }} }} WHERE {{
-  GRAPH <{g}> {{ ?a gaf:denotedBy ?m }}
-  GRAPH <{shared}> {{ ?a ?p ?o }}
-  FILTER NOT EXISTS {{ GRAPH ?other {{ ?a gaf:denotedBy ?m2 }} FILTER(?other != <{g}>) }}
-}}""",
-        f"DROP SILENT GRAPH <{g}>",
-        f"INSERT DATA {{ GRAPH <{g}> {{\n{_triples_block(change.triples)}\n}}\n"
-        f"GRAPH <{shared}> {{\n{_triples_block(change.shared_triples)}\n}} }}",
-    ]
-    if values:
-        parts += [
-            f"DELETE {{ GRAPH <{shared}> {{ ?a skos:altLabel ?l }} }} WHERE {{ VALUES ?a {{ {values} }} "
-            f"GRAPH <{shared}> {{ ?a skos:altLabel ?l }} }}",
-            f"INSERT {{ GRAPH <{shared}> {{ ?a skos:altLabel ?l }} }} WHERE {{ VALUES ?a {{ {values} }} "
-            f"GRAPH ?src {{ ?a skos:altLabel ?l }} FILTER(?src != <{shared}>) }}",
-        ]
-    return " ;\n".join(parts)

@@ -12,6 +12,7 @@ import pyoxigraph as ox
 from kg.errors import QueryError, StoreError, StoreLockedError
 from kg.store.guard import ReaderGuard, WriterLock
 from kg.store.server import check_not_served
+from kg.store.results import value_of
 from kg.store.sparql import syntax_error
 from kg.vocab import PREFIXES
 
@@ -109,6 +110,12 @@ class EmbeddedTarget:
                 name = q.graph_name
                 yield (str(q.subject), str(q.predicate), str(q.object),
                        None if isinstance(name, ox.DefaultGraph) else str(name))
+
+    def pattern(self, predicate: str, obj: str | None) -> Iterator[tuple[str, Any, str]]:
+        o = ox.NamedNode(obj) if obj else None
+        for q in self.store.quads_for_pattern(None, ox.NamedNode(predicate), o, None):
+            if not isinstance(q.graph_name, ox.DefaultGraph):
+                yield q.subject.value, value_of(q.object), q.graph_name.value
 
     def load_file(self, path: Path, *, graph: str | None) -> None:
         try:

@@ -9,7 +9,8 @@ import pyoxigraph as ox
 from kg.rdf.terms import Triple, python_value
 
 
-def _value(term: Any) -> Any:
+def value_of(term: Any) -> Any:
+    """The Python value of a pyoxigraph term (IRIs as str, literals typed)."""
     if term is None:
         return None
     if isinstance(term, ox.NamedNode):
@@ -27,7 +28,7 @@ def rows_of(solutions: ox.QuerySolutions) -> "Rows":
     rows, terms = [], []
     for solution in solutions:
         cells = [solution[i] for i in range(len(names))]
-        rows.append({n: _value(c) for n, c in zip(names, cells)})
+        rows.append({n: value_of(c) for n, c in zip(names, cells)})
         terms.append({n: str(c) for n, c in zip(names, cells) if c is not None})
     return Rows(names, rows, terms)
 

@@ -7,8 +7,6 @@ The country table ``countries.tsv`` (names, short forms, demonyms) is read by
 
 >>> "general" in words("honorifics"), phrases("multiword-cues")
 (True, ('according to',))
->>> frozenset({"mike", "michael"}) <= groups("given-name-variants")[0]
-True
 >>> ("lay", "siege", "191") in table("event-support-patterns", columns=3)
 True
 """
@@ -57,8 +55,3 @@ def table(kind: str, *, columns: int) -> tuple[tuple[str, ...], ...]:
 def words(kind: str) -> frozenset[str]:
     """The entries of ``<kind>.txt`` as a set."""
     return frozenset(phrases(kind))
-
-
-def groups(kind: str) -> tuple[frozenset[str], ...]:
-    """The lines of ``<kind>.txt`` as groups of space-separated words."""
-    return tuple(frozenset(line.split()) for line in phrases(kind))
