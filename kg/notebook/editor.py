@@ -71,15 +71,18 @@ export function highlight(text) {
   return out + escape(text.slice(at)) + "\n";
 }
 
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text) node.textContent = text;
+  return node;
+}
+
 function render({ model, el }) {
-  const style = document.createElement("style");
-  style.textContent = STYLE;
-  const box = document.createElement("div");
-  box.className = "kg-editor";
-  const gutter = document.createElement("div");
-  gutter.className = "kg-gutter";
-  const area = document.createElement("div");
-  area.className = "kg-area";
+  const style = element("style", "", STYLE);
+  const box = element("div", "kg-editor");
+  const gutter = element("div", "kg-gutter");
+  const area = element("div", "kg-area");
   const pre = document.createElement("pre");
   pre.setAttribute("aria-hidden", "true");
   const input = document.createElement("textarea");

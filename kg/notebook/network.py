@@ -51,10 +51,7 @@ const STYLE = `
 `;
 
 function tooltip(text) {
-  const box = document.createElement("div");
-  box.className = "kg-tip";
-  box.textContent = text;
-  return box;
+  return element("div", "kg-tip", text);
 }
 
 function node(n) { return { ...n, title: n.title ? tooltip(n.title) : undefined }; }
@@ -73,20 +70,22 @@ function visNetwork(model) {
   return LIBRARIES.get(id);
 }
 
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text) node.textContent = text;
+  return node;
+}
+
 async function render({ model, el }) {
   const vis = await visNetwork(model);
   el.classList.add("kg-network-view");
-  const style = document.createElement("style");
-  style.textContent = STYLE;
-  const legend = document.createElement("div");
-  legend.className = "kg-legend";
-  const banner = document.createElement("div");
-  banner.className = "kg-cap";
-  const canvas = document.createElement("div");
-  canvas.className = "kg-canvas";
+  const style = element("style", "", STYLE);
+  const legend = element("div", "kg-legend");
+  const banner = element("div", "kg-cap");
+  const canvas = element("div", "kg-canvas");
   canvas.style.height = model.get("height") + "px";
-  const hint = document.createElement("div");
-  hint.className = "kg-hint";
+  const hint = element("div", "kg-hint");
   el.append(style, legend, banner, canvas, hint);
 
   const nodes = new vis.DataSet(model.get("nodes").map(node));

@@ -87,28 +87,45 @@ def file_info(path: str | os.PathLike[str], *, kind: str = "dump", name: str | N
                     compressed=path.name.endswith(".gz"))
 
 
+#: The VoID totals a release states, by the local name of their ``void:`` property.
+VOID_TOTALS = ("triples", "entities", "distinctSubjects", "distinctObjects", "properties", "classes")
+
+
 @dataclass
 class Counts:
-    """VoID statistics of the published statements."""
+    """VoID statistics of the published statements: ``totals`` by VoID property (see
+    :data:`VOID_TOTALS`), the number of named graphs, and the class and property partitions.
 
-    triples: int = 0
-    entities: int = 0
-    distinct_subjects: int = 0
-    distinct_objects: int = 0
-    properties: int = 0
-    classes: int = 0
+    >>> Counts({"triples": 3}).triples
+    3
+    """
+
+    totals: dict[str, int] = field(default_factory=dict)
     graphs: int = 0
     class_partitions: dict[str, int] = field(default_factory=dict)
     property_partitions: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def triples(self) -> int:
+        """``void:triples``: the statements of all named graphs."""
+        return self.totals.get("triples", 0)
+
+    @property
+    def entities(self) -> int:
+        """``void:entities``: the distinct IRIs of the dataset's namespace used as subjects."""
+        return self.totals.get("entities", 0)
+
+    @property
+    def classes(self) -> int:
+        """``void:classes``: the distinct classes instances belong to."""
+        return self.totals.get("classes", 0)
 
 
 def dataset_counts(store: KGStore, *, no_text: bool = False, base: str = DEFAULT_BASE) -> Counts:
     """VoID counts of the store's named graphs, by SPARQL (``no_text``: as :func:`kg.publish.dump.drop_text`
     leaves them)."""
     c = store.select(load("publish/counts"), union=False, bindings={"no_text": no_text, "base": base})[0]
-    counts = Counts(triples=int(c["triples"]), entities=int(c["entities"]), distinct_subjects=int(c["subjects"]),
-                    distinct_objects=int(c["objects"]), properties=int(c["properties"]),
-                    classes=int(c["classes"]), graphs=int(c["graphs"]))
+    counts = Counts({name: int(c[name]) for name in VOID_TOTALS}, graphs=int(c["graphs"]))
     rows = store.select(load("publish/class-partitions"), union=False)
     counts.class_partitions = {str(r["c"]): int(r["n"]) for r in rows}
     rows = store.select(load("publish/property-partitions"), union=False, bindings={"no_text": no_text})
@@ -144,7 +161,7 @@ def describe(counts: Counts, files: list[FileInfo], *, title: str, description: 
     ``base_url`` is where the release folder will be served; empty keeps download URLs
     relative to ``void.ttl`` itself.
 
-    >>> g = describe(Counts(triples=3), [], title="T", description="D", license=None, version="1",
+    >>> g = describe(Counts({"triples": 3}), [], title="T", description="D", license=None, version="1",
     ...              publisher="P", issued=dt.date(2020, 1, 3))
     >>> [int(n) for n in g.objects(None, g.namespace_manager.expand_curie("void:triples"))]
     [3]
@@ -174,10 +191,8 @@ def describe(counts: Counts, files: list[FileInfo], *, title: str, description: 
     g.add((ds, VOID.uriSpace, Literal(base)))
     if sparql_endpoint:
         g.add((ds, VOID.sparqlEndpoint, URIRef(sparql_endpoint)))
-    for name, value in [("triples", counts.triples), ("entities", counts.entities),
-                        ("distinctSubjects", counts.distinct_subjects), ("distinctObjects", counts.distinct_objects),
-                        ("properties", counts.properties), ("classes", counts.classes)]:
-        g.add((ds, VOID[name], Literal(value)))
+    for name in VOID_TOTALS:
+        g.add((ds, VOID[name], Literal(counts.totals.get(name, 0))))
     used = list(counts.property_partitions) + list(counts.class_partitions)
     for ns in sorted(set(PREFIXES.values())):
         if ns != base and any(term.startswith(ns) for term in used):
