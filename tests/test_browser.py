@@ -11,6 +11,7 @@ readable in the Dark theme. Screenshots go to ``test-output/browser/`` (kept by 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import secrets
@@ -119,6 +120,21 @@ def browser(lab: tuple[str, str]) -> Iterator[Any]:
         chromium.close()
 
 
+@contextlib.contextmanager
+def notebook_page(browser: Any, lab: tuple[str, str], notebook: str) -> Iterator[Any]:
+    """A new page with the notebook open and all its cells run (kernel idle again); a
+    screenshot ``failed-<test>.png`` when the test fails in it; closed afterwards."""
+    page = run_all(browser, lab, notebook)
+    try:
+        yield page
+    except Exception:
+        test = os.environ.get("PYTEST_CURRENT_TEST", "test").split("::")[-1].split(" ")[0]
+        shot(page, f"failed-{test}")
+        raise
+    finally:
+        page.close()
+
+
 def run_all(browser: Any, lab: tuple[str, str], notebook: str) -> Any:
     """A new page with the notebook open and all its cells run (kernel idle again)."""
     from playwright.sync_api import expect
@@ -161,8 +177,7 @@ def shot(page: Any, name: str) -> None:
 def test_workbench_draws_an_example_query_with_edges(browser: Any, lab: tuple[str, str]) -> None:
     from playwright.sync_api import expect
 
-    page = run_all(browser, lab, "02-sparql-workbench.ipynb")
-    try:
+    with notebook_page(browser, lab, "02-sparql-workbench.ipynb") as page:
         editor = page.locator(".kg-sparql-editor").first
         page.locator(".kg-example-picker select").first.select_option("co-occurring-actors")
         expect(editor.locator("textarea")).to_have_value(re.compile(r"^# Pairs of actors"))
@@ -212,18 +227,12 @@ def test_workbench_draws_an_example_query_with_edges(browser: Any, lab: tuple[st
         expect(page.locator(".widget-html", has_text="3 rows in").first).to_be_visible()
         assert page.locator(".jp-Cell").count() == cells
         expect(page.locator(".kg-example-picker select").first).to_have_value("— your query —")
-    except Exception:
-        shot(page, "failed-" + sys._getframe().f_code.co_name)
-        raise
-    finally:
-        page.close()
 
 
 def test_node_click_expands_and_partial_name_search(browser: Any, lab: tuple[str, str]) -> None:
     from playwright.sync_api import expect
 
-    page = run_all(browser, lab, "03-actor-explorer.ipynb")
-    try:
+    with notebook_page(browser, lab, "03-actor-explorer.ipynb") as page:
         expect(page.locator(".widget-html h3", has_text="Qamar Javed Bajwa")).to_be_visible()  # the notebook's pick
         view = page.locator(".kg-graph-box .kg-network-view")
         view.scroll_into_view_if_needed()
@@ -245,16 +254,10 @@ def test_node_click_expands_and_partial_name_search(browser: Any, lab: tuple[str
         search.press("Enter")
         expect(page.locator(".widget-html h3", has_text="Mike Pompeo")).to_be_visible()
         shot(page, "explorer-pompeo")
-    except Exception:
-        shot(page, "failed-" + sys._getframe().f_code.co_name)
-        raise
-    finally:
-        page.close()
 
 
 def test_event_filter_narrows_the_events(browser: Any, lab: tuple[str, str]) -> None:
-    page = run_all(browser, lab, "02-sparql-workbench.ipynb")
-    try:
+    with notebook_page(browser, lab, "02-sparql-workbench.ipynb") as page:
         cameo = page.locator(".widget-dropdown", has_text="CAMEO").locator("select").first
         cameo.scroll_into_view_if_needed()
         count = page.locator(".widget-html", has_text=re.compile(r"\b\d+ events\b")).first
@@ -270,18 +273,12 @@ def test_event_filter_narrows_the_events(browser: Any, lab: tuple[str, str]) -> 
         everything = events("any type")
         assert 0 < events(fight) < everything
         shot(page, "event-filter")
-    except Exception:
-        shot(page, "failed-" + sys._getframe().f_code.co_name)
-        raise
-    finally:
-        page.close()
 
 
 def test_errors_readable_in_dark_theme(browser: Any, lab: tuple[str, str]) -> None:
     from playwright.sync_api import expect
 
-    page = run_all(browser, lab, "02-sparql-workbench.ipynb")
-    try:
+    with notebook_page(browser, lab, "02-sparql-workbench.ipynb") as page:
         page.locator(".lm-MenuBar-itemLabel", has_text="Settings").first.click()
         page.locator(".lm-Menu-itemLabel", has_text="Theme").first.hover()
         page.locator(".lm-Menu-itemLabel", has_text="JupyterLab Dark").first.click()
@@ -291,8 +288,3 @@ def test_errors_readable_in_dark_theme(browser: Any, lab: tuple[str, str]) -> No
         expect(error).to_contain_text("line 1, column")
         assert error.evaluate(CONTRAST) >= 4.5
         shot(page, "error-dark-theme")
-    except Exception:
-        shot(page, "failed-" + sys._getframe().f_code.co_name)
-        raise
-    finally:
-        page.close()

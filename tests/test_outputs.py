@@ -215,29 +215,26 @@ def _unwritable() -> Path:
     pytest.skip("/sys/kernel accepts new files here: no honest non-writable folder")
 
 
-@pytest.mark.parametrize("target, message", [
-    ("missing/sub/out.nq", "does not exist (create it first)"),
-    ("afile/out.nq", "is a file, not a folder"),
-    ("UNWRITABLE/out.nq", "cannot write in /sys/kernel"),
-    (".", "is a folder; give a file name"),
-])
-def test_dump_output_path_errors(sample_store_path: Path, tmp_path: Path, target: str, message: str) -> None:
-    (tmp_path / "afile").write_text("x")
-    target = target.replace("UNWRITABLE", str(_unwritable())) if "UNWRITABLE" in target else str(tmp_path / target)
-    result = CliRunner().invoke(main, ["dump", "--store", str(sample_store_path), "-o", target])
-    assert result.exit_code == 2, result.output
-    assert message in result.output and "Traceback" not in result.output
+_DUMP = ["dump", "--store", "STORE", "-o", "TARGET"]
+_PUBLISH = ["publish", "TARGET", "--store", "STORE", "--force"]
 
 
-@pytest.mark.parametrize("target, message", [
-    ("missing/sub/release", "does not exist (create it first)"),
-    ("afile/release", "is a file, not a folder"),
-    ("UNWRITABLE/release", "cannot write in /sys/kernel"),
-])
-def test_publish_output_path_errors(sample_store_path: Path, tmp_path: Path, target: str, message: str) -> None:
+@pytest.mark.parametrize("command, target, message", [
+    (_DUMP, "missing/sub/out.nq", "does not exist (create it first)"),
+    (_DUMP, "afile/out.nq", "is a file, not a folder"),
+    (_DUMP, "UNWRITABLE/out.nq", "cannot write in /sys/kernel"),
+    (_DUMP, ".", "is a folder; give a file name"),
+    (_PUBLISH, "missing/sub/release", "does not exist (create it first)"),
+    (_PUBLISH, "afile/release", "is a file, not a folder"),
+    (_PUBLISH, "UNWRITABLE/release", "cannot write in /sys/kernel"),
+], ids=["dump-missing-parent", "dump-file-as-folder", "dump-unwritable", "dump-folder-as-file",
+        "publish-missing-parent", "publish-file-as-folder", "publish-unwritable"])
+def test_output_path_errors(sample_store_path: Path, tmp_path: Path, command: list[str], target: str,
+                            message: str) -> None:
     (tmp_path / "afile").write_text("x")
     target = target.replace("UNWRITABLE", str(_unwritable())) if "UNWRITABLE" in target else str(tmp_path / target)
-    result = CliRunner().invoke(main, ["publish", target, "--store", str(sample_store_path), "--force"])
+    args = [{"STORE": str(sample_store_path), "TARGET": target}.get(a, a) for a in command]
+    result = CliRunner().invoke(main, args)
     assert result.exit_code == 2, result.output
     assert message in result.output and "Traceback" not in result.output
 
