@@ -16,20 +16,12 @@ from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, SH, SKOS
 
 from kg.ontology import declared_terms, ontology_dir, ontology_files
-from kg.vocab import NKG as NKG_IRI
+from kg import vocab
 
-NKG = Namespace(NKG_IRI)
-CAMEO = Namespace("https://w3id.org/newskg/cameo/")
-PLOVER = Namespace("https://w3id.org/newskg/plover/")
-NKGSH = Namespace("https://w3id.org/newskg/shapes#")
-SCHEMA = Namespace("https://schema.org/")
-PROV = Namespace("http://www.w3.org/ns/prov#")
-SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
-NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
-GAF = Namespace("http://groundedannotationframework.org/gaf#")
-ORG = Namespace("http://www.w3.org/ns/org#")
-XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
-ONTOLOGY = URIRef("https://w3id.org/newskg/ns")
+NKG, CAMEO, PLOVER, NKGSH, SCHEMA, PROV, SEM, NIF, GAF, ORG, XSD = (Namespace(iri) for iri in (
+    vocab.NKG, vocab.CAMEO, vocab.PLOVER, "https://w3id.org/newskg/shapes#", vocab.SCHEMA, vocab.PROV,
+    vocab.SEM, vocab.NIF, vocab.GAF, vocab.ORG, vocab.XSD))
+ONTOLOGY = URIRef(vocab.ONTOLOGY_IRI)
 REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
 TTL_FILES = sorted(ontology_dir().glob("*.ttl"))
 
@@ -79,7 +71,7 @@ def test_turtle_parses_with_an_independent_parser(path: Path, tool: str) -> None
 
 def test_every_nkg_term_used_is_declared_with_label_and_comment(everything: Graph) -> None:
     used = {t for triple in everything for t in triple
-            if isinstance(t, URIRef) and str(t).startswith(NKG_IRI)}
+            if isinstance(t, URIRef) and str(t).startswith(vocab.NKG)}
     undocumented = sorted(
         str(t) for t in used
         if (t, RDF.type, None) not in everything
