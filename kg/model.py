@@ -55,6 +55,9 @@ class Actor:
     mention_kinds: dict[Span, str] = field(default_factory=dict)
     #: the name this article gives it (set by :mod:`kg.resolve`, which sets ``name`` to the label)
     article_name: str = ""
+    #: pronouns and descriptions that refer to it ("he", "the minister"; :mod:`kg.extract.coref`),
+    #: grounded like its name mentions but no evidence of its name or kind
+    references: list[Span] = field(default_factory=list)
 
 
 @dataclass

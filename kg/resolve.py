@@ -339,6 +339,7 @@ def resolve_actors(actors: Iterable[Actor], identity: Identity | None = None) ->
         keep = merged.setdefault(c.iri, actor)
         if keep is not actor:
             keep.mentions = sorted(set(keep.mentions) | set(actor.mentions))
+            keep.references = sorted(set(keep.references) | set(actor.references))
             keep.aliases |= actor.aliases
             keep.country_code = min(filter(None, (keep.country_code, actor.country_code)), default=None)
             keep.article_name = most_complete([keep.article_name, actor.article_name])

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from kg.extract.actors import extract_actors
+from kg.extract.coref import coreferences
 from kg.extract.events import extract_events
 from kg.extract.posts import extract_holdings
 from kg.extract.statements import extract_statements
@@ -35,11 +36,14 @@ def sentences(doc: Any, text: str) -> list[Span]:
 
 def analyse_doc(article: Article, doc: Any, *, model: str) -> Analysis:
     """Everything the extractors find in one parsed article, each extractor in turn
-    (later ones may read what earlier ones found: posts use actors, statements use posts)."""
+    (later ones may read what earlier ones found: posts use actors, coreference uses posts,
+    statements use posts and references)."""
     analysis = Analysis(article=article, actors=extract_actors(doc, article.text),
                         sentences=sentences(doc, article.text), model=model)
-    # extractors run here, in order: posts, events, statements
+    # extractors run here, in order: posts, coreference, events, statements
     analysis.holdings = extract_holdings(doc, analysis)
+    for ref in coreferences(doc, analysis.actors, holdings=analysis.holdings):
+        ref.actor.references.append(ref.span)
     analysis.events = extract_events(doc, analysis)
     analysis.statements = extract_statements(doc, analysis)
     return analysis

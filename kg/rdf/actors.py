@@ -3,7 +3,8 @@
 - ``?actor a nkg:Person ; gaf:denotedBy ?mention ; nkg:articleName "name" ; skos:altLabel "name"``
   in the article's graph, one ``skos:altLabel`` per name the article uses for it (its own
   ``nkg:countryCode`` too), and on each mention
-  ``itsrdf:taClassRef`` the kind this article saw there (the evidence :mod:`kg.resolve`
+  ``itsrdf:taClassRef`` the kind this article saw there (not on the pronouns and descriptions
+  that refer to it, ``Actor.references``, which are ``gaf:denotedBy`` mentions too) (the evidence :mod:`kg.resolve`
   votes on, so identity can be decided again without NLP); type (the corpus-level vote),
   canonical ``rdfs:label``, every name as ``skos:altLabel`` and ``nkg:countryCode`` in the
   shared graph (:func:`shared_actor_triples`, written per actor by the pipeline).
@@ -42,6 +43,8 @@ def actor_triples(analysis: Analysis, mentions: Mentions, *, base: str = DEFAULT
         own.append((a, A, f"<{NKG}{actor.kind}>"))
         own += [(a, f"<{SKOS}altLabel>", literal(alias)) for alias in sorted(actor.aliases)]
         own += [(a, f"<{GAF}denotedBy>", mentions.mention(span)) for span in actor.mentions]
+        own += [(a, f"<{GAF}denotedBy>", mentions.mention(span)) for span in actor.references
+                if span not in actor.mentions]
         if actor.article_name:
             own.append((a, f"<{NKG}articleName>", literal(actor.article_name)))
         if actor.country_code:
