@@ -38,9 +38,9 @@ from kg.errors import BadRecordError, ExtractionError
 from kg.extract import analyse_doc
 from kg.extract.casing import model_text
 from kg.extract.nlp import load_model, model_label, parse_all, parse_or_error
-from kg.model import ACTOR_KINDS, IRI, Analysis, Article, GraphUpdate
+from kg.model import ACTOR_KINDS, IRI, Actor, Analysis, Article, GraphUpdate
 from kg.ontology import STORE_FILES, ontology_text
-from kg.queries import load
+from kg.queries import load as load_query
 from kg.rdf import analysis_graph, shared_actor_triples
 from kg.read import input_files, read_articles
 from kg.resolve import Identity, Unit, resolve_actors, stored_unit, units_of
@@ -200,7 +200,7 @@ def read_book(store: KGStore, *, base: str = DEFAULT_BASE) -> IdentityBook:
 def stored_articles(store: KGStore, graphs: Iterable[str]) -> Iterator[Article]:
     """The articles of stored graphs, read back from the store (to analyse them again)."""
     for g in graphs:
-        rows = store.select(load("pipeline/article"), union=False, bindings={"g": IRI(g)})
+        rows = store.select(load_query("pipeline/article"), union=False, bindings={"g": IRI(g)})
         if rows:
             r = rows[0]
             yield Article(id=str(r["id"]), text=str(r["text"]), title=r["title"], date=r["date"],
@@ -371,3 +371,214 @@ def _worker_init(model: str | None) -> None:
 
 def _worker_analyse(article: Article) -> Analysis | ExtractionError:
     return _extract(article, parse_or_error(_WORKER["nlp"], model_text(article.text)), _WORKER["label"])
+
+
+# -- kg extract / kg load: the map step on a cluster, the global step on the shards ----------
+
+@dataclass
+class ExtractReport:
+    """What an extract run did; :meth:`summary` is its one-line account."""
+
+    articles: int = 0
+    written: int = 0
+    bad: list[BadRecordError] = field(default_factory=list)
+    failed: list[ExtractionError] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        """One line: articles, written to shards, skipped, seconds.
+
+        >>> ExtractReport(articles=3, written=2, seconds=1.234).summary()
+        '3 articles (2 in shards), 0 skipped, 1.2 s'
+        """
+        failed = f", {len(self.failed)} failed" if self.failed else ""
+        return f"{self.articles} articles ({self.written} in shards{failed}), {len(self.bad)} skipped, {self.seconds:.1f} s"
+
+
+#: Articles a Dask task analyses (one model call over the batch, as ``nlp.pipe`` does).
+DASK_BATCH = 4
+
+
+def extract(paths: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str], *, engine: str = "local",
+            scheduler: str | None = None, workers: int = 1, model: str | None = None,
+            progress: Progress | None = None) -> ExtractReport:
+    """Read and analyse articles (a pure map per article, no store) and write the analyses as
+    shards to the folder ``out`` (:mod:`kg.shards`), replaced in one step at the end.
+
+    :param engine: ``"local"`` (``workers`` processes on this machine) or ``"dask"`` (a Dask
+        cluster: the ``scheduler`` address, else a local cluster of ``workers`` processes).
+    :raises InputError: a path is missing or unreadable (before anything is analysed).
+    :raises OutputError: ``out`` cannot be written, or holds files other than parts.
+    :raises ClusterError: the scheduler cannot be reached.
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.jsonl").write_text('{"id": "a1", "text": "Mike Pompeo met Heiko Maas."}\\n')
+    >>> extract([folder / "a.jsonl"], folder / "shards").written, [p.name for p in (folder / "shards").iterdir()]
+    (1, ['part-00000.jsonl.gz'])
+    """
+    from kg.shards import write_shards
+
+    started = time.perf_counter()
+    input_files(paths)
+    report = ExtractReport()
+    bar = progress or _no_progress
+    articles = _collect_bad(read_articles(paths), report, bar)  # type: ignore[arg-type]
+
+    def lines() -> Iterator[str]:
+        if engine == "dask":
+            from kg.distributed import dask_map
+
+            jobs = ((batch, model) for batch in _batches(articles, DASK_BATCH))
+            results: Iterable[str | ExtractionError] = (
+                r if isinstance(r, str) else ExtractionError(*r[:2], stage=r[2])
+                for done in dask_map(_analyse_batch, jobs, scheduler=scheduler, workers=workers) for r in done)
+        else:
+            results = (_shard_line(a) for a in _analysed(articles, workers=workers, model=model))
+        for result in results:
+            report.articles += 1
+            bar(1)
+            if isinstance(result, ExtractionError):
+                report.failed.append(result)
+            else:
+                yield result
+
+    report.written = write_shards(lines(), out)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _shard_line(analysis: Analysis | ExtractionError) -> str | ExtractionError:
+    from kg.shards import shard_line
+
+    if isinstance(analysis, ExtractionError):
+        return analysis
+    try:
+        return shard_line(analysis)
+    except TypeError as e:
+        return ExtractionError(_origin(analysis.article), f"TypeError: {e}", stage="writing the shard")
+
+
+def _analyse_batch(job: tuple[list[Article], str | None]) -> list[str | tuple[str, str, str]]:
+    """A Dask task: the shard lines of a batch of articles (the model loaded once per worker);
+    a failed article is ``(origin, detail, stage)`` of its :class:`ExtractionError`."""
+    articles, model = job
+    if _WORKER.get("model", "") != model or "nlp" not in _WORKER:
+        _worker_init(model)
+        _WORKER["model"] = model
+    docs = parse_all(_WORKER["nlp"], [model_text(a.text) for a in articles])
+    lines = [_shard_line(_extract(a, doc, _WORKER["label"])) for a, doc in zip(articles, docs)]
+    return [r if isinstance(r, str) else (r.origin, r.detail, r.stage) for r in lines]
+
+
+#: N-Quads lines handed to the store's bulk loader at a time.
+LOAD_BUFFER = 200_000
+
+
+def load(paths: Sequence[str | os.PathLike[str]], store: KGStore, *, base: str = DEFAULT_BASE,
+         progress: Progress | None = None, model: str | None = None) -> IngestReport:
+    """Load shards into the store: identity resolved over every shard and the store (the same
+    global step as :func:`ingest`), then the article graphs written with the bulk loader.
+
+    The shards are read three times (units, a check that resolving settles, the write), so
+    memory holds identity evidence, never the analyses. Each graph's ``nkg:inputDigest`` is
+    written after all other quads, so a killed load leaves graphs without it, and the next
+    load (idempotent, like ingest) replaces them; an unchanged graph is skipped. Stored
+    articles that the new identity places elsewhere are analysed again from their stored
+    text, as :func:`ingest` does (this needs the model).
+
+    :raises InputError: a shard path is missing or unreadable.
+
+    >>> import tempfile, pathlib
+    >>> from kg.store import open_store
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.jsonl").write_text('{"id": "a1", "text": "Mike Pompeo met Heiko Maas."}\\n')
+    >>> _ = extract([folder / "a.jsonl"], folder / "shards")
+    >>> with open_store(folder / "store") as store:
+    ...     report = load([folder / "shards"], store)
+    >>> report.articles, report.written, len(report.bad)
+    (1, 1, 0)
+    """
+    from kg.shards import read_shards, shard_files
+
+    files = shard_files(paths)
+    started = time.perf_counter()
+    report = IngestReport()
+    bar = progress or _no_progress
+    ensure_ontology(store)
+    generated = generation_time()
+    book = read_book(store, base=base)
+    first: dict[str, int] = {}  # graph -> the line (index over all parts) that holds it
+
+    def kept(*, count: bool = False) -> Iterator[Analysis]:
+        for i, record in enumerate(read_shards(files)):
+            if isinstance(record, BadRecordError):
+                if count:
+                    report.bad.append(record)
+                continue
+            g = graph_iri(record.article.id, base)
+            if count and first.setdefault(g, i) != i:
+                report.bad.append(BadRecordError(_origin(record.article), None,
+                                                 f"article id {record.article.id!r} is in the shards twice; the first is kept"))
+            if first.get(g) == i:
+                yield record
+
+    for analysis in kept(count=True):
+        book.pending[graph_iri(analysis.article.id, base)] = [book.intern(u) for u in units_of(analysis.actors)]
+    identities = [book.identity()]  # as book.resolve: each article resolved with each in turn
+    for _ in range(5):  # until resolving no longer changes what the articles record
+        changed = False
+        for analysis in kept():
+            g = graph_iri(analysis.article.id, base)
+            units = units_of(_resolved(analysis.actors, identities))
+            if sorted(units) != sorted(book.pending[g]):
+                book.pending[g], changed = [book.intern(u) for u in units], True
+        if not changed:
+            break
+        identities.append(book.identity())
+    identity = identities[-1]
+    present = set(store.graphs())
+    digests = {g: str(d) for _, d, g in store.statements(f"{NKG}inputDigest")} if present else {}
+    touched: set[str] = set()
+    body: list[str] = []
+    last: list[str] = []  # the digest quads, written after everything else
+    for analysis in kept():
+        g = graph_iri(analysis.article.id, base)
+        report.articles += 1
+        touched |= book.iris([g])
+        try:
+            analysis.actors = _resolved(analysis.actors, identities[:-1])
+            update = to_graph(analysis, identity=identity, base=base, generated=generated)
+        except Exception as e:  # noqa: BLE001 - one article's failure is reported, the run goes on
+            book.pending.pop(g, None)
+            report.failed.append(ExtractionError(_origin(analysis.article), f"{type(e).__name__}: {e}", stage="writing"))
+            bar(1)
+            continue
+        book.record(g, analysis)
+        touched |= book.iris([g])
+        bar(1)
+        if digests.get(g) == update.digest:
+            report.unchanged += 1
+            continue
+        if g in present:
+            store.update(f"DROP SILENT GRAPH <{g}>")
+        digest = f"<{NKG}inputDigest>"
+        for s, p, o in update.triples:
+            (last if p == digest else body).append(f"{s} {p} {o} <{g}> .\n")
+        report.written += 1
+        report.triples += len(update.triples)
+        if len(body) >= LOAD_BUFFER:
+            store.bulk_load_quads(body)
+            body.clear()
+    store.bulk_load_quads(body)
+    store.bulk_load_quads(last)
+    _settle(store, book, touched, report, workers=1, model=model, base=base, generated=generated)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _resolved(actors: list[Actor], identities: list[Identity]) -> list[Actor]:
+    """Actors resolved with each identity in turn (how :meth:`IdentityBook.resolve` settles)."""
+    for identity in identities:
+        actors = resolve_actors(actors, identity)
+    return actors

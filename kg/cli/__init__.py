@@ -167,11 +167,14 @@ def _register_optional() -> None:
     from kg.cli.evaluate import eval_command
     from kg.cli.lab import lab_command
     from kg.cli.publish import dump_command, publish_command, serve_command, validate_command
+    from kg.cli.scale import extract_command, load_command
     from kg.cli.train import train_command
 
     main.add_command(eval_command, "eval")
     main.add_command(lab_command, "lab")
     main.add_command(train_command, "train")
+    main.add_command(extract_command, "extract")
+    main.add_command(load_command, "load")
     for name, command in (("dump", dump_command), ("publish", publish_command),
                           ("validate", validate_command), ("serve", serve_command)):
         main.add_command(command, name)

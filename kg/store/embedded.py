@@ -117,6 +117,12 @@ class EmbeddedTarget:
             if not isinstance(q.graph_name, ox.DefaultGraph):
                 yield q.subject.value, value_of(q.object), q.graph_name.value
 
+    def bulk_load(self, nquads: bytes) -> None:
+        try:
+            self.store.bulk_load(input=nquads, format=ox.RdfFormat.N_QUADS)
+        except (SyntaxError, OSError) as e:
+            raise StoreError(f"{self.path}: bulk load failed: {e}") from e
+
     def load_file(self, path: Path, *, graph: str | None) -> None:
         try:
             self.store.load(path=str(path), to_graph=ox.NamedNode(graph) if graph else None)

@@ -91,6 +91,9 @@ class RemoteTarget:
             self._send("POST", self.store_url, params={"graph": graph} if graph else ({} if fmt.supports_datasets else {"default": ""}),
                        content=data.read(), headers={"Content-Type": fmt.media_type})
 
+    def bulk_load(self, nquads: bytes) -> None:
+        self._send("POST", self.store_url, content=nquads, headers={"Content-Type": ox.RdfFormat.N_QUADS.media_type})
+
     def flush(self) -> None:
         return None  # every update is already applied by the server
 
