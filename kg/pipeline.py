@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import multiprocessing
 import os
 import time
@@ -45,6 +46,7 @@ from kg.rdf import analysis_graph, shared_actor_triples
 from kg.read import input_files, read_articles
 from kg.resolve import Identity, Unit, resolve_actors, stored_unit, units_of
 from kg.store import KGStore
+from kg.store.evidence import EvidenceTable
 from kg.vocab import DEFAULT_BASE, GAF, ITSRDF, NKG, ONTOLOGY_GRAPH, RDF, SKOS, graph_iri, shared_graph_iri
 
 #: Articles written between two flushes of the store's write buffers.
@@ -101,33 +103,57 @@ def to_graph(analysis: Analysis, *, identity: Identity, base: str = DEFAULT_BASE
 
 class IdentityBook:
     """The identity evidence of every article: per article graph, per actor IRI, the unit
-    the graph records and the kind the graph gives the actor (see :func:`read_book`)."""
+    the graph records and the kind the graph gives the actor.
 
-    def __init__(self, base: str = DEFAULT_BASE) -> None:
+    Complete (``complete=True``, see :func:`read_book`), it holds every graph. Otherwise
+    (:func:`open_book` on a store whose evidence table is trusted) it holds the unit counts
+    and loads a graph's record from the table when asked; it then knows that every stored
+    graph agrees with the identity of the counts it started from, so the stale graphs are
+    found among those that record a unit whose actor has changed since. Every change is
+    written through to the table (``table``).
+    """
+
+    def __init__(self, base: str = DEFAULT_BASE, *, table: EvidenceTable | None = None,
+                 complete: bool = True) -> None:
         self.base = base
+        self.table = table
+        self.complete = complete
         self.graphs: dict[str, dict[str, tuple[Unit, str]]] = {}
         self.pending: dict[str, list[Unit]] = {}  # analysed, not yet written
         self._interned: dict[Unit, Unit] = {}  # one object per distinct unit keeps memory small
         self.counts: Counter[Unit] = Counter()  # recorded units, how many graphs hold each
+        self._start: Counter[Unit] = Counter()  # the counts the stored graphs agree with (not complete)
+        self._start_identity: Identity | None = None
 
     def intern(self, unit: Unit) -> Unit:
         """The one stored copy of an equal unit."""
         return self._interned.setdefault(unit, unit)
+
+    def graph(self, graph: str) -> dict[str, tuple[Unit, str]]:
+        """What a graph records (actor IRI -> unit and kind); empty for a graph not stored."""
+        if graph in self.graphs or self.complete or self.table is None:
+            return self.graphs.get(graph, {})
+        actors = {a: (self.intern(unit_from_json(data)), kind) for a, (data, kind) in self.table.graph(graph).items()}
+        self.graphs[graph] = actors
+        return actors
 
     def identity(self) -> Identity:
         """The clusters of every recorded and pending unit (a pending article's units stand for
         what its graph records); cost follows the distinct units, not the articles."""
         units = Counter(self.counts)
         for g, pending in self.pending.items():
-            units.subtract(u for u, _ in self.graphs.get(g, {}).values())
+            units.subtract(u for u, _ in self.graph(g).values())
             units.update(pending)
         return Identity(units, base=self.base)
 
     def put(self, graph: str, actors: dict[str, tuple[Unit, str]]) -> None:
         """Record what a graph holds (actor IRI -> unit and kind), keeping the unit counts."""
-        self.counts.subtract(u for u, _ in self.graphs.get(graph, {}).values())
+        old = self.graph(graph)
+        self.counts.subtract(u for u, _ in old.values())
         self.graphs[graph] = {a: (self.intern(u), kind) for a, (u, kind) in actors.items()}
         self.counts.update(u for u, _ in self.graphs[graph].values())
+        if self.table is not None:
+            self.table.put(graph, _as_json(old), _as_json(self.graphs[graph]))
 
     def record(self, graph: str, analysis: Analysis) -> None:
         """What an article graph now records (its actors resolved)."""
@@ -155,17 +181,72 @@ class IdentityBook:
 
     def stale(self, identity: Identity) -> list[str]:
         """Article graphs that give an actor another IRI or kind than ``identity`` does."""
-        return sorted(g for g, actors in self.graphs.items()
+        candidates = set(self.graphs)
+        if not self.complete and self.table is not None and self._start:
+            start = self._start_identity = self._start_identity or Identity(self._start, base=self.base)
+            moved = [u for u in self._start if self.counts[u] > 0 and
+                     (start.cluster(u).iri, start.cluster(u).kind) != (identity.cluster(u).iri, identity.cluster(u).kind)]
+            candidates |= self.table.graphs_with(unit_json(u) for u in moved)
+        return sorted(g for g in candidates
                       if any((identity.cluster(u).iri, identity.cluster(u).kind) != (a, kind)
-                             for a, (u, kind) in actors.items()))
+                             for a, (u, kind) in self.graph(g).items()))
 
     def iris(self, graphs: Iterable[str]) -> set[str]:
         """The actor IRIs these graphs record."""
-        return {a for g in graphs for a in self.graphs.get(g, {})}
+        return {a for g in graphs for a in self.graph(g)}
+
+    def finish(self) -> None:
+        """The run is over and settled: the table (if any) is marked trusted again."""
+        if self.table is not None:
+            self.table.finish()
+
+
+def unit_json(unit: Unit) -> str:
+    """A unit as canonical JSON (the evidence table's key).
+
+    >>> u = Unit(frozenset({"Mike Pompeo", "Pompeo"}), "Person", None, "Mike Pompeo", (("Person", 2),))
+    >>> unit_from_json(unit_json(u)) == u
+    True
+    """
+    return json.dumps([sorted(unit.names), unit.kind, unit.country_code, unit.name, [list(v) for v in unit.votes]],
+                      ensure_ascii=False, separators=(",", ":"))
+
+
+def unit_from_json(data: str) -> Unit:
+    """The unit :func:`unit_json` wrote."""
+    names, kind, code, name, votes = json.loads(data)
+    return Unit(frozenset(names), kind, code, name, tuple((k, n) for k, n in votes))
+
+
+def _as_json(actors: dict[str, tuple[Unit, str]]) -> dict[str, tuple[str, str]]:
+    return {a: (unit_json(u), kind) for a, (u, kind) in actors.items()}
+
+
+def open_book(store: KGStore, *, base: str = DEFAULT_BASE) -> IdentityBook:
+    """The identity evidence for a run that writes ``store``: from the evidence table beside
+    it when that is trusted (cost: the distinct units, not the stored articles), else read
+    from every article graph (:func:`read_book`) and the table rebuilt. The table is marked
+    untrusted until :meth:`IdentityBook.finish`, so a run killed in between is followed by a
+    rebuild. A server (URL) has no table: every run reads the graphs."""
+    table = store.evidence()
+    if table is not None and table.trusted(base=base):
+        book = IdentityBook(base, table=table, complete=False)
+        for data, n in table.units():
+            book.counts[book.intern(unit_from_json(data))] = n
+        book._start = Counter(book.counts)
+        table.begin(base=base)
+        return book
+    book = read_book(store, base=base)
+    if table is not None:
+        table.begin(base=base, rebuild=True)
+        for g, actors in book.graphs.items():
+            table.put(g, {}, _as_json(actors))
+        book.table = table
+    return book
 
 
 def read_book(store: KGStore, *, base: str = DEFAULT_BASE) -> IdentityBook:
-    """The identity evidence the store holds: each article graph's names (``nkg:articleName``,
+    """The identity evidence the article graphs hold (complete: every graph): each graph's names (``nkg:articleName``,
     ``skos:altLabel``), type, country code and mention kinds (``itsrdf:taClassRef``) of its
     actors; read by index scans of six predicates, not by joins."""
     book = IdentityBook(base)
@@ -241,7 +322,7 @@ def ingest_articles(records: Iterable[Article | BadRecordError], store: KGStore,
     report = IngestReport()
     ensure_ontology(store)
     generated = generation_time()
-    book = read_book(store, base=base)
+    book = open_book(store, base=base)
     touched: set[str] = set()
     bar = progress or _no_progress
     articles = _collect_bad(records, report, bar)
@@ -259,6 +340,7 @@ def ingest_articles(records: Iterable[Article | BadRecordError], store: KGStore,
             _write(analysis, store, book, identity, report, touched, base=base, generated=generated)
             bar(1)
     _settle(store, book, touched, report, workers=workers, model=model, base=base, generated=generated)
+    book.finish()
     report.seconds = time.perf_counter() - started
     return report
 
@@ -507,7 +589,7 @@ def load(paths: Sequence[str | os.PathLike[str]], store: KGStore, *, base: str =
     bar = progress or _no_progress
     ensure_ontology(store)
     generated = generation_time()
-    book = read_book(store, base=base)
+    book = open_book(store, base=base)
     first: dict[str, int] = {}  # graph -> the line (index over all parts) that holds it
 
     def kept(*, count: bool = False) -> Iterator[Analysis]:
@@ -537,8 +619,9 @@ def load(paths: Sequence[str | os.PathLike[str]], store: KGStore, *, base: str =
             break
         identities.append(book.identity())
     identity = identities[-1]
-    present = set(store.graphs())
-    digests = {g: str(d) for _, d, g in store.statements(f"{NKG}inputDigest")} if present else {}
+    digests = {g: str(d) for _, d, g in store.statements(f"{NKG}inputDigest")}
+    # after a clean run every graph has its digest; else (a killed load?) look for graphs without
+    present = set(digests) if not book.complete else set(store.graphs())
     touched: set[str] = set()
     body: list[str] = []
     last: list[str] = []  # the digest quads, written after everything else
@@ -573,6 +656,7 @@ def load(paths: Sequence[str | os.PathLike[str]], store: KGStore, *, base: str =
     store.bulk_load_quads(body)
     store.bulk_load_quads(last)
     _settle(store, book, touched, report, workers=1, model=model, base=base, generated=generated)
+    book.finish()
     report.seconds = time.perf_counter() - started
     return report
 

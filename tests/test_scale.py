@@ -18,7 +18,7 @@ import pytest
 from kg.pipeline import extract, ingest, load
 from kg.shards import read_shards, shard_files
 from kg.store import open_store
-from kg.vocab import graph_iri
+from kg.vocab import DEFAULT_BASE, graph_iri
 from test_identity_order import _quads, _records, reference  # noqa: F401 - reference is a fixture
 
 BIN = Path(sys.executable).parent
@@ -137,3 +137,52 @@ def test_dask_cluster_loses_no_article_when_a_worker_is_killed(reference: tuple[
     subprocess.run([BIN / "kg", "load", tmp_path / "shards", "--store", tmp_path / "store"], check=True, env=env,
                    capture_output=True)
     assert _quads(tmp_path / "store") == expected
+
+
+def _evidence(store_path: Path) -> tuple[dict, dict]:
+    """The evidence table's units and records, and the same read from the article graphs."""
+    from kg.pipeline import _as_json, read_book, unit_json
+
+    with open_store(store_path) as store:
+        table = store.evidence()
+        assert table is not None and table.trusted(base=DEFAULT_BASE)
+        kept = {g: table.graph(g) for g in store.graphs()}
+        units = dict(table.units())
+        book = read_book(store)
+    return ({g: a for g, a in kept.items() if a}, units), (
+        {g: _as_json(a) for g, a in book.graphs.items() if a},
+        {unit_json(u): n for u, n in book.counts.items() if n > 0})
+
+
+def test_the_evidence_table_stays_in_step_with_the_graphs(reference: tuple[list[str], set], tmp_path: Path) -> None:
+    """Split runs, one rewriting earlier articles ("Locke" once "Gary Locke" comes), read the
+    table, not the graphs; it then holds what a full read of the graphs gives."""
+    lines, expected = reference
+    locke = [i for i, line in enumerate(lines) if '"own-locke"' in line or '"own-gary-locke"' in line]
+    runs = [[line for i, line in enumerate(lines) if i < len(lines) // 2 or i == locke[0]],
+            [line for i, line in enumerate(lines) if i >= len(lines) // 2 and i != locke[0]]]
+    path = tmp_path / "store"
+    for i, run in enumerate(runs):
+        with open_store(path) as store:
+            assert (store.evidence().trusted(base=DEFAULT_BASE)) == (i > 0)
+            ingest([_write(tmp_path / f"run{i}.jsonl", run)], store)
+    table, graphs = _evidence(path)
+    assert table == graphs and _quads(path) == expected
+
+
+def test_a_killed_run_leaves_the_table_untrusted_and_the_next_rebuilds_it(tmp_path: Path) -> None:
+    path = tmp_path / "store"
+    first = _write(tmp_path / "a.jsonl", ['{"id": "a1", "text": "Mr. Locke said exports rose in March."}'])
+    second = _write(tmp_path / "b.jsonl", ['{"id": "b1", "text": "Former governor Gary Locke told reporters that exports rose."}'])
+    with open_store(path) as store:
+        ingest([first], store)
+        table = store.evidence()
+        table.begin(base=DEFAULT_BASE)  # a run that starts and is killed before it finishes
+        table.put(graph_iri("a1"), table.graph(graph_iri("a1")), {})
+    with open_store(path) as store:
+        assert not store.evidence().trusted(base=DEFAULT_BASE)
+        ingest([second], store)
+        locke = store.select("SELECT DISTINCT ?a WHERE { GRAPH ?g { ?a nkg:articleName ?n } }")
+    assert {r["a"].rsplit("/", 1)[1] for r in locke} == {"gary-locke"}  # the stored "Locke" was rewritten
+    table, graphs = _evidence(path)
+    assert table == graphs

@@ -21,6 +21,7 @@ from kg.errors import QueryError, QuerySyntaxError
 from kg.model import IRI, GraphUpdate
 from kg.queries import load
 from kg.rdf.terms import Triple, iri, literal
+from kg.store.evidence import EVIDENCE_FILE, EvidenceTable
 from kg.store.results import Rows, rows_of, triples_of
 from kg.store.sparql import SparqlTarget, bind_values, binding_terms
 from kg.vocab import NKG
@@ -79,6 +80,7 @@ class KGStore:
     def __init__(self, target: SparqlTarget, *, location: str) -> None:
         self._target = target
         self.location = location
+        self._evidence: EvidenceTable | None = None
 
     # -- reading ---------------------------------------------------------------------------
     def _run(self, sparql: str, union: bool, bindings: dict[str, Any] | None) -> Any:
@@ -236,6 +238,16 @@ class KGStore:
         for N-Quads and TriG into the graphs the file names."""
         self._target.load_file(Path(path), graph=graph)
 
+    def evidence(self) -> EvidenceTable | None:
+        """The identity evidence kept beside an on-disk store opened for writing
+        (:mod:`kg.store.evidence`); None for a server or a read-only store."""
+        folder = getattr(self._target, "path", None)
+        if folder is None or getattr(self._target, "read_only", False):
+            return None
+        if self._evidence is None:
+            self._evidence = EvidenceTable(folder / EVIDENCE_FILE)
+        return self._evidence
+
     # -- lifecycle -------------------------------------------------------------------------
     def flush(self) -> None:
         """Write buffered changes to disk and free their memory (long ingests call it often)."""
@@ -243,6 +255,9 @@ class KGStore:
 
     def close(self) -> None:
         """Flush and release the store (the on-disk lock)."""
+        if self._evidence is not None:
+            self._evidence.close()
+            self._evidence = None
         self._target.close()
 
     def __enter__(self) -> "KGStore":
