@@ -73,9 +73,7 @@ def main() -> None:
             with open_store(tmp / f"load{r}") as store:
                 load(files, store)
             times["kg load"].append(time.perf_counter() - t)
-            with open_store(tmp / f"load{r}") as store:
-                data = "".join(f"{s} {p} {o} {f'<{g}>' if g else ''} .\n".replace("  .", " .")
-                               for s, p, o, g in store.quads()).encode()
+            data = ox.Store.read_only(str(tmp / f"load{r}")).dump(format=ox.RdfFormat.N_QUADS)
             quads = data.count(b"\n")
             t = time.perf_counter()
             bulk = ox.Store(str(tmp / f"bulk{r}"))

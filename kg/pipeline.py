@@ -339,8 +339,7 @@ def ingest_articles(records: Iterable[Article | BadRecordError], store: KGStore,
         for analysis in analyses:
             _write(analysis, store, book, identity, report, touched, base=base, generated=generated)
             bar(1)
-    _settle(store, book, touched, report, workers=workers, model=model, base=base, generated=generated)
-    book.finish()
+    _conclude(store, book, touched, report, workers=workers, model=model, base=base, generated=generated)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -386,6 +385,14 @@ def _settle(store: KGStore, book: IdentityBook, touched: set[str], report: Inges
                 _write(analysis, store, book, identity, report, touched, base=base, generated=generated, count=False)
         identity = book.identity()
     store.replace_subjects(shared_graph_iri(base), shared_facts(identity, touched))
+
+
+def _conclude(store: KGStore, book: IdentityBook, touched: set[str], report: IngestReport, *, workers: int,
+              model: str | None, base: str, generated: str) -> None:
+    """The end of every writing run (``ingest`` and ``load`` alike): settle, then trust the
+    evidence table again."""
+    _settle(store, book, touched, report, workers=workers, model=model, base=base, generated=generated)
+    book.finish()
 
 
 def _no_progress(done: int) -> None:
@@ -655,8 +662,7 @@ def load(paths: Sequence[str | os.PathLike[str]], store: KGStore, *, base: str =
             body.clear()
     store.bulk_load_quads(body)
     store.bulk_load_quads(last)
-    _settle(store, book, touched, report, workers=1, model=model, base=base, generated=generated)
-    book.finish()
+    _conclude(store, book, touched, report, workers=1, model=model, base=base, generated=generated)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -32,6 +32,7 @@ import importlib
 import json
 import os
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -90,6 +91,8 @@ class _Encoder:
             return {"@datetime": v.isoformat()}
         if isinstance(v, dt.date):
             return {"@date": v.isoformat()}
+        if type(v).__module__ == "numpy" and hasattr(v, "item"):  # a model's score: its Python value
+            return self.enc(v.item())
         raise TypeError(f"a shard cannot carry a {type(v).__module__}.{type(v).__qualname__} value")
 
     def _object(self, v: Any) -> Any:
@@ -136,29 +139,36 @@ class _Decoder:
         raise ValueError(f"unknown shard tag {tag!r}")
 
     def _object(self, v: dict[str, Any]) -> Any:
-        module, _, name = v["@type"].partition(":")
-        if module != "kg" and not module.startswith("kg."):
-            raise ValueError(f"a shard may only hold kg records, not {v['@type']}")
-        cls = importlib.import_module(module)
-        for part in name.split("."):
-            cls = getattr(cls, part)
-        if not dataclasses.is_dataclass(cls):
-            raise ValueError(f"{v['@type']} is not a record")
+        cls, fields = _record_type(v["@type"])
         obj = object.__new__(cls)
         if "@id" in v:
             self.objects[v["@id"]] = obj
-        fields = v["fields"]
-        for f in dataclasses.fields(cls):
-            if f.name in fields:
-                value = self.dec(fields[f.name])
-            elif f.default is not dataclasses.MISSING:
-                value = f.default
-            elif f.default_factory is not dataclasses.MISSING:
-                value = f.default_factory()
+        given = v["fields"]
+        for name, default, factory in fields:
+            if name in given:
+                value = self.dec(given[name])
+            elif default is not dataclasses.MISSING:
+                value = default
+            elif factory is not dataclasses.MISSING:
+                value = factory()
             else:
-                raise ValueError(f"{v['@type']}: field {f.name!r} missing")
-            object.__setattr__(obj, f.name, value)
+                raise ValueError(f"{v['@type']}: field {name!r} missing")
+            object.__setattr__(obj, name, value)
         return obj
+
+
+@lru_cache(maxsize=256)
+def _record_type(name: str) -> tuple[type, tuple[tuple[str, Any, Any], ...]]:
+    """The record class a ``@type`` names and its fields (name, default, default factory)."""
+    module, _, qualname = name.partition(":")
+    if module != "kg" and not module.startswith("kg."):
+        raise ValueError(f"a shard may only hold kg records, not {name}")
+    cls: Any = importlib.import_module(module)
+    for part in qualname.split("."):
+        cls = getattr(cls, part)
+    if not dataclasses.is_dataclass(cls):
+        raise ValueError(f"{name} is not a record")
+    return cls, tuple((f.name, f.default, f.default_factory) for f in dataclasses.fields(cls))
 
 
 def shard_line(analysis: Analysis) -> str:
