@@ -569,7 +569,7 @@ def load(paths: Sequence[str | os.PathLike[str]], store: KGStore, *, base: str =
     """Load shards into the store: identity resolved over every shard and the store (the same
     global step as :func:`ingest`), then the article graphs written with the bulk loader.
 
-    The shards are read three times (units, a check that resolving settles, the write), so
+    The shards are read three times or more (units, a check that resolving settles, the write), so
     memory holds identity evidence, never the analyses. Each graph's ``nkg:inputDigest`` is
     written after all other quads, so a killed load leaves graphs without it, and the next
     load (idempotent, like ingest) replaces them; an unchanged graph is skipped. Stored
