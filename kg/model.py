@@ -88,8 +88,12 @@ class Participation:
 class Event:
     """One event of an article: CAMEO type, trigger mentions, participants, time and place.
 
-    ``factuality`` is "asserted", "negated" or "hypothetical". Dates: ``date`` when the day is
-    known, else ``earliest`` / ``latest`` bound a range.
+    ``cameo`` is a CAMEO code for interactions between political actors, else "";
+    ``event_class`` the ECB+ action class of its triggers ("OCCURRENCE", "STATE", "REPORTING",
+    "PERCEPTION", "ASPECTUAL", "CAUSATIVE", "GENERIC"; None: not known) and ``lemma`` the
+    lemma of its first trigger. ``factuality`` is "asserted", "negated", "hypothetical",
+    "future" or "failed". Dates: ``date`` when the day is known, else ``earliest`` / ``latest``
+    bound a range.
     """
 
     cameo: str
@@ -100,6 +104,8 @@ class Event:
     latest: dt.date | None = None
     place: Actor | None = None
     factuality: str = "asserted"
+    event_class: str | None = None
+    lemma: str = ""
 
 
 @dataclass

@@ -366,7 +366,8 @@ BROKEN = {
                           'nkg:countryCode "us" }', NKGSH["Actor-countryCode"]),
     "post-in-two": ("INSERT DATA { post:secretary-of-state org:postIn actor:hans-muller }",
                     NKGSH["Post-postIn"]),
-    "event-untyped": ("DELETE WHERE { event:e1 nkg:eventType ?t }", NKGSH["Event-eventType"]),
+    "event-two-types": ("INSERT DATA { event:e1 nkg:eventType cameo:040 }", NKGSH["Event-eventType"]),
+    "event-class-outside-scheme": ("INSERT DATA { event:e1 nkg:eventClass cameo:040 }", NKGSH["Event-eventClass"]),
     "event-type-outside-scheme": ("DELETE WHERE { event:e1 nkg:eventType ?t } ; "
                                   "INSERT DATA { event:e1 nkg:eventType plover:CONSULT }",
                                   NKGSH["Event-eventType"]),

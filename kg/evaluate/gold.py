@@ -233,12 +233,48 @@ def _records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
                     raise EvaluationError(f"{path}:{number}: not JSON ({exc.msg})") from exc
 
 
+def parse_topics(spec: str) -> frozenset[int]:
+    """ECB+ topic numbers from ``"31-35"``, ``"1-30"`` or ``"3,5,31-35"``.
+
+    :raises EvaluationError: the text is not a list of numbers and ranges.
+
+    >>> sorted(parse_topics("31-33,35"))
+    [31, 32, 33, 35]
+    """
+    topics: set[int] = set()
+    for part in spec.replace(" ", "").split(","):
+        first, dash, last = part.partition("-")
+        try:
+            low, high = int(first), int(last if dash else first)
+        except ValueError:
+            raise EvaluationError(f"topics {spec!r}: expected numbers and ranges such as 31-35 or 1,4,31-35") from None
+        if low > high:
+            raise EvaluationError(f"topics {spec!r}: the range {part} runs backwards")
+        topics.update(range(low, high + 1))
+    return frozenset(topics)
+
+
+def record_topic(record: dict[str, Any]) -> int | None:
+    """The ECB+ topic of a record: its ``topic`` field, else the number before ``_`` in its id.
+
+    >>> record_topic({"id": "31_2ecbplus"}), record_topic({"id": "x", "topic": 4}), record_topic({"id": "a"})
+    (31, 4, None)
+    """
+    if isinstance(record.get("topic"), int):
+        return record["topic"]
+    head = str(record.get("id", "")).split("_", 1)[0]
+    return int(head) if head.isdigit() else None
+
+
 def read_gold(path: str | os.PathLike[str], *, task: str, fmt: str = "auto",
-              limit: int | None = None) -> GoldSet:
+              limit: int | None = None, topics: frozenset[int] | None = None) -> GoldSet:
     """Read a gold JSONL file for one task; ``fmt="auto"`` detects the shape from the first record.
 
-    :param limit: read only the first ``limit`` records.
-    :raises EvaluationError: the file is missing, empty, of unknown shape, or lacks the task.
+    :param limit: read only the first ``limit`` records (of the chosen topics).
+    :param topics: ECB+ only: keep the documents of these topics (e.g. :func:`parse_topics`
+        of ``"31-35"``, the topics newskg's event head never trained on).
+    :raises EvaluationError: the file is missing, empty, of unknown shape, or lacks the task;
+        ``topics`` given for another shape than ECB+.
 
     >>> import tempfile, json, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "g.jsonl"
@@ -258,11 +294,16 @@ def read_gold(path: str | os.PathLike[str], *, task: str, fmt: str = "auto",
             break
         if fmt == "auto":
             fmt = detect_format(rec)
+        if topics is not None:
+            if fmt != "ecbplus":
+                raise EvaluationError(f"{path}: --topics applies to ECB+ files only, not {fmt}")
+            if record_topic(rec) not in topics:
+                continue
         doc = gold_doc(rec, task=task, fmt=fmt)
         if doc.id in seen:
             raise EvaluationError(f"{path}:{number}: duplicate document id {doc.id!r}")
         seen.add(doc.id)
         docs.append(doc)
     if not docs:
-        raise EvaluationError(f"{path}: no records")
+        raise EvaluationError(f"{path}: no records" + (" of these topics" if topics is not None else ""))
     return GoldSet(str(path), fmt, task, docs)

