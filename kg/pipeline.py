@@ -44,10 +44,12 @@ from kg.ontology import STORE_FILES, ontology_text
 from kg.queries import load as load_query
 from kg.rdf import analysis_graph, shared_actor_triples
 from kg.read import input_files, read_articles
+from kg.event_identity import link_events, units_from_rows
 from kg.resolve import Identity, Unit, resolve_actors, stored_unit, units_of
 from kg.store import KGStore
 from kg.store.evidence import EvidenceTable
-from kg.vocab import DEFAULT_BASE, GAF, ITSRDF, NKG, ONTOLOGY_GRAPH, RDF, SKOS, graph_iri, shared_graph_iri
+from kg.vocab import (DEFAULT_BASE, GAF, ITSRDF, NKG, ONTOLOGY_GRAPH, OWL, RDF, SKOS, event_identity_graph_iri,
+                      graph_iri, shared_graph_iri)
 
 #: Articles written between two flushes of the store's write buffers.
 FLUSH_EVERY = 100
@@ -389,10 +391,27 @@ def _settle(store: KGStore, book: IdentityBook, touched: set[str], report: Inges
 
 def _conclude(store: KGStore, book: IdentityBook, touched: set[str], report: IngestReport, *, workers: int,
               model: str | None, base: str, generated: str) -> None:
-    """The end of every writing run (``ingest`` and ``load`` alike): settle, then trust the
-    evidence table again."""
+    """The end of every writing run (``ingest`` and ``load`` alike): settle, link the events
+    several articles report, then trust the evidence table again."""
     _settle(store, book, touched, report, workers=workers, model=model, base=base, generated=generated)
+    link_event_identity(store, base=base)
     book.finish()
+
+
+def link_event_identity(store: KGStore, *, base: str = DEFAULT_BASE) -> bool:
+    """Link the events several stored articles report as one (:mod:`kg.event_identity`) by
+    ``owl:sameAs``, in a graph of their own, recomputed from every article graph's events;
+    returns whether the links changed."""
+    rows = store.select(load("pipeline/event-evidence"), union=False)
+    kinds = {str(r["actor"]): str(r["kind"]).removeprefix(NKG)
+             for r in store.select(load("pipeline/actor-kinds"), bindings={"shared": IRI(shared_graph_iri(base))})}
+    links = link_events(units_from_rows(rows, ns=NKG), kinds=kinds)
+    data = "".join(f"<{a}> <{OWL}sameAs> <{b}> .\n" for a, b in sorted(links.items()))
+    graph = event_identity_graph_iri(base)
+    if not data and store.graph_digest(graph) is None:
+        return False  # no links, and none before: no graph
+    return store.replace_graph(graph, data, format="ntriples",
+                               digest=hashlib.sha256(data.encode()).hexdigest())
 
 
 def _no_progress(done: int) -> None:

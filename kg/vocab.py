@@ -92,6 +92,11 @@ def shared_graph_iri(base: str = DEFAULT_BASE) -> str:
     return f"{base}graph/actors"
 
 
+def event_identity_graph_iri(base: str = DEFAULT_BASE) -> str:
+    """The graph of cross-article event links (``owl:sameAs`` between events of several articles)."""
+    return f"{base}graph/event-identity"
+
+
 def mention_iri(article: str, begin: int, end: int) -> str:
     """A mention IRI, NIF style: ``<article IRI>#char=begin,end``."""
     return f"{article}#char={begin},{end}"
