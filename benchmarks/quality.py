@@ -63,7 +63,8 @@ def _commit() -> str:
 
 def _line(corpus: str, r: EvalResult, table: str, label: str = "micro") -> str:
     s = r.score(table) if label == "micro" else r.score(table, label)
-    return (f"| {corpus} | {r.task} | {table} | {label} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} "
+    where = f" (topics {r.topics})" if r.topics else ""
+    return (f"| {corpus}{where} | {r.task} | {table} | {label} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} "
             f"| {s.tp} | {s.fp} | {s.fn} |")
 
 
