@@ -22,12 +22,17 @@ Speakers (``Statement.speaker``, an actor of the analysis, or ``None``):
 2. a title ("the US Secretary of State"): the holder of that post in ``analysis.holdings``,
    else the person the text names right after the same title ("US Secretary of State Mike
    Pompeo");
-3. a pronoun, by one documented rule: "he"/"she" is the speaker of the closest earlier
-   statement in the same or the previous paragraph when that speaker is a person (the actor
-   the article is following); failing that, the one person named in the paragraph before the
-   pronoun, when exactly one is; "it"/"they" likewise for organisations and states; "I"/"we"
-   inside a quotation is the speaker of the quotation. Anything else stays unresolved: the
-   statement keeps its source mention and has no speaker, never a guess.
+3. a pronoun or definite description, in this order: the source of the statement whose
+   reported clause holds it, when they agree ("Analysts said they expect ...": the analysts,
+   and no one if they are unresolved); the actor :mod:`kg.extract.coref` resolved it to
+   ("he", "the minister", "the company"); failing that, "he"/"she" is the speaker of the
+   closest earlier statement in the same or the previous paragraph when that speaker is a
+   person (the actor the article is following), else the one person named in the paragraph
+   before the pronoun, when exactly one is; "it"/"they" likewise for organisations and
+   states; "I"/"we" inside a quotation is the speaker of the quotation. Anything else stays
+   unresolved: the statement keeps its source mention and has no speaker, never a guess.
+4. a title "claim: Name" (or "Name: claim") is a statement of the article's one person of
+   that name; in a title a source that is not one name gets no speaker.
 
 >>> from kg.model import Article
 >>> from kg.extract import analyse_doc
@@ -187,6 +192,7 @@ class _Context:
         self.mentions = sorted(((m.begin, m.end, a) for a in analysis.actors for m in a.mentions),
                                key=lambda x: (x[0], x[1]))
         self.holdings = analysis.holdings
+        self.references = [(r.begin, r.end, a) for a in analysis.actors for r in a.references]
         self.title_end = text.find("\n") if "\n" in text else 0
 
     # -- positions -----------------------------------------------------------------------
@@ -587,6 +593,10 @@ class _Context:
             if outer is not None:  # "Analysts said they expect ...": the pronoun is the reporter
                 st.speaker = outer.statement.speaker
                 return
+            referent = self.referent(head)
+            if referent is not None:  # resolved by kg.extract.coref
+                st.speaker = referent
+                return
             kinds = ("Person",) if word in _HE_SHE else ("Organization", "GeopoliticalEntity")
             st.speaker = self.pronoun(st.source.begin, f.paragraph, kinds, earlier)
             return
@@ -603,6 +613,10 @@ class _Context:
             if actor is not None:
                 st.speaker = actor
                 return
+        referent = self.referent(head)
+        if referent is not None:  # "the minister", "the company": resolved by kg.extract.coref
+            st.speaker = referent
+            return
         inside = [a for b, e, a in self.mentions if src.begin <= b and e <= src.end]
         if word in _VOICES or head.lemma_.lower() in _VOICES:
             orgs = [a for a in inside if a.kind in ("Organization", "GeopoliticalEntity")]
@@ -611,6 +625,11 @@ class _Context:
                 return
         if is_title_word(head.text) or head.lower_ == "state":
             st.speaker = self.title_holder(src, inside)
+
+    def referent(self, tok: Any) -> Actor | None:
+        """The actor a pronoun or definite description at ``tok`` refers to, as
+        :mod:`kg.extract.coref` resolved it (``Actor.references``), if any."""
+        return next((a for b, e, a in self.references if b <= tok.idx < e), None)
 
     def reporting(self, f: _Found, earlier: list[_Found]) -> _Found | None:
         """The statement whose reported clause holds this one's cue and whose source agrees
