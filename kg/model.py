@@ -123,6 +123,7 @@ class Statement:
     about_events: list[Event] = field(default_factory=list)
     event: Event | None = None
     text: str = ""  # the content as said (a direct quote without its marks); the span's text if empty
+    parts: list[Span] = field(default_factory=list)  # a split quote's quoted parts, in order ([]: one piece)
 
 
 @dataclass

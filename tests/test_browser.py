@@ -189,7 +189,7 @@ def test_workbench_draws_an_example_query_with_edges(browser: Any, lab: tuple[st
         table = page.locator(".kg-results .dt-container").first
         expect(table).to_be_visible()
         rows = table.locator("tbody tr")
-        expect(rows).to_have_count(20)  # the first page of its 32 rows
+        expect(rows).to_have_count(20)  # the first page of its 31 rows
         table.locator(".dt-length select").select_option("10")  # page size
         expect(rows).to_have_count(10)
         unsorted = rows.first.locator("td").first.inner_text()

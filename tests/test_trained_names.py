@@ -24,11 +24,11 @@ needs_corpora = pytest.mark.skipif(not (CORPORA / "conll2003_train.jsonl").is_fi
 def test_loaded_from_package_data_in_place_of_ner():
     nlp = load_model(trained=True)
     assert "ner" not in nlp.pipe_names
-    assert nlp.pipe_names[-2:] == [trained.TOK2VEC, trained.NAMES]
+    assert nlp.pipe_names[-3:-1] == [trained.TOK2VEC, trained.NAMES]  # then the attribution head
     assert (trained.weights_dir() / trained.NAMES / "model").is_file()
     assert Path(trained.__file__).parent in trained.weights_dir().parents
     assert (trained.weights_dir() / "LICENSE").is_file()
-    assert model_label(nlp) == "en_core_web_sm 3.8.0 + newskg-names 0.1 + newskg-events 0.1"
+    assert model_label(nlp) == "en_core_web_sm 3.8.0 + newskg-names 0.1 + newskg-events 0.1 + newskg-attribution 0.1"
     doc = nlp("French Transport Minister Clement Beaune met SNCF unions in Paris on Monday.")
     assert [(e.text, e.label_) for e in doc.ents] == [
         ("French", "NORP"), ("Clement Beaune", "PERSON"), ("SNCF", "ORG"), ("Paris", "GPE"), ("Monday", "DATE")]
@@ -36,9 +36,9 @@ def test_loaded_from_package_data_in_place_of_ner():
 
 def test_environment_chooses_the_default_tagger(monkeypatch):
     monkeypatch.setenv(NAMES_ENV, "trained")
-    assert load_model().pipe_names[-1] == trained.NAMES
+    assert load_model().pipe_names[-2] == trained.NAMES
     monkeypatch.setenv(NAMES_ENV, "small")
-    assert load_model().pipe_names[-1] == "ner"
+    assert trained.NAMES not in load_model().pipe_names
     monkeypatch.setenv(NAMES_ENV, "big")
     with pytest.raises(ModelError, match="NEWSKG_NAMES='big'"):
         load_model()

@@ -1,5 +1,6 @@
-"""``kg train names|events``: train the shipped name tagger (:mod:`kg.extract.trained.train`)
-and event-trigger head (:mod:`kg.extract.trained.event_train`)."""
+"""``kg train names|events|attribution``: train the shipped name tagger
+(:mod:`kg.extract.trained.train`), event-trigger head (:mod:`kg.extract.trained.event_train`) and
+attribution head (:mod:`kg.extract.trained.attribution_train`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 import click
 
 from kg.errors import NewskgError
+from kg.extract.trained import attribution_train as attribution_training
 from kg.extract.trained import event_train as event_training
 from kg.extract.trained import train as training
 
@@ -65,4 +67,27 @@ def events_command(corpora: Path, out: Path | None, train_topics: str, test_topi
     except NewskgError as exc:
         click.secho(f"error: {exc}", fg="red", err=True)
         sys.exit(exc.exit_code)
+
+
+@train_command.command("attribution")
+@click.option("--corpora", type=click.Path(file_okay=False, path_type=Path), default=attribution_training.DEFAULT_CORPORA,
+              show_default=True,
+              help=f"Folder with {attribution_training.TRAIN_FILE} and {attribution_training.DEV_FILE}.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Weights folder [default: the package's kg/extract/trained/attribution_weights].")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="First N documents of each file.")
+@click.option("--holdout", type=click.IntRange(min=0), default=attribution_training.HOLDOUT, show_default=True,
+              help="Keep the last N training documents out and score on them (0: train on all, score on dev).")
+@click.option("--epochs", type=click.IntRange(min=1), default=attribution_training.EPOCHS, show_default=True)
+@click.option("--seed", type=int, default=attribution_training.SEED, show_default=True)
+@click.option("--max-minutes", type=float, default=60.0, show_default=True,
+              help="Stop after the epoch that passes this (the weights are then not the reproducible ones).")
+@click.option("--cache", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder to keep the small model's analyses of the corpora between runs.")
+def attribution_command(corpora: Path, out: Path | None, limit: int | None, holdout: int, epochs: int, seed: int,
+                        max_minutes: float, cache: Path | None) -> None:
+    """Train the attribution head on PolNeAR train, score it on dev, write the weights."""
+    result = attribution_training.train(corpora, out, limit=limit, holdout=holdout, epochs=epochs, seed=seed,
+                                        max_minutes=max_minutes, cache=cache,
+                                        log=lambda m: click.echo(m, err=True))
     click.echo(json.dumps(result, indent=2))

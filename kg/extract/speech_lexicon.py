@@ -33,6 +33,8 @@ CONTINUATION_CUES = words("continuation-cues")
 TALK_WITH = words("talk-with")
 #: Multi-word cues found on the surface, lower-cased.
 MULTIWORD_CUES = phrases("multiword-cues")
+#: Verbs that never make a statement, whatever the trained head tags ("want", "continue").
+NOT_CUES = words("not-cues")
 #: Words spaCy mistakes for a noun at the end of a subject ("DG ISPR further said").
 STRAY_SUBJECT_WORDS = words("stray-subject-words")
 

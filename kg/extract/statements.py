@@ -5,8 +5,9 @@ Found in three ways, each grounded in source, cue and content spans:
 * **cue verbs** of :mod:`kg.extract.speech_lexicon` (say, tell, tweet, confirm, reiterate, ...):
   the content is the reported clause (``ccomp``, "that ...", "went on to say that ...", an
   ``xcomp`` after tell/urge/ask), or the object for cues like "reiterated the need for ...";
-  a quotation next to the cue ("...," he said, "...") makes the statement direct, with the
-  pieces of a split quote joined into one content span;
+  a quotation next to the cue ("...," he said, "...") makes the statement direct; a split
+  quote has one content span from its first to its last mark and one part per quotation
+  (``Statement.parts``, in order; ``Statement.text`` is their concatenation);
 * **"according to X"**: X is the source, the clause it modifies the content;
 * **cue-less quotes** that follow a direct statement in the same paragraph (or open the next
   one) extend that statement: the text makes clear the same speaker goes on.
@@ -21,12 +22,17 @@ Speakers (``Statement.speaker``, an actor of the analysis, or ``None``):
 2. a title ("the US Secretary of State"): the holder of that post in ``analysis.holdings``,
    else the person the text names right after the same title ("US Secretary of State Mike
    Pompeo");
-3. a pronoun, by one documented rule: "he"/"she" is the speaker of the closest earlier
-   statement in the same or the previous paragraph when that speaker is a person (the actor
-   the article is following); failing that, the one person named in the paragraph before the
-   pronoun, when exactly one is; "it"/"they" likewise for organisations and states; "I"/"we"
-   inside a quotation is the speaker of the quotation. Anything else stays unresolved: the
-   statement keeps its source mention and has no speaker, never a guess.
+3. a pronoun or definite description, in this order: the source of the statement whose
+   reported clause holds it, when they agree ("Analysts said they expect ...": the analysts,
+   and no one if they are unresolved); the actor :mod:`kg.extract.coref` resolved it to
+   ("he", "the minister", "the company"); failing that, "he"/"she" is the speaker of the
+   closest earlier statement in the same or the previous paragraph when that speaker is a
+   person (the actor the article is following), else the one person named in the paragraph
+   before the pronoun, when exactly one is; "it"/"they" likewise for organisations and
+   states; "I"/"we" inside a quotation is the speaker of the quotation. Anything else stays
+   unresolved: the statement keeps its source mention and has no speaker, never a guess.
+4. a title "claim: Name" (or "Name: claim") is a statement of the article's one person of
+   that name; in a title a source that is not one name gets no speaker.
 
 >>> from kg.model import Article
 >>> from kg.extract import analyse_doc
@@ -44,10 +50,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from kg.extract.boundaries import ABBREVIATIONS
 from kg.extract.lexicon import is_honorific, is_title_word
 from kg.extract.speech_lexicon import (ADDRESSEE_CUES, CONTENT_OBJECT_CUES, CONTINUATION_CUES,
-                                       TALK_WITH, XCOMP_CUES, cue_channel, is_stray_subject_word,
+                                       NOT_CUES, TALK_WITH, XCOMP_CUES, cue_channel, is_stray_subject_word,
                                        is_verb_cue, sentence_channel)
+from kg.extract.trained.attribution import SPANS_KEY
 from kg.model import Actor, Analysis, Event, Span, Statement
 from kg.wordlists import words
 
@@ -62,6 +70,26 @@ _INHERIT = frozenset("conj advcl xcomp".split())
 #: Event types (CAMEO code prefixes) of communication, which can produce a statement.
 _SPEECH_EVENTS = ("01", "02", "03", "04", "05")
 _STRIP = " \t\n\r\xa0,;:—–-"
+#: A title "claim: Name" (one to four capitalised words after the last colon), or "Name: claim".
+_ABBREVIATION = re.compile(r"\b(?:" + "|".join(sorted(ABBREVIATIONS)) + r")\.$", flags=re.IGNORECASE)
+_HEADLINE_FIRST = re.compile(r"^\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?P<colon>:)\s+\S.*\S\s*$")
+_HEADLINE = re.compile(r"^\s*\S.*\S(?P<colon>:)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$")
+
+
+#: How the trained head's spans join the rules' (each chosen on the 84 held-out PolNeAR train
+#: documents, never on dev): the most words between a cue and its content / source; whether a
+#: rule's statement keeps its cue when the head does not see one, takes the head's source and
+#: content boundaries (no: the rules' are more precise), its cue boundaries (yes: "has said");
+#: whether a cue only the head finds takes the parse's subject and clause; how many tokens may
+#: separate two content pieces of the head that are joined; whether a cue only the head finds
+#: must be a speech verb of the lexicon or a noun (yes: cue precision 0.64 -> 0.74 for the same
+#: F1, and no "killed" or "led" statements).
+CONTENT_GAP, SOURCE_GAP, MERGE_GAP = 6, 6, 5
+SOURCE_FROM_PARSE, CONTENT_FROM_PARSE, LEXICON_ONLY = True, True, True
+
+
+def _overlaps(span: Any, part: Span) -> bool:
+    return span.start_char < part.end and part.begin < span.end_char
 
 
 @dataclass
@@ -119,7 +147,11 @@ def extract_statements(doc: Any, analysis: Analysis) -> list[Statement]:
             f = ctx.verb_statement(tok)
         if f and (f.statement.cue.begin, f.statement.cue.end) not in found:
             found[(f.statement.cue.begin, f.statement.cue.end)] = f
-    ordered = sorted(found.values(), key=lambda f: f.statement.cue.begin)
+    ordered = ctx.with_head(list(found.values()))
+    headline = ctx.headline_claim()
+    if headline is not None:  # the title's own statement replaces any found inside it
+        ordered = [f for f in ordered if f.statement.cue.begin > headline.statement.cue.end] + [headline]
+    ordered.sort(key=lambda f: f.statement.cue.begin)
     ctx.attach_bare_quotes(ordered)
     for i, f in enumerate(ordered):
         ctx.resolve_speaker(f, ordered[:i])
@@ -129,6 +161,7 @@ def extract_statements(doc: Any, analysis: Analysis) -> list[Statement]:
         ctx.add_context(f, ordered[:i])
     for f in ordered:
         f.statement.text = content_text(f.statement)
+        f.statement.parts = ctx.quoted_parts(f.statement)
     return [f.statement for f in ordered]
 
 
@@ -159,6 +192,8 @@ class _Context:
         self.mentions = sorted(((m.begin, m.end, a) for a in analysis.actors for m in a.mentions),
                                key=lambda x: (x[0], x[1]))
         self.holdings = analysis.holdings
+        self.references = [(r.begin, r.end, a) for a in analysis.actors for r in a.references]
+        self.title_end = text.find("\n") if "\n" in text else 0
 
     # -- positions -----------------------------------------------------------------------
     def paragraph(self, pos: int) -> int:
@@ -168,6 +203,8 @@ class _Context:
         while begin < end and self.text[begin] in _STRIP:
             begin += 1
         while end > begin and self.text[end - 1] in _STRIP + ".":
+            if self.text[end - 1] == "." and _ABBREVIATION.search(self.text[begin:end]):
+                break  # "... by Waste Management Inc.": the period is the abbreviation's
             end -= 1
         return Span(begin, end, self.text[begin:end]) if begin < end else None
 
@@ -176,6 +213,13 @@ class _Context:
         start = self.breaks[paragraph - 1] if paragraph > 0 else 0
         stop = self.breaks[paragraph] if paragraph < len(self.breaks) else len(self.text)
         return self.text[max(begin, start):min(end, stop)]
+
+    def quoted_parts(self, st: Statement) -> list[Span]:
+        """A direct content's quotations when there are several (a split quote), else []."""
+        if st.mode != "direct":
+            return []
+        parts = [q for q in self.quotes if st.content.begin <= q.begin and q.end <= st.content.end]
+        return parts if len(parts) > 1 else []
 
     def quote_at(self, pos: int) -> Span | None:
         return next((q for q in self.quotes if q.begin <= pos < q.end), None)
@@ -206,6 +250,8 @@ class _Context:
         source = self.source_span(source_tok) if source_tok is not None else None
         if source and content.begin <= source.begin and source.end <= content.end:
             return None
+        if source and self._has_verb(source):
+            source = source_tok = None  # "Pompeo telephones COAS, informs ...": a clause is no source
         paragraph = self.paragraph(cue.begin)
         if any(self.paragraph(x) != paragraph for x in (content.begin, content.end - 1)) and mode != "direct":
             return None  # a reported clause does not run over a paragraph end
@@ -237,6 +283,10 @@ class _Context:
             keep.append(t)
         while len(keep) > 1 and (is_stray_subject_word(keep[-1].text) or keep[-1].is_punct and keep[-1].text != ")"):
             keep.pop()
+        dash = next((i for i, t in enumerate(keep) if t.text in ("-", "–", "—") and 0 < i < len(keep) - 1
+                     and all(x.is_upper or x.is_punct for x in keep[:i])), None)
+        if dash is not None:  # "PARIS - French Transport Minister ...": the dateline is no source
+            keep = keep[dash + 1:]
         while len(keep) > 1 and keep[0].is_punct:
             keep.pop(0)
         b, e = keep[0].idx, keep[-1].idx + len(keep[-1].text)
@@ -252,6 +302,8 @@ class _Context:
             clause = tok.head  # "The economy, he said, is strong" / '"...," he said'
         if clause is not None:
             span = self.subtree_span(clause, exclude=tok)
+            if span is not None and clause.dep_ == "ccomp" and clause.i > tok.i:
+                span = self.without_fronted_time(clause, tok, span)
             if span is not None:
                 q = self.quote_at(clause.idx)
                 if q and (q.begin <= span.begin + 1 and span.end <= q.end):
@@ -273,6 +325,18 @@ class _Context:
                                               for x in self.quotes) else "indirect"
                         return span, mode
         return None, ""
+
+    def without_fronted_time(self, clause: Any, cue: Any, span: Span) -> Span:
+        """'said on Monday it would cut ...': a time phrase between the cue and the clause's
+        subject belongs to the cue, not to the content."""
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return span
+        fronted = [c for c in clause.children if c.i < subject.i]
+        if fronted and all(c.dep_ in ("prep", "npadvmod") and any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
+                           for c in fronted) and fronted[0].left_edge.i == cue.i + 1:
+            return self.span(subject.left_edge.idx, span.end) or span
+        return span
 
     def subtree_span(self, tok: Any, *, exclude: Any) -> Span | None:
         tokens = [t for t in tok.subtree if t.i != exclude.i]
@@ -306,6 +370,167 @@ class _Context:
             return Span(before[-1].begin, after[0].end, self.text[before[-1].begin:after[0].end]), "direct"
         q = before[-1] if before else after[0] if after else None
         return (q, "direct") if q else None
+
+    # -- the headline --------------------------------------------------------------------------
+    def headline_claim(self) -> _Found | None:
+        """A title line of the form "claim: Name" ("US will protect its people: Pompeo") or "Name:
+        claim" ("Pat Caddell: Voters worried about ..."), where
+        Name is one person of the article (the name or its last word): a statement of that
+        person, the colon its cue."""
+        line = self.text.split("\n", 1)[0]
+        m = _HEADLINE.match(line) or _HEADLINE_FIRST.match(line)
+        if m is None:
+            return None
+        b, e = m.span("name")
+        name = m.group("name")
+        people = {id(a): a for _, _, a in self.mentions if a.kind == "Person"
+                  and (a.name == name or a.name.split()[-1] == name.split()[-1])}
+        actor = next(iter(people.values())) if len(people) == 1 else None
+        if actor is None:
+            return None  # the person named by the title must be one of the article's people
+        colon = m.start("colon")
+        content = self.span(0, colon) if b > colon else self.span(colon + 1, len(line))
+        if content is None:
+            return None
+        st = Statement(cue=Span(colon, colon + 1, ":"), content=content, mode="indirect",
+                       source=Span(b, e, self.text[b:e]), speaker=actor)
+        return _Found(st, None, 0)
+
+    # -- the trained head ---------------------------------------------------------------------
+    def with_head(self, rules: list[_Found]) -> list[_Found]:
+        """The rules' statements combined with the head's (:mod:`kg.extract.trained.attribution`):
+        each head cue the rules did not find becomes a statement with the nearest content and
+        source spans of its paragraph (:meth:`head_statement`); where a rule found the same cue,
+        the rule's statement stays (its source and content are more precise) and takes the
+        head's cue boundaries, PolNeAR's convention ("has said", "said in a statement")."""
+        if SPANS_KEY not in self.doc.spans:
+            return rules
+        spans = list(self.doc.spans[SPANS_KEY])
+        cues = [c for c in (self._cue(s) for s in spans if s.label_ == "CUE") if c is not None]
+        contents = self._pairs(cues, self._merged([s for s in spans if s.label_ == "CONTENT"], cues), CONTENT_GAP)
+        sources = self._pairs(cues, [s for s in spans if s.label_ == "SOURCE"], SOURCE_GAP)
+        out = []
+        taken = set()
+        for f in rules:  # a rule's statement stays; it takes the head's cue boundaries ("has said")
+            st = f.statement
+            cue = next((c for c in cues if c.start_char < st.cue.end and st.cue.begin < c.end_char), None)
+            if cue is not None:
+                taken.add(cue.start)
+                if cue.start_char <= st.cue.begin and st.cue.end <= cue.end_char:
+                    st.cue = self._span_of(cue)
+            out.append(f)
+        for cue in cues:
+            if cue.start in taken:
+                continue
+            f = self.head_statement(cue, contents.get(cue.start), sources.get(cue.start))
+            if f is not None:
+                out.append(f)
+        return out
+
+    def head_statement(self, cue: Any, content: Any, source: Any) -> _Found | None:
+        """A statement of a cue only the head found: the source is the head's span next to it,
+        else the cue's subject; the content is the clause the cue governs (as the rules find
+        it), else the head's content span next to it."""
+        root = cue.root
+        if any(c.dep_ == "neg" for c in root.children):
+            return None  # "Gupta would n't comment": no statement was made
+        source_tok = source.root if source is not None else None
+        if source_tok is None and SOURCE_FROM_PARSE:
+            source_tok = self.subject(root)
+            if source_tok is not None and cue.start <= source_tok.i < cue.end:
+                source_tok = None
+        span, mode = self.content(root, source_tok) if CONTENT_FROM_PARSE else (None, "")
+        if span is not None and (span.begin < cue.end_char and cue.start_char < span.end):
+            span = None
+        if span is None and content is not None:
+            span = self._span_of(content)
+            mode = self._mode(span)
+        if span is None:
+            span = self.postposed(cue, source)
+            mode = self._mode(span) if span is not None else ""
+        if span is None:
+            return None
+        src = self._span_of(source) if source is not None else \
+            self.source_span(source_tok) if source_tok is not None else None
+        if src is not None and self._has_verb(src):
+            src, source_tok = None, None  # a clause is no source ("Pompeo telephones COAS")
+        if src is not None and (src.begin < span.end and span.begin < src.end):
+            src, source_tok = None, None
+        st = Statement(cue=self._span_of(cue), content=span, mode=mode, source=src)
+        return _Found(st, source_tok, self.paragraph(st.cue.begin))
+
+    def postposed(self, cue: Any, source: Any) -> Span | None:
+        """The content of a cue closing its sentence after its source ("..., chairman Roger Hart
+        said on Monday."): the sentence before the source, when it has a few words."""
+        sent = cue.sent
+        first = source.start if source is not None and source.end <= cue.start else cue.start
+        if any(not (t.is_punct or t.pos_ in ("ADP", "PROPN", "NOUN", "NUM", "ADV")) for t in self.doc[cue.end:sent.end]):
+            return None
+        if first - sent.start < 4 or self.doc[first - 1].text not in (",", "”", "\"", "’"):
+            return None
+        return self.span(sent.start_char, self.doc[first - 1].idx + len(self.doc[first - 1].text))
+
+    def _cue(self, span: Any) -> Any:
+        """A head cue without trailing prepositions and articles ("said on"), or None when its
+        verb never makes a statement (:data:`~kg.extract.speech_lexicon.NOT_CUES`)."""
+        end = span.end
+        while end > span.start + 1 and self.doc[end - 1].pos_ in ("ADP", "DET", "PUNCT") \
+                and self.doc[end - 1].text != ":":
+            end -= 1
+        span = self.doc[span.start:end]
+        lemma = span.root.lemma_.lower()
+        if lemma in NOT_CUES or (LEXICON_ONLY and not (is_verb_cue(lemma) or span.root.pos_ == "NOUN")):
+            return None
+        return span
+
+    def _merged(self, spans: list[Any], cues: list[Any]) -> list[Any]:
+        """Content pieces of the head separated by at most MERGE_GAP tokens of one paragraph and
+        no cue, joined."""
+        out: list[Any] = []
+        for s in spans:
+            if out and s.start - out[-1].end <= MERGE_GAP and \
+                    not any(out[-1].end <= c.start and c.end <= s.start for c in cues) and \
+                    self.paragraph(out[-1].start_char) == self.paragraph(s.start_char):
+                out[-1] = self.doc[out[-1].start:s.end]
+            else:
+                out.append(s)
+        return out
+
+    def _pairs(self, cues: list[Any], parts: list[Any], gap: int) -> dict[int, Any]:
+        """Each cue's part (by the cue's first token): the nearest in its paragraph within
+        ``gap`` words, one to one, nearest pairs first."""
+        pairs = []
+        for c in cues:
+            for p in parts:
+                if p.end <= c.start:
+                    between = self.doc[p.end:c.start]
+                elif p.start >= c.end:
+                    between = self.doc[c.end:p.start]
+                else:
+                    continue
+                words = sum(1 for t in between if not t.is_punct and not t.is_space)
+                if words <= gap and self.paragraph(c.start_char) == self.paragraph(p.start_char):
+                    pairs.append((words, p.start < c.start, c.start, p.start, c, p))
+        out: dict[int, Any] = {}
+        used = set()
+        for _, _, _, _, c, p in sorted(pairs, key=lambda x: x[:4]):
+            if c.start not in out and p.start not in used:
+                out[c.start] = p
+                used.add(p.start)
+        return out
+
+    def _has_verb(self, span: Span) -> bool:
+        tokens = self.doc.char_span(span.begin, span.end, alignment_mode="expand")
+        return tokens is not None and any(t.pos_ == "VERB" for t in tokens)
+
+    def _span_of(self, span: Any) -> Span:
+        return Span(span.start_char, span.end_char, self.text[span.start_char:span.end_char])
+
+    def _mode(self, content: Span) -> str:
+        q = self.quote_at(content.begin) or self.quote_at(content.begin + 1)
+        if q is not None and q.begin >= content.begin - 1 and content.end >= q.end - 1:
+            return "direct"
+        return "mixed" if any(content.begin <= x.begin and x.end <= content.end for x in self.quotes) else "indirect"
 
     # -- "according to X" ----------------------------------------------------------------
     def according_to(self, tok: Any) -> _Found | None:
@@ -364,17 +589,34 @@ class _Context:
         if head.pos_ == "PRON" or word in _HE_SHE | _IT_THEY | _FIRST:
             if word in _FIRST:
                 return  # resolved from the quotation it stands in, if any
+            outer = self.reporting(f, earlier)
+            if outer is not None:  # "Analysts said they expect ...": the pronoun is the reporter
+                st.speaker = outer.statement.speaker
+                return
+            referent = self.referent(head)
+            if referent is not None:  # resolved by kg.extract.coref
+                st.speaker = referent
+                return
             kinds = ("Person",) if word in _HE_SHE else ("Organization", "GeopoliticalEntity")
             st.speaker = self.pronoun(st.source.begin, f.paragraph, kinds, earlier)
             return
         src = st.source
+        if src.end <= self.title_end and not any(b <= src.begin and src.end <= e for b, e, _ in self.mentions):
+            return  # a headline's parse is unreliable: only a source that is one name speaks
         last = self.source_span(head)
         tail = self.doc.char_span(last.end - 1, last.end, alignment_mode="expand")
-        for t in (head, tail[0] if tail is not None and len(tail) else head):
+        last_tok = tail[0] if tail is not None and len(tail) else head
+        if any(t.dep_ == "prep" for t in self.doc[head.i:last_tok.i]):
+            last_tok = head  # "analysts at Nomura Securities": the analysts speak, not the firm
+        for t in (head, last_tok):
             actor = self.actor_at(t.idx, t.idx + len(t.text))
             if actor is not None:
                 st.speaker = actor
                 return
+        referent = self.referent(head)
+        if referent is not None:  # "the minister", "the company": resolved by kg.extract.coref
+            st.speaker = referent
+            return
         inside = [a for b, e, a in self.mentions if src.begin <= b and e <= src.end]
         if word in _VOICES or head.lemma_.lower() in _VOICES:
             orgs = [a for a in inside if a.kind in ("Organization", "GeopoliticalEntity")]
@@ -383,6 +625,27 @@ class _Context:
                 return
         if is_title_word(head.text) or head.lower_ == "state":
             st.speaker = self.title_holder(src, inside)
+
+    def referent(self, tok: Any) -> Actor | None:
+        """The actor a pronoun or definite description at ``tok`` refers to, as
+        :mod:`kg.extract.coref` resolved it (``Actor.references``), if any."""
+        return next((a for b, e, a in self.references if b <= tok.idx < e), None)
+
+    def reporting(self, f: _Found, earlier: list[_Found]) -> _Found | None:
+        """The statement whose reported clause holds this one's cue and whose source agrees
+        with this one's pronoun in number ("X said they ...", "Ann said she ..."), if any."""
+        st, word = f.statement, f.head.lower_
+        for g in reversed(earlier):
+            outer = g.statement
+            if g.head is None or not (outer.content.begin <= st.cue.begin < outer.content.end) \
+                    or outer.mode == "direct":
+                continue
+            plural = g.head.tag_ in ("NNS", "NNPS") or g.head.lower_ in ("they", "we")
+            if (word in ("they", "them") and plural) or (word in _HE_SHE and not plural and g.head.pos_ != "PRON"
+                                                            and outer.speaker is not None
+                                                            and outer.speaker.kind == "Person"):
+                return g
+        return None
 
     def title_holder(self, src: Span, inside: list[Actor]) -> Actor | None:
         title = re.sub(r"^(?:the|a|an)\s+", "", src.text, flags=re.IGNORECASE)

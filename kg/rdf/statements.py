@@ -2,7 +2,8 @@
 
 Each statement is :func:`kg.vocab.statement_iri` of its cue; its text is the content as
 said (decided by the extractor, :attr:`kg.model.Statement.text`). A statement whose source
-could not be resolved keeps ``nkg:sourceMention`` and has no ``nkg:speaker``.
+could not be resolved keeps ``nkg:sourceMention`` and has no ``nkg:speaker``. A split quote
+has one ``nkg:contentMention`` per quoted part (:attr:`kg.model.Statement.parts`), in order.
 
 >>> from kg.model import Article, Analysis, Actor, Span, Statement
 >>> art = Article(id="a1", text="Pompeo said it works.")
@@ -35,7 +36,7 @@ def statement_triples(analysis: Analysis, art: str, events: dict[int, str], ment
         s = iri(statement_iri(art, st.cue.begin, st.cue.end))
         t += [(s, A, f"<{NKG}Statement>"), (s, f"<{NKG}mode>", f"<{NKG}{_MODES[st.mode]}>"),
               (s, f"<{SCHEMA}text>", literal(st.text or st.content.text))]
-        parts = [("cueMention", st.cue), ("contentMention", st.content)]
+        parts = [("cueMention", st.cue)] + [("contentMention", c) for c in st.parts or [st.content]]
         if st.source is not None:
             parts.append(("sourceMention", st.source))
         for prop, span in parts:

@@ -1,0 +1,236 @@
+"""Train the attribution head on PolNeAR; the command behind ``kg train attribution``.
+
+Steps: the small spaCy model analyses every training and dev text once (cached as DocBin under
+``--cache``, as for the names); the shared ``newskg_tok2vec`` (frozen, from the shipped names
+weights) fills each analysis's ``doc.tensor``; the gold attributions become one joint tag per
+token (:func:`gold_tags`); the head (:func:`kg.extract.trained.attribution.head_pipeline`) is
+updated for a fixed number of epochs in a seeded order and scored on dev, span by span
+(exact and overlap, as ``kg eval`` matches them). ``--holdout N`` keeps the last N training
+documents out of training and scores on them instead: variants are chosen on that slice,
+never on dev.
+
+>>> import spacy
+>>> doc = spacy.blank("en")("Pompeo said that talks would go on.")
+>>> gold_tags(doc, [{"source": {"start": 0, "end": 6}, "cue": {"start": 7, "end": 11},
+...                  "content": {"start": 12, "end": 34}}])
+['OBO', 'BOO', 'OOB', 'OOI', 'OOI', 'OOI', 'OOI', 'OOO']
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from kg.errors import InputError
+from kg.extract.trained.attribution import COMPONENT, NAME, PARTS, SPANS_KEY, VERSION, head_pipeline, weights_dir
+
+DEFAULT_CORPORA = Path("../shared/corpora")
+TRAIN_FILE, DEV_FILE = "polnear_train.jsonl", "polnear_dev.jsonl"
+#: Fixed schedule of the shipped weights (the command reproduces them with these defaults).
+EPOCHS, SEED, BATCH_WORDS, DROPOUT, LEARN_RATE, HOLDOUT = 8, 0, 2000, 0.1, 0.001, 84
+_KEYS = {"CUE": "cue", "SOURCE": "source", "CONTENT": "content"}
+
+
+def read_polnear(path: Path, *, limit: int | None = None) -> list[dict[str, Any]]:
+    """PolNeAR records (``id``, ``text``, ``attributions``) of a JSONL file.
+
+    :raises InputError: the file is missing or a line is not a record of that shape.
+    """
+    if not path.is_file():
+        raise InputError(f"{path}: no such file (pass --corpora DIR holding {TRAIN_FILE} and {DEV_FILE})")
+    records = []
+    with path.open(encoding="utf-8") as fh:
+        for number, line in enumerate(fh, 1):
+            if limit is not None and len(records) >= limit:
+                break
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+                atts = [{k: ({"start": int(a[k]["start"]), "end": int(a[k]["end"])} if a.get(k) else None)
+                         for k in _KEYS.values()} for a in rec["attributions"]]
+                records.append({"id": rec["id"], "text": rec["text"], "attributions": atts})
+            except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+                raise InputError(f"{path}:{number}: not a PolNeAR record with id, text and attributions"
+                                 f"[source|cue|content{{start, end}}] ({exc})") from exc
+    return records
+
+
+def gold_spans(record: dict[str, Any]) -> list[tuple[int, int, str]]:
+    """The record's character spans ``(begin, end, part)`` (a discontinuous one first to last)."""
+    return sorted({(a[k]["start"], a[k]["end"], part) for a in record["attributions"]
+                   for part, k in _KEYS.items() if a.get(k) and a[k]["end"] > a[k]["start"]})
+
+
+def gold_tags(doc: Any, attributions: list[dict[str, Any]]) -> list[str]:
+    """One joint tag per token; where spans of one part nest, the outer one is kept."""
+    letters = [["O"] * len(PARTS) for _ in doc]
+    for k, part in enumerate(PARTS):
+        key = _KEYS[part]
+        spans = [(a[key]["start"], a[key]["end"]) for a in attributions if a.get(key)]
+        for b, e in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
+            span = doc.char_span(b, e, alignment_mode="expand")
+            if span is None or not len(span) or any(letters[i][k] != "O" for i in range(span.start, span.end)):
+                continue
+            for i in range(span.start, span.end):
+                letters[i][k] = "B" if i == span.start else "I"
+    return ["".join(t) for t in letters]
+
+
+def with_tensors(docs: list[Any], tok2vec: Any) -> list[Any]:
+    """``docs`` with ``doc.tensor`` filled by the frozen shared tok2vec (in place)."""
+    for _ in tok2vec.pipe(docs, batch_size=16):
+        pass
+    return docs
+
+
+def examples(records: list[dict[str, Any]], docs: list[Any]) -> list[Any]:
+    """Training examples: the analysis with its tensor, and a reference doc carrying the tags."""
+    from spacy.tokens import Doc
+    from spacy.training import Example
+
+    out = []
+    for rec, doc in zip(records, docs, strict=True):
+        ref = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
+                  tags=gold_tags(doc, rec["attributions"]))
+        out.append(Example(doc, ref))
+    return out
+
+
+def _batches(items: list[Any], rng: random.Random) -> Iterator[list[Any]]:
+    order = list(items)
+    rng.shuffle(order)
+    batch: list[Any] = []
+    words = 0
+    for eg in order:
+        batch.append(eg)
+        words += len(eg.predicted)
+        if words >= BATCH_WORDS:
+            yield batch
+            batch, words = [], 0
+    if batch:
+        yield batch
+
+
+def predict(nlp: Any, docs: list[Any]) -> list[list[tuple[int, int, str]]]:
+    """Character spans the head finds in analyses that carry their tensor."""
+    head = nlp.get_pipe(COMPONENT)
+    return [[(s.start_char, s.end_char, s.label_) for s in doc.spans[SPANS_KEY]]
+            for doc in head.pipe(docs, batch_size=16)]
+
+
+def score(records: list[dict[str, Any]], predicted: list[list[tuple[int, int, str]]]) -> dict[str, Any]:
+    """Exact and overlap P/R/F1 per part, matched one to one as ``kg eval`` does."""
+    from kg.evaluate.gold import Mention
+    from kg.evaluate.score import score as score_mentions
+
+    gold = [Mention(r["id"], b, e, p) for r in records for b, e, p in gold_spans(r)]
+    pred = [Mention(r["id"], b, e, p) for r, spans in zip(records, predicted, strict=True) for b, e, p in spans]
+    out: dict[str, Any] = {}
+    for mode in ("exact", "overlap"):
+        table = score_mentions(gold, pred, mode=mode)
+        out[mode] = {part: round(table.by_label[part].f1, 4) for part in PARTS if part in table.by_label}
+    return out
+
+
+def train(corpora: Path = DEFAULT_CORPORA, out: Path | None = None, *, limit: int | None = None,
+          holdout: int = HOLDOUT, epochs: int = EPOCHS, seed: int = SEED, max_minutes: float = 60.0,
+          cache: Path | None = None, depth: int | None = None, own_width: int | None = None, learn_rate: float = LEARN_RATE,
+          verbose: bool = False, log: Callable[[str], None] = lambda _: None) -> dict[str, Any]:
+    """Train, score on dev (or on the ``holdout`` last training documents), write the weights to
+    ``out`` (default: the package's ``attribution_weights``); returns scores and schedule.
+
+    :raises InputError: a corpus file is missing or malformed.
+    """
+    import spacy
+    from spacy.util import fix_random_seed
+
+    from kg.extract import trained as shared
+    from kg.extract.nlp import load_model
+    from kg.extract.trained.train import analyse
+
+    started = time.monotonic()
+    fix_random_seed(seed)
+    rng = random.Random(seed)
+    records = read_polnear(corpora / TRAIN_FILE, limit=limit)
+    if holdout >= len(records):
+        raise InputError(f"--holdout {holdout} leaves nothing to train on ({len(records)} training documents)")
+    sm = load_model(trained=False)
+    log(f"analysing {len(records)} training texts with the small model")
+    tok2vec = spacy.load(shared.weights_dir(), exclude=[shared.NAMES]).get_pipe(shared.TOK2VEC)
+    train_docs = with_tensors(analyse(records, sm, cache), tok2vec)  # cached whole, then split
+    if holdout:
+        records, eval_records = records[:-holdout], records[-holdout:]
+        train_docs, eval_docs = train_docs[:-holdout], train_docs[-holdout:]
+    else:
+        eval_records = read_polnear(corpora / DEV_FILE, limit=limit)
+        eval_docs = with_tensors(analyse(eval_records, sm, cache), tok2vec)
+    train_examples = examples(records, train_docs)
+    nlp = head_pipeline(sm.vocab, **({"depth": depth} if depth is not None else {}),
+                        **({"own_width": own_width} if own_width is not None else {}))
+    optimizer = nlp.initialize(lambda: train_examples)
+    optimizer.learn_rate = learn_rate
+    done = 0
+    scored_on = f"polnear_train last {holdout}" if holdout else "polnear_dev"
+    for epoch in range(epochs):
+        losses: dict[str, float] = {}
+        for batch in _batches(train_examples, rng):
+            nlp.update(batch, sgd=optimizer, drop=DROPOUT, losses=losses)
+        done = epoch + 1
+        minutes = (time.monotonic() - started) / 60
+        log(f"epoch {done}/{epochs}: loss {losses.get(COMPONENT, 0.0):.1f}, {minutes:.1f} min")
+        if verbose:
+            log(f"  {scored_on}: {json.dumps(score(eval_records, predict(nlp, eval_docs)))}")
+        if minutes > max_minutes:
+            log(f"stopped after {done} epochs: over {max_minutes} minutes (weights not the reproducible ones)")
+            break
+    scores = score(eval_records, predict(nlp, eval_docs))
+    nlp.meta["performance"] = {f"{scored_on} (head alone)": scores}
+    nlp.meta["newskg"] = {"epochs": done, "seed": seed, "train_docs": len(records), "holdout": holdout,
+                          "upstream": f"{shared.TOK2VEC} of {shared.NAME} {shared.VERSION}",
+                          "small_model": f"{sm.meta['name']} {sm.meta['version']}"}
+    nlp.meta["sources"] = [{"name": "PolNeAR (Newell, Margolin & Ruths, LREC 2018)",
+                            "license": "research use; articles copyrighted by their publishers"}]
+    nlp.meta.update(name=NAME.replace("-", "_"), version=VERSION)
+    target = out or weights_dir()
+    target.mkdir(parents=True, exist_ok=True)
+    for part in nlp.pipe_names + ["meta.json", "config.cfg", "vocab", "tokenizer"]:
+        path = target / part
+        shutil.rmtree(path) if path.is_dir() else path.unlink(missing_ok=True)
+    nlp.to_disk(target)
+    return {"scores": scores, "scored_on": scored_on, "epochs": done,
+            "minutes": round((time.monotonic() - started) / 60, 2), "out": str(target)}
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``python -m kg.extract.trained.attribution_train``: the same as ``kg train attribution``."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
+    parser.add_argument("--out", type=Path, default=None, help="weights folder [default: the package's]")
+    parser.add_argument("--limit", type=int, default=None, help="first N documents of each file")
+    parser.add_argument("--holdout", type=int, default=HOLDOUT, help="train without the last N training documents "
+                        "and score on them (0: train on all, score on dev)")
+    parser.add_argument("--epochs", type=int, default=EPOCHS)
+    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--depth", type=int, default=None)
+    parser.add_argument("--learn-rate", type=float, default=LEARN_RATE)
+    parser.add_argument("--own-width", type=int, default=None)
+    parser.add_argument("--verbose", action="store_true", help="score after every epoch")
+    parser.add_argument("--max-minutes", type=float, default=60.0)
+    parser.add_argument("--cache", type=Path, default=None, help="folder for the small model's analyses")
+    args = parser.parse_args(argv)
+    result = train(args.corpora, args.out, limit=args.limit, holdout=args.holdout, epochs=args.epochs,
+                   seed=args.seed, max_minutes=args.max_minutes, cache=args.cache, depth=args.depth, own_width=args.own_width,
+                   learn_rate=args.learn_rate, verbose=args.verbose,
+                   log=lambda m: print(m, flush=True))
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()

