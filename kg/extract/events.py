@@ -44,6 +44,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kg.extract import event_lexicon as lex
+from kg.extract import event_senses as senses
 from kg.extract.lexicon import GROUP_NOUNS
 from kg.extract.trained.event_head import EVENTS, split_label
 from kg.extract.timeplace import DATE_WORDS, When, dateline, resolve_date
@@ -127,7 +128,7 @@ def extract_events(doc: Any, analysis: Analysis) -> list[Event]:
     actors = _Actors(analysis)
     ref = analysis.article.date
     ref_day = ref.date() if isinstance(ref, dt.datetime) else ref
-    drafts = [d for t in doc if (d := _trigger(t))]
+    drafts = [d for t in doc if (d := _trigger(t, actors))]
     by_token = {i: d for d in drafts for i in d.token_ids}
     found = _found(doc, actors)
     for d in drafts:  # a CAMEO trigger takes the class the head gives its token
@@ -220,14 +221,18 @@ def _agents_differ(a: _Draft, b: _Draft) -> bool:
 
 
 # -- 1. triggers -------------------------------------------------------------------------------
-def _trigger(t: Any) -> _Draft | None:
+def _trigger(t: Any, actors: _Actors) -> _Draft | None:
     lemma = t.lemma_.lower()
+
+    def kind(tok: Any) -> str | None:
+        return hit[0].kind if (hit := actors.at(tok)) else None
+
     if t.pos_ == "VERB":
         entry = lex.verb_entry(lemma)
         if entry and entry.needs and not any(c.dep_ == "prep" and c.lower_ in entry.needs for c in t.children):
             return None
-        if entry:
-            return _draft(entry.cameo, t, t, lemma)
+        if entry and (code := senses.sense(t, entry.cameo, kind=kind)):
+            return _draft(code, t, t, lemma)
     if t.pos_ in ("NOUN", "PROPN") and t.tag_ not in ("NNP",) or (t.pos_ == "NOUN"):
         mods = [c for c in t.children if c.dep_ in ("compound", "amod") and c.i < t.i]
         entry = lex.noun_entry(lemma, [c.lemma_ for c in mods])
@@ -238,7 +243,9 @@ def _trigger(t: Any) -> _Draft | None:
         refined = [c for c in mods if (lemma, c.lemma_.lower()) in lex.NOUN_MODIFIERS]
         if refined:
             first = min(refined, key=lambda c: c.i)
-        d = _draft(pattern or entry.cameo, first, t, lemma)
+        if not (code := senses.sense(t, pattern or entry.cameo, kind=kind)):
+            return None
+        d = _draft(code, first, t, lemma)
         d.definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
                          for c in t.children)
         return d
