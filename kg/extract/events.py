@@ -47,7 +47,7 @@ from kg.extract import event_lexicon as lex
 from kg.extract import event_senses as senses
 from kg.extract.lexicon import GROUP_NOUNS
 from kg.extract.trained.event_head import EVENTS, split_label
-from kg.extract.timeplace import DATE_WORDS, When, dateline, resolve_date
+from kg.extract.timeplace import DATE_WORDS, When, dateline, resolve_date, tense
 from kg.wordlists import words
 from kg.model import Actor, Analysis, Event, Holding, Participation, Span
 
@@ -491,7 +491,7 @@ def _time(t: Any, by_token: dict[int, _Draft], ref: dt.date | None) -> When:
             continue
         phrase = root.doc[root.left_edge.i:root.right_edge.i + 1].text if root.ent_type_ == "DATE" else root.text
         ent = next((e for e in t.sent.ents if e.start <= root.i < e.end), None)
-        when = resolve_date(ent.text if ent is not None and ent.label_ == "DATE" else phrase, ref)
+        when = resolve_date(ent.text if ent is not None and ent.label_ == "DATE" else phrase, ref, tense=tense(t))
         if when and (best is None or dist < best[0]):
             best = (dist, when)
     return best[1] if best else When()
