@@ -44,6 +44,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kg.extract import event_lexicon as lex
+from kg.extract import event_roles as roles
 from kg.extract import event_senses as senses
 from kg.extract.lexicon import GROUP_NOUNS
 from kg.extract.trained.event_head import EVENTS, split_label
@@ -138,6 +139,9 @@ def extract_events(doc: Any, analysis: Analysis) -> list[Event]:
     everything = {**by_token, **{i: d for d in others for i in d.token_ids}}
     for d in drafts + others:
         _participants(d, actors, by_token)
+        d.roles = roles.admissible(d.roles, d.triggers, text=analysis.article.text)
+        d.roles += [r for r in roles.sentence_participants(d.triggers[0], actors.at)
+                    if not any(r[0] is x for x, _, _ in d.roles)]
         d.factuality = "negated" if d.negated_class else _factuality(d.triggers[0])
         d.when = _time(d.triggers[0], by_token if d.cameo else everything, ref_day)
         d.place = _place(d.triggers[0], actors, analysis)
@@ -666,7 +670,10 @@ def _merge(drafts: list[_Draft], by_token: dict[int, _Draft]) -> list[_Draft]:
 
 def _to_event(d: _Draft, actors: _Actors) -> Event:
     seen: dict[tuple[int, str], Participation] = {}
+    acting = {id(actor) for actor, role, _ in d.roles if role != "participant"}
     for actor, role, span in d.roles:
+        if role == "participant" and id(actor) in acting:
+            continue
         key = (id(actor), role)
         if key not in seen:
             seen[key] = Participation(actor, role, actors.capacity(actor, span))
