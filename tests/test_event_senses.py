@@ -80,6 +80,47 @@ CASES = [
     # attack: criticism versus assault
     ("The opposition attacked the budget plan.", "attacked", "111"),
     ("Rebels attacked an army base.", "attacked", "190"),
+    ("The film has been attacked by critics in the US.", "attacked", "111"),
+    ("Hackers launched denial of service attacks on the bank's website.", "attacks", None),
+    ("Militants launched attacks on the army's bases.", "attacks", "190"),
+    # phone: a call versus a device
+    ("Mike Pompeo spoke to Bajwa by phone on Friday.", "phone", "041"),
+    ("Sales of mobile phones rose in China.", "phones", None),
+    # sign: a treaty versus signing up customers
+    ("The firm will try to sign up new customers.", "sign", None),
+    ("Rover signed a technology-sharing agreement with SAIC.", "signed", None),
+    ("Umbro announced its sponsorship agreement with Chelsea.", "agreement", None),
+    # beat: a win versus an assault
+    ("The teacher beat Jolene Byrne by 40 metres.", "beat", None),
+    ("The sequel narrowly beat its predecessor at the box office.", "beat", None),
+    ("Police beat the protesters with batons.", "beat", "182"),
+    ("The journalist was beaten to death by a mob.", "beaten", "182"),
+    # occupy: a rank versus territory
+    ("Cragg is occupying top spot in the rankings.", "occupying", None),
+    ("Troops occupied the town of Kunduz.", "occupied", "192"),
+    # kill: accidents, disease, fiction versus violence
+    ("Two people were killed in a car crash.", "killed", None),
+    ("Many Caribs were killed by disease.", "killed", None),
+    ("The soap killed off its best-known character.", "killed", None),
+    ("Gunmen killed two policemen in Karachi.", "killed", "18"),
+    # host: an event versus a visit
+    ("Chris Rock will host the awards ceremony.", "host", None),
+    ("China hosted the Pakistani president in Beijing.", "hosted", "043"),
+    # rally: markets versus protest
+    ("The fresh rally in crude prices followed gains on Wednesday.", "rally", None),
+    ("Thousands joined a rally against the war in London.", "rally", "141"),
+    # meet: targets, taxes and rumours versus talks
+    ("The firm said it had met its main strategic objectives.", "met", None),
+    ("The spending will be partly met by higher fuel taxes.", "met", None),
+    ("The talk in the City is that UPS will bid.", "talk", None),
+    ("She won the hurdles at the Stockholm meeting on Tuesday.", "meeting", None),
+    ("The ministers held a meeting with Iran on Tuesday.", "meeting", "040"),
+    # demand: a mass noun versus demands
+    ("Lufthansa was hit by a dip in demand after the war.", "demand", None),
+    ("The government's demands were rejected by the rebels.", "demands", "100"),
+    # shoot: charts and films versus shooting
+    ("The thriller shot straight to the number one spot.", "shot", None),
+    ("Shooting on the sequel is expected to begin in April.", "Shooting", None),
 ]
 
 

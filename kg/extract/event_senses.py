@@ -29,8 +29,14 @@ Rules, by lemma (each tested both ways in ``tests/test_event_senses.py``):
 - sign, agreement, contract, threat, bid and every other trigger: business modifiers or
   objects ("takeover threat", "merger agreement", "signed a contract") or company parties
   make it none.
-- shoot: "shares shot up", shooting a film: none.
-- attack: attacking a plan, a policy, a decision is criticism (111), not an assault.
+- shoot: "shares shot up", shooting a film, "shot to the number one spot": none.
+- attack: attacking a plan, or attacked by critics, is criticism (111); a cyber attack none.
+- phone: the noun is a call only "by/over/on the phone" ("mobile phones" are devices).
+- sign: "sign up customers" none. beat: an assault only with a cue of violence (police,
+  "beaten to death", "beat up"), else a win. occupy: "occupying top spot" none.
+- kill, injure, wound: none in an accident, by disease or nature, or "killed off" (fiction).
+- host: hosting a show or a ceremony none. rally: "a rally in crude prices" none.
+- demand: a bare singular "demand" (no article or possessor) is economic.
 
 >>> from kg.extract.nlp import load_model
 >>> nlp = load_model()
@@ -180,7 +186,9 @@ def _political(tokens: list[Any], kind: Kind) -> bool:
 
 def _business(t: Any, kind: Kind) -> bool:
     """Business modifiers or objects, or only companies and business people as parties."""
-    around = _modifiers(t) + _objects(t) + [c for c in t.children if c.dep_ == "attr"]
+    objects = _objects(t)
+    around = _modifiers(t) + objects + [m for o in objects for m in _modifiers(o)] + \
+        [c for c in t.children if c.dep_ == "attr"]
     if _lemmas(around) & SETS["business"]:
         return True
     parties = _subjects(t) + _objects(t) + _pobjs(t, ("with", "to"))
@@ -304,12 +312,24 @@ def _demand(t: Any, code: str | None, kind: Kind) -> str | None:
         return None  # demand rose, meet demand
     if _pobjs(t, ("for",)) and not _political(_modifiers(t) + _subjects(t), kind):
         return None  # "demand for its products"
+    if t.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in t.children):
+        return None  # "a dip in demand", "demand tapers off": a mass noun is economic
     return code
 
 
 def _meet(t: Any, code: str | None, kind: Kind) -> str | None:
-    if _lemmas([c for c in t.children if c.dep_ == "dobj"]) & SETS["targets"]:
-        return None
+    objects = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    if _lemmas(objects + [m for o in objects for m in _modifiers(o)]) & SETS["targets"]:
+        return None  # met its targets, the demands were met, meeting our objectives
+    if t.pos_ == "VERB" and any(c.dep_ == "nsubjpass" and kind(c) is None and c.pos_ == "NOUN" for c in t.children):
+        return None  # "spending will be met by higher taxes"
+    if t.lemma_.lower() == "talk" and t.tag_ == "NN" and not _pobjs(t, ("with", "between")):
+        return None  # "the talk in the City is that": rumour, not talks
+    owners = [c for c in t.children if c.dep_ == "poss"]
+    if t.pos_ != "VERB" and not _political(owners + _pobjs(t, ("with", "between", "of")), kind) and \
+            _lemmas(t.sent) & SETS["sport"]:
+        return None  # an athletics meeting
     if _business(t, kind):
         return None
     parties = _subjects(t) + _objects(t) + _pobjs(t, ("with",))
@@ -321,19 +341,80 @@ def _meet(t: Any, code: str | None, kind: Kind) -> str | None:
 def _shoot(t: Any, code: str | None, kind: Kind) -> str | None:
     if any(c.dep_ in ("prt", "advmod") and c.lower_ in ("up", "down", "higher", "lower") for c in t.children):
         return None  # shares shot up
-    if _lemmas(_subjects(t)) & SETS["business"] or _lemmas(_objects(t)) & SETS["filmed"]:
+    if _lemmas(_subjects(t)) & (SETS["business"] | SETS["filmed"]) or _lemmas(_objects(t)) & SETS["filmed"]:
         return None
+    if _lemmas(_pobjs(t, ("to", "into", "on")) + [m for p in _pobjs(t, ("to", "into", "on")) for m in _modifiers(p)]) & \
+            (SETS["positions"] | SETS["filmed"] | {"number", "chart"}):
+        return None  # shot to the number one spot, shooting on the sequel
     return code
 
 
 def _attack(t: Any, code: str | None, kind: Kind) -> str | None:
-    if _lemmas(_objects(t)) & SETS["policy"]:
-        return "111"  # attacked the plan: criticism
+    if _lemmas(_objects(t)) & SETS["policy"] or _lemmas(_subjects(t)) & SETS["critics"]:
+        return "111"  # attacked the plan, attacked by critics: criticism
+    if _lemmas(_modifiers(t) + _subjects(t) + _objects(t)) & SETS["cyber"] or \
+            (_score(t.sent, t.i) >= 0 and _lemmas(t.sent) & SETS["cyber"]):
+        return None  # denial of service attacks, PCs open to attack
     return None if _business(t, kind) else code
+
+
+def _phone(t: Any, code: str | None, kind: Kind) -> str | None:
+    if t.pos_ == "VERB":
+        return code
+    if t.dep_ == "pobj" and t.head.lower_ in ("by", "over", "on", "via"):
+        return code  # spoke by phone
+    return None  # a mobile phone is a device
+
+
+def _sign(t: Any, code: str | None, kind: Kind) -> str | None:
+    if any(c.dep_ == "prt" and c.lower_ in ("up", "on", "off") for c in t.children):
+        return None  # sign up customers
+    return None if _business(t, kind) else code
+
+
+def _beat(t: Any, code: str | None, kind: Kind) -> str | None:
+    """Beating is an assault only with a cue of violence; else a win (sport, charts, prizes)."""
+    cues = [c for c in t.children if c.dep_ in ("prt", "advmod", "prep", "agent", "nsubj")]
+    cues += _pobjs(t, ("by", "to", "with")) + _subjects(t)
+    if _lemmas(cues) & SETS["violence"]:
+        return code
+    return None
+
+
+def _occupy(t: Any, code: str | None, kind: Kind) -> str | None:
+    if _lemmas(_objects(t)) & SETS["positions"]:
+        return None  # occupying top spot
+    return code
+
+
+def _harm(t: Any, code: str | None, kind: Kind) -> str | None:
+    """Killing, injuring: none in an accident, by disease or nature, or "killed off" (fiction)."""
+    if any(c.dep_ == "prt" and c.lower_ == "off" for c in t.children):
+        return None
+    causes = _pobjs(t, ("in", "by", "from", "during")) + _subjects(t)
+    if _lemmas(causes + [m for c in causes for m in _modifiers(c)]) & (SETS["accident"] | SETS["nature"]):
+        return None
+    return code
+
+
+def _host(t: Any, code: str | None, kind: Kind) -> str | None:
+    hosted = _objects(t)
+    if _lemmas(hosted) & SETS["hosted"]:
+        return None  # hosting a show, an awards ceremony
+    return code
+
+
+def _rally(t: Any, code: str | None, kind: Kind) -> str | None:
+    if _lemmas(_pobjs(t, ("in", "of")) + _subjects(t) + _modifiers(t)) & (SETS["business"] | SETS["economic"]):
+        return None  # a rally in crude prices
+    if t.pos_ == "VERB" and _lemmas(_subjects(t)) & (SETS["business"] | SETS["economic"]):
+        return None  # shares rallied
+    return code
 
 
 _RULES: dict[str, Callable[[Any, "str | None", Kind], "str | None"]] = {
     "strike": _strike, "walk": _walk, "fire": _fire, "withdraw": _withdraw, "demand": _demand,
     "meet": _meet, "meeting": _meet, "talk": _meet, "summit": _meet, "shoot": _shoot,
-    "attack": _attack,
+    "attack": _attack, "phone": _phone, "sign": _sign, "beat": _beat, "occupy": _occupy, "kill": _harm,
+    "injure": _harm, "wound": _harm, "host": _host, "rally": _rally,
 }
