@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import Any
 
 from kg.extract.timeplace import dateline
@@ -44,16 +45,18 @@ _NAME_DEPS = ("compound", "poss", "nmod", "amod", "appos")
 _BYLINE = re.compile(r"[^\s.!?:;\"“”]+(?: [^\s.!?:;\"“”]+){0,4}")
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=8)
+def _paragraphs(text: str) -> tuple[tuple[int, int], ...]:
     spans, start = [], 0
     for m in re.finditer(r"\n\s*\n", text):
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))
-    return spans
+    return tuple(spans)
 
 
-def blocked(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=8)
+def blocked(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of ``text`` where no participant may be: byline paragraphs (a short line of its
     own after the first paragraph, without sentence punctuation) and the dateline up to its dash.
 
@@ -73,7 +76,7 @@ def blocked(text: str) -> list[tuple[int, int]]:
         if end - d[1] <= 60:
             end += 2 if text.startswith(" -", end) else 1
             out.append((d[0], end))
-    return out
+    return tuple(out)
 
 
 def paragraph_of(text: str, position: int) -> tuple[int, int]:
