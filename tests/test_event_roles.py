@@ -77,6 +77,9 @@ def _at(analysis):
     ("Microsoft's decision surprised Google.", "decision", {"Microsoft"}),  # a noun's possessor
     ("Workers at Renault began a strike against Nissan.", "strike", {"Nissan"}),
     ("The talks between Iran and the European Union ended.", "talks", {"Iran", "European Union"}),
+    ("The CGT union said it would continue the strike.", "strike", {"CGT"}),  # "it": the reporting verb's subject
+    ("Germany said he would continue the talks.", "talks", set()),  # "he" is a person, not Germany
+
 ])
 def test_sentence_participants(nlp, sentence: str, trigger: str, expected: set[str]) -> None:
     art = Article("a", sentence)

@@ -168,10 +168,30 @@ def _subject_tokens(t: Any) -> list[Any]:
     return subj
 
 
+_PRONOUNS = {"he": "Person", "she": "Person", "it": None, "they": None}
+
+
+def _reported_subject(pronoun: Any, at: At, paragraph: tuple[int, int]) -> tuple[Actor, Span] | None:
+    """"it", "he" as the subject of a reported clause: the reporting verb's subject ("the union
+    said it would continue the strike"), a person for "he"/"she", a group for "it"/"they"."""
+    verb = pronoun.head
+    while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "ccomp" or verb.head.i == verb.i:
+        return None
+    for c in verb.head.children:
+        if c.dep_ == "nsubj":
+            for actor, span in _names(c, at, paragraph):
+                if (actor.kind == "Person") == (_PRONOUNS[pronoun.lower_] == "Person"):
+                    return actor, span
+    return None
+
+
 def sentence_participants(trigger: Any, at: At) -> list[Role]:
     """The actors the trigger's sentence names as its participants (role "participant"):
     subject, object, "by" agent, prepositional objects that are not places, a noun's
-    possessor and name modifiers, the subject of the verb that takes a noun trigger as object.
+    possessor and name modifiers, the subject of the verb that takes a noun trigger as object;
+    "it", "he" as the subject of a reported clause stand for the reporting verb's subject.
 
     >>> from kg.extract.nlp import load_model
     >>> from kg.model import Actor, Span
@@ -200,6 +220,8 @@ def sentence_participants(trigger: Any, at: At) -> list[Role]:
     out: list[Role] = []
     for h in heads:
         out += [(a, "participant", s) for a, s in _names(h, at, paragraph)]
+        if h.pos_ == "PRON" and h.lower_ in _PRONOUNS and (hit := _reported_subject(h, at, paragraph)):
+            out.append((hit[0], "participant", hit[1]))
     for p in preps:
         for obj in (c for c in p.children if c.dep_ == "pobj"):
             for a, s in _names(obj, at, paragraph):
