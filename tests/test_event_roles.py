@@ -92,3 +92,9 @@ def test_sentence_participants(nlp, sentence: str, trigger: str, expected: set[s
 def test_every_event_gets_the_actors_its_sentence_names(nlp) -> None:
     (code, parts), = _events(nlp, "Mike Pompeo telephoned Qamar Javed Bajwa about Iran on Friday.")
     assert parts == {("Mike Pompeo", "agent"), ("Qamar Javed Bajwa", "recipient"), ("Iran", "participant")}
+
+
+def test_a_pronoun_or_description_the_article_resolves_takes_part(nlp) -> None:
+    """Coreference (kg.extract.coref) gives "he" and "the company" their actor."""
+    events = _events(nlp, "Mike Pompeo arrived in Islamabad on Thursday. He met Qamar Javed Bajwa on Friday.")
+    assert {"Mike Pompeo", "Qamar Javed Bajwa"} <= {name for _, parts in events for name, _ in parts}

@@ -168,6 +168,26 @@ def _subject_tokens(t: Any) -> list[Any]:
     return subj
 
 
+def with_references(at: At, actors: Iterable[Actor]) -> At:
+    """``at``, and where it finds no name, the actor a pronoun or description refers to
+    (``Actor.references``, filled by :mod:`kg.extract.coref`).
+
+    >>> from kg.model import Actor, Span
+    >>> union = Actor("CGT", "Organization", [Span(0, 3, "CGT")], references=[Span(9, 11, "it")])
+    >>> class T: idx, text = 9, "it"
+    >>> with_references(lambda t: None, [union])(T())[0].name
+    'CGT'
+    """
+    refs = sorted((r.begin, r.end, a, r) for a in actors for r in a.references)
+
+    def find(token: Any) -> tuple[Actor, Span] | None:
+        if (hit := at(token)) is not None:
+            return hit
+        b, e = token.idx, token.idx + len(token.text)
+        return next(((a, r) for rb, re_, a, r in refs if rb <= b and e <= re_), None)
+    return find
+
+
 _PRONOUNS = {"he": "Person", "she": "Person", "it": None, "they": None}
 
 

@@ -137,10 +137,11 @@ def extract_events(doc: Any, analysis: Analysis) -> list[Event]:
         d.event_class, d.negated_class = (hit[1], hit[2]) if hit else ("OCCURRENCE", False)
     others = [_plain(doc, *v) for v in sorted(found.values(), key=lambda v: v[0].start)]
     everything = {**by_token, **{i: d for d in others for i in d.token_ids}}
+    named = roles.with_references(actors.at, analysis.actors)
     for d in drafts + others:
         _participants(d, actors, by_token)
         d.roles = roles.admissible(d.roles, d.triggers, text=analysis.article.text)
-        d.roles += [r for r in roles.sentence_participants(d.triggers[0], actors.at)
+        d.roles += [r for r in roles.sentence_participants(d.triggers[0], named)
                     if not any(r[0] is x for x, _, _ in d.roles)]
         d.factuality = "negated" if d.negated_class else _factuality(d.triggers[0])
         d.when = _time(d.triggers[0], by_token if d.cameo else everything, ref_day)
