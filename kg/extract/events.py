@@ -44,9 +44,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kg.extract import event_lexicon as lex
+from kg.extract import event_roles as roles
+from kg.extract import event_senses as senses
 from kg.extract.lexicon import GROUP_NOUNS
 from kg.extract.trained.event_head import EVENTS, split_label
-from kg.extract.timeplace import DATE_WORDS, When, dateline, resolve_date
+from kg.extract.timeplace import DATE_WORDS, When, dateline, resolve_date, tense
 from kg.wordlists import words
 from kg.model import Actor, Analysis, Event, Holding, Participation, Span
 
@@ -127,7 +129,7 @@ def extract_events(doc: Any, analysis: Analysis) -> list[Event]:
     actors = _Actors(analysis)
     ref = analysis.article.date
     ref_day = ref.date() if isinstance(ref, dt.datetime) else ref
-    drafts = [d for t in doc if (d := _trigger(t))]
+    drafts = [d for t in doc if (d := _trigger(t, actors))]
     by_token = {i: d for d in drafts for i in d.token_ids}
     found = _found(doc, actors)
     for d in drafts:  # a CAMEO trigger takes the class the head gives its token
@@ -135,8 +137,12 @@ def extract_events(doc: Any, analysis: Analysis) -> list[Event]:
         d.event_class, d.negated_class = (hit[1], hit[2]) if hit else ("OCCURRENCE", False)
     others = [_plain(doc, *v) for v in sorted(found.values(), key=lambda v: v[0].start)]
     everything = {**by_token, **{i: d for d in others for i in d.token_ids}}
+    named = roles.with_references(actors.at, analysis.actors)
     for d in drafts + others:
         _participants(d, actors, by_token)
+        d.roles = roles.admissible(d.roles, d.triggers, text=analysis.article.text)
+        d.roles += [r for r in roles.sentence_participants(d.triggers[0], named)
+                    if not any(r[0] is x for x, _, _ in d.roles)]
         d.factuality = "negated" if d.negated_class else _factuality(d.triggers[0])
         d.when = _time(d.triggers[0], by_token if d.cameo else everything, ref_day)
         d.place = _place(d.triggers[0], actors, analysis)
@@ -220,14 +226,18 @@ def _agents_differ(a: _Draft, b: _Draft) -> bool:
 
 
 # -- 1. triggers -------------------------------------------------------------------------------
-def _trigger(t: Any) -> _Draft | None:
+def _trigger(t: Any, actors: _Actors) -> _Draft | None:
     lemma = t.lemma_.lower()
+
+    def kind(tok: Any) -> str | None:
+        return hit[0].kind if (hit := actors.at(tok)) else None
+
     if t.pos_ == "VERB":
         entry = lex.verb_entry(lemma)
         if entry and entry.needs and not any(c.dep_ == "prep" and c.lower_ in entry.needs for c in t.children):
             return None
-        if entry:
-            return _draft(entry.cameo, t, t, lemma)
+        if entry and (code := senses.sense(t, entry.cameo, kind=kind)):
+            return _draft(code, t, t, lemma)
     if t.pos_ in ("NOUN", "PROPN") and t.tag_ not in ("NNP",) or (t.pos_ == "NOUN"):
         mods = [c for c in t.children if c.dep_ in ("compound", "amod") and c.i < t.i]
         entry = lex.noun_entry(lemma, [c.lemma_ for c in mods])
@@ -238,7 +248,9 @@ def _trigger(t: Any) -> _Draft | None:
         refined = [c for c in mods if (lemma, c.lemma_.lower()) in lex.NOUN_MODIFIERS]
         if refined:
             first = min(refined, key=lambda c: c.i)
-        d = _draft(pattern or entry.cameo, first, t, lemma)
+        if not (code := senses.sense(t, pattern or entry.cameo, kind=kind)):
+            return None
+        d = _draft(code, first, t, lemma)
         d.definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
                          for c in t.children)
         return d
@@ -484,7 +496,7 @@ def _time(t: Any, by_token: dict[int, _Draft], ref: dt.date | None) -> When:
             continue
         phrase = root.doc[root.left_edge.i:root.right_edge.i + 1].text if root.ent_type_ == "DATE" else root.text
         ent = next((e for e in t.sent.ents if e.start <= root.i < e.end), None)
-        when = resolve_date(ent.text if ent is not None and ent.label_ == "DATE" else phrase, ref)
+        when = resolve_date(ent.text if ent is not None and ent.label_ == "DATE" else phrase, ref, tense=tense(t))
         if when and (best is None or dist < best[0]):
             best = (dist, when)
     return best[1] if best else When()
@@ -659,7 +671,10 @@ def _merge(drafts: list[_Draft], by_token: dict[int, _Draft]) -> list[_Draft]:
 
 def _to_event(d: _Draft, actors: _Actors) -> Event:
     seen: dict[tuple[int, str], Participation] = {}
+    acting = {id(actor) for actor, role, _ in d.roles if role != "participant"}
     for actor, role, span in d.roles:
+        if role == "participant" and id(actor) in acting:
+            continue
         key = (id(actor), role)
         if key not in seen:
             seen[key] = Participation(actor, role, actors.capacity(actor, span))

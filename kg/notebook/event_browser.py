@@ -1,5 +1,5 @@
-"""The event browser widget: filter events by CAMEO type, actor, date range and factuality;
-a paged table and a time line.
+"""The event browser widget: filter events by CAMEO type, event class (the ECB+ classes of
+``nkg:EventClasses``), actor, date range and factuality; a paged table and a time line.
 
 >>> import tempfile
 >>> from kg.store import open_store
@@ -22,18 +22,26 @@ from kg.notebook.render import RestartHint, figure_html, shows_errors, table_htm
 from kg.store import KGStore
 
 #: The columns of an events table, as the event browser and the explorer show them.
-EVENT_COLUMNS = ["date", "earliest", "latest", "code", "type", "factuality", "participants", "trigger", "article"]
+EVENT_COLUMNS = ["date", "earliest", "latest", "code", "type", "class", "factuality", "participants", "trigger",
+                 "article"]
 
 
 class EventBrowser(RestartHint, w.VBox):
-    """Events filtered by CAMEO code (a root code matches its sub-codes), actor, dates and
-    factuality (asserted only by default, as ``ontology/queries/events-of-actor.rq``)."""
+    """Events filtered by CAMEO code (a root code matches its sub-codes), event class, actor,
+    dates and factuality (asserted only by default, as ``ontology/queries/events-of-actor.rq``);
+    ``event_class`` (a class IRI) is the class selected first."""
 
     def __init__(self, store: KGStore, *, page_size: int = 20, event_class: str | None = None) -> None:
-        self.store, self.page_size, self.event_class = store, page_size, event_class
+        self.store, self.page_size = store, page_size
         types = [(f"{r['code']} {r['label'] or ''}".strip(), str(r["code"]))
                  for r in queries.select(store, "event-types")]
         self.cameo = w.Dropdown(description="CAMEO", options=[("any type", "")] + types)
+        classes = [(f"{r['label'] or str(r['class']).rsplit('#', 1)[-1]} ({r['events']})", str(r["class"]))
+                   for r in queries.select(store, "event-classes")]
+        if event_class and event_class not in {iri for _, iri in classes}:
+            classes.append((event_class.rsplit("#", 1)[-1], event_class))
+        self.event_class = w.Dropdown(description="Class", options=[("any class", "")] + classes,
+                                      value=event_class or "")
         self.actor = w.Combobox(description="Actor", placeholder="any actor",
                                 options=sorted({str(x) for x in queries.actors(store)["label"]}))
         self.start = w.DatePicker(description="From")
@@ -49,7 +57,7 @@ class EventBrowser(RestartHint, w.VBox):
         self.apply_button.on_click(lambda _: self.apply())
         self.prev_button.on_click(lambda _: self.show_page(self.page - 1))
         self.next_button.on_click(lambda _: self.show_page(self.page + 1))
-        super().__init__([w.HBox([self.cameo, self.actor]),
+        super().__init__([w.HBox([self.cameo, self.event_class, self.actor]),
                           w.HBox([self.start, self.end, self.asserted, self.apply_button]),
                           self.status, self.timeline, self.table,
                           w.HBox([self.prev_button, self.page_label, self.next_button])])
@@ -92,7 +100,8 @@ class EventBrowser(RestartHint, w.VBox):
         try:
             self.frame = queries.events(self.store, actor, cameo=self.cameo.value or None,
                                         start=self.start.value, end=self.end.value,
-                                        asserted_only=self.asserted.value, event_class=self.event_class)
+                                        asserted_only=self.asserted.value,
+                                        event_class=self.event_class.value or None)
         except InputError as e:
             return self._empty(f"<p class='kg-hint'>{html.escape(str(e))}</p>")
         undated = int((self.frame["date"].isna() & self.frame["earliest"].isna()).sum())
