@@ -402,9 +402,9 @@ def link_event_identity(store: KGStore, *, base: str = DEFAULT_BASE) -> bool:
     """Link the events several stored articles report as one (:mod:`kg.event_identity`) by
     ``owl:sameAs``, in a graph of their own, recomputed from every article graph's events;
     returns whether the links changed."""
-    rows = store.select(load("pipeline/event-evidence"), union=False)
+    rows = store.select(load_query("pipeline/event-evidence"), union=False)
     kinds = {str(r["actor"]): str(r["kind"]).removeprefix(NKG)
-             for r in store.select(load("pipeline/actor-kinds"), bindings={"shared": IRI(shared_graph_iri(base))})}
+             for r in store.select(load_query("pipeline/actor-kinds"), bindings={"shared": IRI(shared_graph_iri(base))})}
     links = link_events(units_from_rows(rows, ns=NKG), kinds=kinds)
     data = "".join(f"<{a}> <{OWL}sameAs> <{b}> .\n" for a, b in sorted(links.items()))
     graph = event_identity_graph_iri(base)
