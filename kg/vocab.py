@@ -35,6 +35,7 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 VOID = "http://rdfs.org/ns/void#"
 DCAT = "http://www.w3.org/ns/dcat#"
 SH = "http://www.w3.org/ns/shacl#"
+GEO = "http://www.w3.org/2003/01/geo/wgs84_pos#"
 #: Concepts of the event-type scheme (CAMEO codes) and of PLOVER types, in ontology/event-types.ttl.
 CAMEO = "https://w3id.org/newskg/cameo/"
 PLOVER = "https://w3id.org/newskg/plover/"

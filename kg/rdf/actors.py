@@ -24,10 +24,11 @@ True
 
 from __future__ import annotations
 
+from kg import geonames
 from kg.model import Actor, Analysis, Holding
 from kg.rdf.mentions import Mentions
 from kg.rdf.terms import A, Triple, iri, literal
-from kg.vocab import DEFAULT_BASE, GAF, ITSRDF, NKG, ORG, RDFS, SKOS, actor_iri, post_iri
+from kg.vocab import DEFAULT_BASE, GAF, GEO, ITSRDF, NKG, ORG, OWL, RDFS, SKOS, XSD, actor_iri, post_iri
 
 
 def actor_term(actor: Actor, base: str = DEFAULT_BASE) -> str:
@@ -43,8 +44,10 @@ def actor_triples(analysis: Analysis, mentions: Mentions, *, base: str = DEFAULT
         own.append((a, A, f"<{NKG}{actor.kind}>"))
         own += [(a, f"<{SKOS}altLabel>", literal(alias)) for alias in sorted(actor.aliases)]
         own += [(a, f"<{GAF}denotedBy>", mentions.mention(span)) for span in actor.mentions]
-        own += [(a, f"<{GAF}denotedBy>", mentions.mention(span)) for span in actor.references
-                if span not in actor.mentions]
+        for span in actor.references:
+            if span not in actor.mentions:
+                m = mentions.mention(span)
+                own += [(a, f"<{GAF}denotedBy>", m), (m, A, f"<{NKG}Reference>")]
         if actor.article_name:
             own.append((a, f"<{NKG}articleName>", literal(actor.article_name)))
         if actor.country_code:
@@ -61,18 +64,41 @@ def actor_triples(analysis: Analysis, mentions: Mentions, *, base: str = DEFAULT
 
 def shared_actor_triples(actor: str, *, label: str, kind: str, aliases: frozenset[str] | set[str],
                          country_code: str | None) -> list[Triple]:
-    """What the shared graph says of one actor (an IRI): kind, label, other names, country code.
+    """What the shared graph says of one actor (an IRI): kind, label, other names, country code,
+    and for a country or city its GeoNames feature (:func:`place_links`).
 
     >>> shared_actor_triples("http://x/us", label="United States", kind="GeopoliticalEntity",
-    ...                      aliases={"US"}, country_code="US")[2]
-    ('<http://x/us>', '<http://www.w3.org/2004/02/skos/core#altLabel>', '"US"')
+    ...                      aliases={"US"}, country_code="US")[2:]
+    [('<http://x/us>', '<http://www.w3.org/2004/02/skos/core#altLabel>', '"US"'), ('<http://x/us>', '<https://w3id.org/newskg/ns#countryCode>', '"US"'), ('<http://x/us>', '<http://www.w3.org/2002/07/owl#sameAs>', '<https://sws.geonames.org/6252001/>')]
     """
     a = iri(actor)
     t = [(a, A, f"<{NKG}{kind}>"), (a, f"<{RDFS}label>", literal(label))]
     t += [(a, f"<{SKOS}altLabel>", literal(alias)) for alias in sorted(aliases)]
     if country_code:
         t.append((a, f"<{NKG}countryCode>", literal(country_code)))
-    return t
+    return t + place_links(a, label=label, kind=kind, country_code=country_code)
+
+
+def place_links(a: str, *, label: str, kind: str, country_code: str | None) -> list[Triple]:
+    """A country: ``owl:sameAs`` its GeoNames feature (by ISO code). A city (a
+    GeopoliticalEntity or Place without a country code whose label is a GeoNames city's name):
+    ``owl:sameAs`` the most populous city of that name and its point as ``geo:lat`` /
+    ``geo:long`` (WGS84 decimal degrees, ``xsd:decimal``).
+
+    >>> [o for _, _, o in place_links("<http://x/p>", label="Paris", kind="GeopoliticalEntity", country_code=None)]
+    ['<https://sws.geonames.org/2988507/>', '"48.85341"^^<http://www.w3.org/2001/XMLSchema#decimal>', '"2.34880"^^<http://www.w3.org/2001/XMLSchema#decimal>']
+    """
+    if kind not in ("GeopoliticalEntity", "Place"):
+        return []
+    if country_code:
+        gid = geonames.country_id(country_code)
+        return [(a, f"<{OWL}sameAs>", iri(geonames.iri(gid)))] if gid else []
+    c = geonames.city(label)
+    if c is None:
+        return []
+    return [(a, f"<{OWL}sameAs>", iri(geonames.iri(c.geonameid))),
+            (a, f"<{GEO}lat>", literal(f"{c.latitude:.5f}", f"{XSD}decimal")),
+            (a, f"<{GEO}long>", literal(f"{c.longitude:.5f}", f"{XSD}decimal"))]
 
 
 def post_term(holding: Holding, base: str = DEFAULT_BASE) -> str:

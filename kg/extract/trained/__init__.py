@@ -64,15 +64,55 @@ def weights_dir() -> Path:
     return Path(str(resources.files("kg.extract.trained").joinpath("weights")))
 
 
-def attach(nlp: Any, weights: Path | None = None) -> Any:
-    """``nlp`` with its ``ner`` removed and the trained components of ``weights`` (default: the
-    shipped ones) added at the end; returns ``nlp``."""
+#: Where the small model's own entities wait for :mod:`kg.extract.trained.combine` (``doc.spans``).
+SMALL_ENTS = "newskg_small_ents"
+KEEP, COMBINE = "newskg_keep_small_ents", "newskg_combine_names"
+
+
+def _keep_small_ents(doc: Any) -> Any:
+    """Set the small model's entities aside and leave the tagger a blank slate (missing, not
+    "outside", so that it predicts freely)."""
+    doc.spans[SMALL_ENTS] = list(doc.ents)
+    doc.set_ents([], default="missing")
+    return doc
+
+
+def _combine_names(doc: Any) -> Any:
+    """The tagger's entities combined with the small model's set-aside ones."""
+    from kg.extract.trained.combine import combine
+
+    small = [(s.start_char, s.end_char, s.label_) for s in doc.spans.get(SMALL_ENTS, [])]
+    tagged = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    spans = [doc.char_span(b, e, label=label) for b, e, label in combine(doc.text, small, tagged)]
+    doc.set_ents([s for s in spans if s is not None], default="outside")
+    return doc
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(KEEP):
+        Language.component(KEEP, func=_keep_small_ents)
+        Language.component(COMBINE, func=_combine_names)
+
+
+def attach(nlp: Any, weights: Path | None = None, *, combine: bool = True) -> Any:
+    """``nlp`` with the trained components of ``weights`` (default: the shipped ones) added at
+    the end; returns ``nlp``. With ``combine`` (the default) the small model's ``ner`` stays
+    and the two models' entities are combined (:mod:`kg.extract.trained.combine`); without,
+    the tagger replaces it."""
     import spacy
 
     trained = spacy.load(weights or weights_dir())
     if "ner" in nlp.pipe_names:
-        nlp.remove_pipe("ner")
+        if combine:
+            _register()
+            nlp.add_pipe(KEEP, after="ner")
+        else:
+            nlp.remove_pipe("ner")
     for name in trained.pipe_names:
         nlp.add_pipe(name, source=trained)
+    if combine and KEEP in nlp.pipe_names:
+        nlp.add_pipe(COMBINE)
     nlp.meta.setdefault("newskg", {})["trained"] = f"{NAME} {trained.meta.get('version', VERSION)}"
     return nlp
