@@ -176,7 +176,7 @@ class KGStore:
         """Delete one article's graph and its share of the statistics graph, atomically."""
         self.update(f"{stats_change([graph], add=False)} ;\nDROP SILENT GRAPH <{graph}>")
 
-    def count_articles(self, graphs: Iterable[str], *, chunk: int = 200) -> None:
+    def count_articles(self, graphs: Iterable[str], *, chunk: int = 50) -> None:
         """Add to the statistics graph the article graphs it does not count yet (after a bulk
         load, or to rebuild it); one transaction per ``chunk`` graphs."""
         todo = sorted(graphs)
@@ -285,14 +285,16 @@ class KGStore:
 
 def stats_change(graphs: list[str], *, add: bool) -> str:
     """The SPARQL update that adds (or removes) what article graphs contribute to the
-    statistics graph (``kg/queries/stats/change.rq``); a graph is counted at most once.
+    statistics graph (``kg/queries/stats/change.rq`` once per graph); a graph is counted at
+    most once.
 
-    >>> "DELETE { GRAPH <https://w3id.org/newskg/stats> { ?g nkg:countedIn" in stats_change(["http://ex.org/g"], add=False)
+    >>> "DELETE { GRAPH <https://w3id.org/newskg/stats> { <http://ex.org/g> nkg:countedIn" in stats_change(["http://ex.org/g"], add=False)
     True
     """
-    return Template(load("stats/change")).substitute(
-        stats=iri(STATS_GRAPH), graphs=" ".join(iri(g) for g in graphs), sign="+" if add else "-",
-        when="NOT EXISTS" if add else "EXISTS", mark="INSERT" if add else "DELETE")
+    template = Template(load("stats/change"))
+    return " ;\n".join(template.substitute(
+        stats=iri(STATS_GRAPH), graph=iri(g), sign="+" if add else "-",
+        when="NOT EXISTS" if add else "EXISTS", mark="INSERT" if add else "DELETE") for g in graphs)
 
 
 def _normal(triples: list[Triple]) -> set[Triple]:
