@@ -1,4 +1,20 @@
-"""Counts of what a store holds, through SPARQL over the fixed terms.
+"""The statistics graph, and the counts of ``kg stats`` read from it.
+
+Aggregates over the whole store (actors by the articles that name them, the store's totals)
+would cost a scan of every article at each query. Every article write therefore keeps, in the
+same transaction, the named graph :data:`kg.vocab.STATS_GRAPH` up to date with what the article
+graph adds or takes away (``kg/queries/stats/change.rq``; the terms are in
+``ontology/newskg.ttl``, section "Statistics"):
+
+- per actor or post ``?x``: ``nkg:graphCount`` (article graphs that type it),
+  ``nkg:articleCount`` (articles that mention it), ``nkg:mentionCount``, ``nkg:eventCount``
+  (events it takes part in, per article), ``nkg:statementCount`` (statements it makes);
+- on the graph IRI itself: ``nkg:articleTotal``, ``nkg:mentionTotal``, ``nkg:eventTotal``,
+  ``nkg:statementTotal`` and ``void:triples`` of the article graphs;
+- ``?g nkg:countedIn <stats>`` for every article graph counted (so a graph is never counted
+  twice, and a bulk load that was killed is counted by the next one).
+
+:func:`rebuild` recomputes it from the article graphs (``kg stats --rebuild``).
 
 >>> import tempfile
 >>> from kg.store import open_store
@@ -11,6 +27,7 @@ from __future__ import annotations
 
 from kg.queries import load
 from kg.store import KGStore
+from kg.vocab import STATS_GRAPH
 
 #: The counts of ``kg stats``, by their variable in ``stats/counts.rq``, with their labels.
 _LABELS = {"articles": "articles", "actors": "actors", "persons": "  persons", "organizations": "  organizations",
@@ -23,3 +40,24 @@ def store_stats(store: KGStore) -> dict[str, int]:
     """Articles, actors (and by type), mentions, posts, events, statements, triples, graphs."""
     row = store.select(load("stats/counts"))[0]
     return {label: int(row[name]) for name, label in _LABELS.items()}
+
+
+def rebuild(store: KGStore) -> int:
+    """Recompute the statistics graph from scratch over the article graphs (one aggregate per
+    kind, ``kg/queries/stats/rebuild.rq``: not the per-graph update the writes use, so either
+    checks the other); returns how many article graphs it counts.
+
+    >>> import tempfile
+    >>> from kg.store import open_store
+    >>> with open_store(tempfile.mkdtemp()) as s:
+    ...     rebuild(s)
+    0
+    """
+    store.update(load("stats/rebuild"))
+    return len(store.select(f"SELECT ?g WHERE {{ GRAPH <{STATS_GRAPH}> {{ ?g nkg:countedIn <{STATS_GRAPH}> }} }}",
+                            union=False))
+
+
+def stats_quads(store: KGStore) -> set[tuple[str, str, str]]:
+    """The triples of the statistics graph (N-Triples terms)."""
+    return {(s, p, o) for s, p, o, _ in store.quads(STATS_GRAPH)}

@@ -49,6 +49,8 @@ PREFIXES: dict[str, str] = {
 
 #: The named graph that holds the ontology and the event-type scheme.
 ONTOLOGY_GRAPH = ONTOLOGY_IRI
+#: The statistics graph: counts kept up to date by every article write (``kg/stats.py``).
+STATS_GRAPH = "https://w3id.org/newskg/stats"
 
 
 def sparql_prefixes(prefixes: dict[str, str] | None = None) -> str:

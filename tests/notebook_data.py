@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from kg.stats import rebuild
 from kg.store import KGStore, open_store
 
 HOSTILE = 'x" } ; DROP ALL ; #'
@@ -75,6 +76,7 @@ data:graph/t1 {{
     file.write_text(trig, encoding="utf-8")
     with open_store(path) as store:
         store.load_file(file)
+        rebuild(store)  # loaded as a file, not written article by article: count it (kg stats --rebuild)
     return path
 
 

@@ -140,14 +140,18 @@ def query(query: str | None, query_file: TextIO | None, store_path: str, fmt: st
 @main.command()
 @STORE_OPTION
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def stats(store_path: str, fmt: str) -> None:
+@click.option("--rebuild", is_flag=True, help="Recompute the statistics graph from the article graphs first.")
+def stats(store_path: str, fmt: str, rebuild: bool) -> None:
     """Counts: articles, actors by type, mentions, events, statements, triples, graphs."""
     import json
 
+    from kg.stats import rebuild as rebuild_stats
     from kg.stats import store_stats
     from kg.store import open_store
 
-    with open_store(store_path, read_only=_read_only(store_path)) as store:
+    with open_store(store_path, read_only=not rebuild and _read_only(store_path)) as store:
+        if rebuild:
+            rebuild_stats(store)
         counts = store_stats(store)
     if fmt == "json":
         click.echo(json.dumps(counts, indent=2))

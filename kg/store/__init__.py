@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from string import Template
 from typing import Any
 
 import pyoxigraph as ox
@@ -24,7 +25,7 @@ from kg.rdf.terms import Triple, iri, literal
 from kg.store.evidence import EVIDENCE_FILE, EvidenceTable
 from kg.store.results import Rows, rows_of, triples_of
 from kg.store.sparql import SparqlTarget, bind_values, binding_terms
-from kg.vocab import NKG
+from kg.vocab import NKG, STATS_GRAPH
 
 __all__ = ["DEFAULT_STORE", "STORE_ENV", "KGStore", "Rows", "default_store_path", "is_remote", "open_store"]
 
@@ -166,9 +167,21 @@ class KGStore:
         """
         if self.graph_digest(change.graph) == change.digest:
             return False
-        self.update(f"DROP SILENT GRAPH <{change.graph}> ;\n"
-                    f"INSERT DATA {{ GRAPH <{change.graph}> {{\n{_triples_block(change.triples)}\n}} }}")
+        self.update(f"{stats_change([change.graph], add=False)} ;\nDROP SILENT GRAPH <{change.graph}> ;\n"
+                    f"INSERT DATA {{ GRAPH <{change.graph}> {{\n{_triples_block(change.triples)}\n}} }} ;\n"
+                    f"{stats_change([change.graph], add=True)}")
         return True
+
+    def drop_article(self, graph: str) -> None:
+        """Delete one article's graph and its share of the statistics graph, atomically."""
+        self.update(f"{stats_change([graph], add=False)} ;\nDROP SILENT GRAPH <{graph}>")
+
+    def count_articles(self, graphs: Iterable[str], *, chunk: int = 50) -> None:
+        """Add to the statistics graph the article graphs it does not count yet (after a bulk
+        load, or to rebuild it); one transaction per ``chunk`` graphs."""
+        todo = sorted(graphs)
+        for i in range(0, len(todo), chunk):
+            self.update(stats_change(todo[i:i + chunk], add=True))
 
     def replace_subjects(self, graph: str, triples: dict[str, list[Triple]], *, chunk: int = 500) -> int:
         """Make ``graph`` say of each subject IRI (a key of ``triples``) exactly its triples
@@ -268,6 +281,20 @@ class KGStore:
 
     def __repr__(self) -> str:
         return f"<KGStore {self.location}>"
+
+
+def stats_change(graphs: list[str], *, add: bool) -> str:
+    """The SPARQL update that adds (or removes) what article graphs contribute to the
+    statistics graph (``kg/queries/stats/change.rq`` once per graph); a graph is counted at
+    most once.
+
+    >>> "DELETE { GRAPH <https://w3id.org/newskg/stats> { <http://ex.org/g> nkg:countedIn" in stats_change(["http://ex.org/g"], add=False)
+    True
+    """
+    template = Template(load("stats/change"))
+    return " ;\n".join(template.substitute(
+        stats=iri(STATS_GRAPH), graph=iri(g), sign="+" if add else "-",
+        when="NOT EXISTS" if add else "EXISTS", mark="INSERT" if add else "DELETE") for g in graphs)
 
 
 def _normal(triples: list[Triple]) -> set[Triple]:
