@@ -81,7 +81,7 @@ def test_every_example_query_runs(store_dir: Path, query: Path) -> None:
 def test_query_formats_and_binding(store_dir: Path) -> None:
     q = str(REPO / "ontology" / "queries" / "mentions-of-actor.rq")
     table = run("query", "-f", q, "--store", str(store_dir), "--bind", "name=Qamar Javed Bajwa")
-    assert table.returncode == 0 and "Qamar Javed Bajwa" in table.stdout and "(6 rows)" in table.stdout
+    assert table.returncode == 0 and "Qamar Javed Bajwa" in table.stdout and "(7 rows)" in table.stdout
     csv = run("query", "SELECT ?l WHERE { ?x a nkg:Person ; rdfs:label ?l } ORDER BY ?l LIMIT 2",
               "--store", str(store_dir), "--format", "csv")
     assert csv.stdout.splitlines()[0] == "l" and len(csv.stdout.splitlines()) == 3
