@@ -15,8 +15,9 @@ and Leass (1994), "An algorithm for pronominal anaphora resolution":
    be female, she/her/hers/herself one not known to be male; a person's gender comes from a
    gendered title or noun the article puts next to the name ("Mr", "actress Tara Reid", "his
    wife Ann Smith" is not read: only the name's own modifiers and appositions count), else
-   from the first name (``gender-guesser``'s offline name data; "mostly" counts, "andy" is
-   unknown). Number and type: it/its/itself name an organisation or a country/city acting
+   from the first name (the 1990 US Census first-name lists of the MIT-licensed ``names``
+   package, offline; a name in both lists needs one frequency 3x the other; names of world news
+   they lack in ``kg/wordlists/first-names.tsv``). Number and type: it/its/itself name an organisation or a country/city acting
    (never a person); they/them/their an organisation whose name is plural in form ("the
    Lakers", "Revolutionary Guards", "police"; a person or "Apple" is never "they"); "who"
    the name its relative clause modifies, a person.
@@ -99,10 +100,28 @@ class Reference:
 
 
 @lru_cache(maxsize=1)
-def _gender_detector() -> Any:
-    import gender_guesser.detector as gender_guesser
+def _first_name_genders() -> dict[str, str]:
+    """First name -> gender from the 1990 US Census name lists the MIT-licensed ``names``
+    package ships: a name found in both lists counts only where one frequency is at least
+    three times the other ("mostly"); ``kg/wordlists/first-names.tsv`` adds names of world
+    news the lists lack and takes precedence."""
+    from importlib import resources
 
-    return gender_guesser.Detector(case_sensitive=False)
+    freq: dict[str, dict[str, float]] = defaultdict(dict)
+    for gender, file in ((_MALE, "dist.male.first"), (_FEMALE, "dist.female.first")):
+        for line in resources.files("names").joinpath(file).read_text(encoding="ascii").splitlines():
+            fields = line.split()
+            if fields:
+                freq[fields[0].lower()][gender] = float(fields[1])
+    genders = {}
+    for name, by_gender in freq.items():
+        male, female = by_gender.get(_MALE, 0.0), by_gender.get(_FEMALE, 0.0)
+        if male >= 3 * female:
+            genders[name] = _MALE
+        elif female >= 3 * male:
+            genders[name] = _FEMALE
+    genders.update({name: gender for name, gender in table("first-names", columns=2)})
+    return genders
 
 
 @lru_cache(maxsize=1)
@@ -124,8 +143,7 @@ def first_name_gender(name: str) -> str | None:
     parts = name.replace(".", " ").split()
     if len(parts) < 2 or len(parts[0]) < 2:
         return None
-    guess = _gender_detector().get_gender(parts[0])
-    return {"male": _MALE, "mostly_male": _MALE, "female": _FEMALE, "mostly_female": _FEMALE}.get(guess)
+    return _first_name_genders().get(parts[0].lower())
 
 
 class _Entity:
