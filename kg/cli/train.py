@@ -67,6 +67,7 @@ def events_command(corpora: Path, out: Path | None, train_topics: str, test_topi
     except NewskgError as exc:
         click.secho(f"error: {exc}", fg="red", err=True)
         sys.exit(exc.exit_code)
+    click.echo(json.dumps(result, indent=2))
 
 
 @train_command.command("attribution")
