@@ -251,6 +251,8 @@ def sentence_participants(trigger: Any, at: At) -> list[Role]:
     seen: set[int] = set()
     unique = []
     for r in out:
+        if r[0].kind == "Place":
+            continue  # a place (Rose Garden, a hurricane's path) is no actor of the ontology
         if id(r[0]) not in seen:
             seen.add(id(r[0]))
             unique.append(r)
