@@ -652,6 +652,7 @@ def load(paths: Sequence[str | os.PathLike[str]], store: KGStore, *, base: str =
     touched: set[str] = set()
     body: list[str] = []
     last: list[str] = []  # the digest quads, written after everything else
+    loaded: list[str] = []  # graphs written, counted in the statistics graph once all are in
     for analysis in kept():
         g = graph_iri(analysis.article.id, base)
         report.articles += 1
@@ -671,7 +672,8 @@ def load(paths: Sequence[str | os.PathLike[str]], store: KGStore, *, base: str =
             report.unchanged += 1
             continue
         if g in present:
-            store.update(f"DROP SILENT GRAPH <{g}>")
+            store.drop_article(g)  # and its share of the statistics graph
+        loaded.append(g)
         digest = f"<{NKG}inputDigest>"
         for s, p, o in update.triples:
             (last if p == digest else body).append(f"{s} {p} {o} <{g}> .\n")
@@ -681,6 +683,7 @@ def load(paths: Sequence[str | os.PathLike[str]], store: KGStore, *, base: str =
             store.bulk_load_quads(body)
             body.clear()
     store.bulk_load_quads(body)
+    store.count_articles(loaded)  # before the digests: a graph without its digest is loaded again
     store.bulk_load_quads(last)
     _conclude(store, book, touched, report, workers=1, model=model, base=base, generated=generated)
     report.seconds = time.perf_counter() - started

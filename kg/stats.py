@@ -10,7 +10,8 @@ graph adds or takes away (``kg/queries/stats/change.rq``; the terms are in
   ``nkg:articleCount`` (articles that mention it), ``nkg:mentionCount``, ``nkg:eventCount``
   (events it takes part in, per article), ``nkg:statementCount`` (statements it makes);
 - on the graph IRI itself: ``nkg:articleTotal``, ``nkg:mentionTotal``, ``nkg:eventTotal``,
-  ``nkg:statementTotal`` and ``void:triples`` of the article graphs;
+  ``nkg:statementTotal`` and ``void:triples`` of the article graphs (input digests aside, as
+  ``kg load`` writes them after counting);
 - ``?g nkg:countedIn <stats>`` for every article graph counted (so a graph is never counted
   twice, and a bulk load that was killed is counted by the next one).
 
