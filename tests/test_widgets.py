@@ -156,6 +156,7 @@ def test_example_queries_draw_edges(sample_store_path: Path) -> None:
         df = wb.run()
         assert df is not None and len(df) and len(df.columns) >= 2, name
         wb.view.value = "graph"
+        assert wb.source.value != wb.target.value, name  # a column kept from the last query never meets itself
         assert wb.graph_view is not None and len(wb.graph_view.edges) > 0, name
         wb.view.value = "table"
 

@@ -192,9 +192,13 @@ class SparqlWorkbench(RestartHint, w.VBox):
                    self.target: (names, "o" if spo else (text[1:] or names[1:] or names)[0]),
                    self.edge_label: (["", *names], "p" if spo else numbers[0] if numbers else ""),
                    self.x: (names, text[0]), self.y: ([COUNT, *numbers], numbers[0] if numbers else COUNT)}
-        for control, (values, default) in choices.items():
+        keeps = {control: control.value if control.value in values and control.value else default
+                 for control, (values, default) in choices.items()}
+        if keeps[self.source] == keeps[self.target]:  # a kept choice met the other's default
+            keeps[self.target] = next((n for n in names if n != keeps[self.source]), keeps[self.target])
+        for control, (values, _) in choices.items():
             options = [(v or "(target column's name)", v) for v in values]
-            keep = control.value if control.value in values and control.value else default
+            keep = keeps[control]
             self._quiet = True
             try:
                 control.options = options
