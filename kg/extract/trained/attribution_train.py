@@ -23,11 +23,12 @@ import json
 import random
 import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError
+from kg.extract.trained.corpus import batches_by_words, read_records
 from kg.extract.trained.attribution import COMPONENT, NAME, PARTS, SPANS_KEY, VERSION, head_pipeline, weights_dir
 
 DEFAULT_CORPORA = Path("../shared/corpora")
@@ -42,24 +43,14 @@ def read_polnear(path: Path, *, limit: int | None = None) -> list[dict[str, Any]
 
     :raises InputError: the file is missing or a line is not a record of that shape.
     """
-    if not path.is_file():
-        raise InputError(f"{path}: no such file (pass --corpora DIR holding {TRAIN_FILE} and {DEV_FILE})")
-    records = []
-    with path.open(encoding="utf-8") as fh:
-        for number, line in enumerate(fh, 1):
-            if limit is not None and len(records) >= limit:
-                break
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-                atts = [{k: ({"start": int(a[k]["start"]), "end": int(a[k]["end"])} if a.get(k) else None)
-                         for k in _KEYS.values()} for a in rec["attributions"]]
-                records.append({"id": rec["id"], "text": rec["text"], "attributions": atts})
-            except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-                raise InputError(f"{path}:{number}: not a PolNeAR record with id, text and attributions"
-                                 f"[source|cue|content{{start, end}}] ({exc})") from exc
-    return records
+    def convert(rec: dict[str, Any]) -> dict[str, Any]:
+        atts = [{k: ({"start": int(a[k]["start"]), "end": int(a[k]["end"])} if a.get(k) else None)
+                 for k in _KEYS.values()} for a in rec["attributions"]]
+        return {"id": rec["id"], "text": rec["text"], "attributions": atts}
+
+    return read_records(path, convert, limit=limit,
+                        shape="a PolNeAR record with id, text and attributions[source|cue|content{start, end}]",
+                        hint=f"pass --corpora DIR holding {TRAIN_FILE} and {DEV_FILE}")
 
 
 def gold_spans(record: dict[str, Any]) -> list[tuple[int, int, str]]:
@@ -102,20 +93,6 @@ def examples(records: list[dict[str, Any]], docs: list[Any]) -> list[Any]:
         out.append(Example(doc, ref))
     return out
 
-
-def _batches(items: list[Any], rng: random.Random) -> Iterator[list[Any]]:
-    order = list(items)
-    rng.shuffle(order)
-    batch: list[Any] = []
-    words = 0
-    for eg in order:
-        batch.append(eg)
-        words += len(eg.predicted)
-        if words >= BATCH_WORDS:
-            yield batch
-            batch, words = [], 0
-    if batch:
-        yield batch
 
 
 def predict(nlp: Any, docs: list[Any]) -> list[list[tuple[int, int, str]]]:
@@ -180,7 +157,7 @@ def train(corpora: Path = DEFAULT_CORPORA, out: Path | None = None, *, limit: in
     scored_on = f"polnear_train last {holdout}" if holdout else "polnear_dev"
     for epoch in range(epochs):
         losses: dict[str, float] = {}
-        for batch in _batches(train_examples, rng):
+        for batch in batches_by_words(train_examples, rng, words=BATCH_WORDS):
             nlp.update(batch, sgd=optimizer, drop=DROPOUT, losses=losses)
         done = epoch + 1
         minutes = (time.monotonic() - started) / 60

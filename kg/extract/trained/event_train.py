@@ -22,11 +22,12 @@ import json
 import random
 import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError
+from kg.extract.trained.corpus import batches_by_words, read_records
 from kg.evaluate.gold import parse_topics, record_topic
 from kg.extract.trained.event_head import EVENTS, blank_events, events_dir, head_label
 from kg.extract.trained.train import analyse
@@ -60,28 +61,18 @@ def read_ecbplus(path: Path, topics: frozenset[int], *, limit: int | None = None
 
     :raises InputError: the file is missing or a line is not an ECB+ record.
     """
-    if not path.is_file():
-        raise InputError(f"{path}: no such file (pass --corpora DIR holding {ECB_FILE})")
-    records = []
-    with path.open(encoding="utf-8") as fh:
-        for number, line in enumerate(fh, 1):
-            if limit is not None and len(records) >= limit:
-                break
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-                if record_topic(rec) not in topics:
-                    continue
-                annotated = set(rec["annotated_sentences"])
-                sentences = [(s["start"], s["end"]) for s in rec["sentences"] if s["id"] in annotated]
-                spans = [(m["start"], m["end"], head_label(m["type"])) for m in rec["mentions"]
-                         if m["sentence"] in annotated and m["type"].startswith(("ACTION_", "NEG_ACTION_"))]
-                records.append({"id": rec["id"], "text": rec["text"], "sentences": sentences, "spans": spans})
-            except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-                raise InputError(f"{path}:{number}: not an ECB+ record with text, sentences, "
-                                 f"annotated_sentences and mentions ({exc})") from exc
-    return records
+    def convert(rec: dict[str, Any]) -> dict[str, Any] | None:
+        if record_topic(rec) not in topics:
+            return None
+        annotated = set(rec["annotated_sentences"])
+        sentences = [(s["start"], s["end"]) for s in rec["sentences"] if s["id"] in annotated]
+        spans = [(m["start"], m["end"], head_label(m["type"])) for m in rec["mentions"]
+                 if m["sentence"] in annotated and m["type"].startswith(("ACTION_", "NEG_ACTION_"))]
+        return {"id": rec["id"], "text": rec["text"], "sentences": sentences, "spans": spans}
+
+    return read_records(path, convert, limit=limit,
+                        shape="an ECB+ record with text, sentences, annotated_sentences and mentions",
+                        hint=f"pass --corpora DIR holding {ECB_FILE}")
 
 
 def sentence_docs(record: dict[str, Any], doc: Any) -> list[tuple[Any, list[Span], int]]:
@@ -122,20 +113,6 @@ def _span(doc: Any, begin: int, end: int, label: str) -> Any:
 
     return SpacySpan(doc, begin, end, label=label)
 
-
-def _batches(items: list[Any], rng: random.Random) -> Iterator[list[Any]]:
-    order = list(items)
-    rng.shuffle(order)
-    batch: list[Any] = []
-    words = 0
-    for eg in order:
-        batch.append(eg)
-        words += len(eg.predicted)
-        if words >= BATCH_WORDS:
-            yield batch
-            batch, words = [], 0
-    if batch:
-        yield batch
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
@@ -205,7 +182,7 @@ def train(corpora: Path = DEFAULT_CORPORA, out: Path | None = None, *, train_top
     done = 0
     for epoch in range(epochs):
         losses: dict[str, float] = {}
-        for batch in _batches(examples, rng):
+        for batch in batches_by_words(examples, rng, words=BATCH_WORDS):
             nlp.update(batch, sgd=optimizer, drop=DROPOUT, losses=losses)
         done = epoch + 1
         minutes = (time.monotonic() - started) / 60

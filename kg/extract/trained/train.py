@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from kg.errors import InputError
+from kg.extract.trained.corpus import batches_by_words, read_records
 from kg.extract.casing import model_text
 from kg.extract.trained import NAMES, TOK2VEC, heads_pipeline, weights_dir
 from kg.extract.trained.labels import training_spans
@@ -43,23 +43,11 @@ def read_conll(path: Path, *, limit: int | None = None) -> list[dict[str, Any]]:
 
     :raises InputError: the file is missing or a line is not a record of that shape.
     """
-    if not path.is_file():
-        raise InputError(f"{path}: no such file (pass --corpora DIR holding {TRAIN_FILE} and {DEV_FILE})")
-    records = []
-    with path.open(encoding="utf-8") as fh:
-        for number, line in enumerate(fh, 1):
-            if limit is not None and len(records) >= limit:
-                break
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-                records.append({"id": rec["id"], "text": rec["text"],
-                                "entities": [(e["start"], e["end"], e["type"]) for e in rec["entities"]]})
-            except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                raise InputError(f"{path}:{number}: not a CoNLL record with id, text and "
-                                 f"entities[start, end, type] ({exc})") from exc
-    return records
+    return read_records(path, lambda rec: {
+        "id": rec["id"], "text": rec["text"],
+        "entities": [(e["start"], e["end"], e["type"]) for e in rec["entities"]]},
+        limit=limit, shape="a CoNLL record with id, text and entities[start, end, type]",
+        hint=f"pass --corpora DIR holding {TRAIN_FILE} and {DEV_FILE}")
 
 
 def analyse(records: list[dict[str, Any]], sm: Any, cache: Path | None) -> list[Any]:
@@ -110,20 +98,6 @@ def _entity_bounds(tags: list[str]) -> Iterator[tuple[int, int]]:
             yield begin, i + 1
 
 
-def _batches(items: list[Any], rng: random.Random) -> Iterator[list[Any]]:
-    order = list(items)
-    rng.shuffle(order)
-    batch: list[Any] = []
-    words = 0
-    for eg in order:
-        batch.append(eg)
-        words += len(eg.predicted)
-        if words >= BATCH_WORDS:
-            yield batch
-            batch, words = [], 0
-    if batch:
-        yield batch
-
 
 def predict(nlp: Any, docs: list[Any]) -> list[list[tuple[int, int, str]]]:
     """Entities the trained components find in the small model's analyses ``docs``."""
@@ -158,7 +132,7 @@ def train(corpora: Path = DEFAULT_CORPORA, out: Path | None = None, *, limit: in
     done = 0
     for epoch in range(epochs):
         losses: dict[str, float] = {}
-        for batch in _batches(train_examples, rng):
+        for batch in batches_by_words(train_examples, rng, words=BATCH_WORDS):
             nlp.update(batch, sgd=optimizer, drop=DROPOUT, losses=losses)
         done = epoch + 1
         minutes = (time.monotonic() - started) / 60
