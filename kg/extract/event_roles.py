@@ -134,11 +134,12 @@ def _qualifier(role: Role, roles: list[Role], doc: Any) -> bool:
     return False
 
 
-def _conjuncts(t: Any) -> list[Any]:
+def conjuncts(t: Any) -> list[Any]:
+    """``t`` and the tokens conjoined to it ("Iran and Iraq": both), depth first."""
     out = [t]
     for c in t.children:
         if c.dep_ == "conj":
-            out += _conjuncts(c)
+            out += conjuncts(c)
     return out
 
 
@@ -146,7 +147,7 @@ def _names(t: Any, at: At, paragraph: tuple[int, int]) -> list[tuple[Actor, Span
     """The actor a noun phrase headed by ``t`` names, else the names among its modifiers, all
     within ``paragraph``."""
     out = []
-    for c in _conjuncts(t):
+    for c in conjuncts(t):
         inside = paragraph[0] <= c.idx <= paragraph[1]
         if inside and (hit := at(c)) is not None:
             out.append(hit)

@@ -264,14 +264,6 @@ def _draft(cameo: str, first: Any, last: Any, lemma: str) -> _Draft:
 
 
 # -- 2. participants ---------------------------------------------------------------------------
-def _conjuncts(t: Any) -> list[Any]:
-    out = [t]
-    for c in t.children:
-        if c.dep_ == "conj":
-            out += _conjuncts(c)
-    return out
-
-
 def _filler(t: Any, actors: _Actors, *, depth: int = 0) -> tuple[Actor, Span] | None:
     """The actor a noun phrase headed by ``t`` stands for."""
     hit = actors.at(t)
@@ -313,7 +305,7 @@ def _pronoun(t: Any, actors: _Actors) -> tuple[Actor, Span] | None:
 
 
 def _add(d: _Draft, t: Any, role: str, actors: _Actors) -> None:
-    for c in _conjuncts(t):
+    for c in roles.conjuncts(t):
         hit = _filler(c, actors) or (_pronoun(c, actors) if c.pos_ == "PRON" else None)
         if hit and hit[0].kind == "Place":
             continue  # a place is where, not who

@@ -21,14 +21,13 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError
-from kg.extract.trained.corpus import batches_by_words, read_records
+from kg.extract.trained.loop import fit, read_records, write_weights
 from kg.extract.trained.attribution import COMPONENT, NAME, PARTS, SPANS_KEY, VERSION, head_pipeline, weights_dir
 
 DEFAULT_CORPORA = Path("../shared/corpora")
@@ -153,20 +152,13 @@ def train(corpora: Path = DEFAULT_CORPORA, out: Path | None = None, *, limit: in
                         **({"own_width": own_width} if own_width is not None else {}))
     optimizer = nlp.initialize(lambda: train_examples)
     optimizer.learn_rate = learn_rate
-    done = 0
     scored_on = f"polnear_train last {holdout}" if holdout else "polnear_dev"
-    for epoch in range(epochs):
-        losses: dict[str, float] = {}
-        for batch in batches_by_words(train_examples, rng, words=BATCH_WORDS):
-            nlp.update(batch, sgd=optimizer, drop=DROPOUT, losses=losses)
-        done = epoch + 1
-        minutes = (time.monotonic() - started) / 60
-        log(f"epoch {done}/{epochs}: loss {losses.get(COMPONENT, 0.0):.1f}, {minutes:.1f} min")
-        if verbose:
-            log(f"  {scored_on}: {json.dumps(score(eval_records, predict(nlp, eval_docs)))}")
-        if minutes > max_minutes:
-            log(f"stopped after {done} epochs: over {max_minutes} minutes (weights not the reproducible ones)")
-            break
+    def log_scores() -> None:
+        log(f"  {scored_on}: {json.dumps(score(eval_records, predict(nlp, eval_docs)))}")
+
+    done = fit(nlp, train_examples, optimizer, rng, epochs=epochs, words=BATCH_WORDS, dropout=DROPOUT,
+               component=COMPONENT, started=started, max_minutes=max_minutes, log=log,
+               after_epoch=log_scores if verbose else None)
     scores = score(eval_records, predict(nlp, eval_docs))
     nlp.meta["performance"] = {f"{scored_on} (head alone)": scores}
     nlp.meta["newskg"] = {"epochs": done, "seed": seed, "train_docs": len(records), "holdout": holdout,
@@ -176,11 +168,7 @@ def train(corpora: Path = DEFAULT_CORPORA, out: Path | None = None, *, limit: in
                             "license": "research use; articles copyrighted by their publishers"}]
     nlp.meta.update(name=NAME.replace("-", "_"), version=VERSION)
     target = out or weights_dir()
-    target.mkdir(parents=True, exist_ok=True)
-    for part in nlp.pipe_names + ["meta.json", "config.cfg", "vocab", "tokenizer"]:
-        path = target / part
-        shutil.rmtree(path) if path.is_dir() else path.unlink(missing_ok=True)
-    nlp.to_disk(target)
+    write_weights(nlp, target)
     return {"scores": scores, "scored_on": scored_on, "epochs": done,
             "minutes": round((time.monotonic() - started) / 60, 2), "out": str(target)}
 

@@ -20,14 +20,13 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError
-from kg.extract.trained.corpus import batches_by_words, read_records
+from kg.extract.trained.loop import fit, read_records, write_weights
 from kg.evaluate.gold import parse_topics, record_topic
 from kg.extract.trained.event_head import EVENTS, blank_events, events_dir, head_label
 from kg.extract.trained.train import analyse
@@ -179,17 +178,8 @@ def train(corpora: Path = DEFAULT_CORPORA, out: Path | None = None, *, train_top
                 for doc, spans, _ in train_items]
     nlp = blank_events()
     optimizer = nlp.initialize(lambda: examples)
-    done = 0
-    for epoch in range(epochs):
-        losses: dict[str, float] = {}
-        for batch in batches_by_words(examples, rng, words=BATCH_WORDS):
-            nlp.update(batch, sgd=optimizer, drop=DROPOUT, losses=losses)
-        done = epoch + 1
-        minutes = (time.monotonic() - started) / 60
-        log(f"epoch {done}/{epochs}: loss {losses.get(EVENTS, 0.0):.1f}, {minutes:.1f} min")
-        if minutes > max_minutes:
-            log(f"stopped after {done} epochs: over {max_minutes} minutes (weights not the reproducible ones)")
-            break
+    done = fit(nlp, examples, optimizer, rng, epochs=epochs, words=BATCH_WORDS, dropout=DROPOUT,
+               component=EVENTS, started=started, max_minutes=max_minutes, log=log)
     head = nlp.get_pipe(EVENTS)
     predicted = [[(e.start_char, e.end_char, e.label_) for e in d.spans[EVENTS]]
                  for d in head.pipe((doc.copy() for doc, _, _ in test_items), batch_size=64)]
@@ -201,11 +191,7 @@ def train(corpora: Path = DEFAULT_CORPORA, out: Path | None = None, *, train_top
     nlp.meta["sources"] = [{"name": "ECB+ (Cybulska & Vossen, LREC 2014), topics " + train_topics,
                             "license": "annotations CC BY 3.0"}]
     target = out or events_dir()
-    target.mkdir(parents=True, exist_ok=True)
-    for part in nlp.pipe_names + ["meta.json", "config.cfg", "vocab", "tokenizer"]:
-        path = target / part
-        shutil.rmtree(path) if path.is_dir() else path.unlink(missing_ok=True)
-    nlp.to_disk(target)
+    write_weights(nlp, target)
     return {"scores": scores, "epochs": done, "minutes": round((time.monotonic() - started) / 60, 2),
             "out": str(target)}
 

@@ -20,13 +20,12 @@ import argparse
 import hashlib
 import json
 import random
-import shutil
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from kg.extract.trained.corpus import batches_by_words, read_records
+from kg.extract.trained.loop import fit, read_records, write_weights
 from kg.extract.casing import model_text
 from kg.extract.trained import NAMES, TOK2VEC, heads_pipeline, weights_dir
 from kg.extract.trained.labels import training_spans
@@ -129,27 +128,15 @@ def train(corpora: Path = DEFAULT_CORPORA, out: Path | None = None, *, limit: in
     train_examples = examples(train_records, train_docs)
     nlp = heads_pipeline(**({"features": features} if features else {}))
     optimizer = nlp.initialize(lambda: train_examples)
-    done = 0
-    for epoch in range(epochs):
-        losses: dict[str, float] = {}
-        for batch in batches_by_words(train_examples, rng, words=BATCH_WORDS):
-            nlp.update(batch, sgd=optimizer, drop=DROPOUT, losses=losses)
-        done = epoch + 1
-        minutes = (time.monotonic() - started) / 60
-        log(f"epoch {done}/{epochs}: loss {losses.get(NAMES, 0.0):.1f}, {minutes:.1f} min")
-        if minutes > max_minutes:
-            log(f"stopped after {done} epochs: over {max_minutes} minutes (weights not the reproducible ones)")
-            break
+    done = fit(nlp, train_examples, optimizer, rng, epochs=epochs, words=BATCH_WORDS, dropout=DROPOUT,
+               component=NAMES, started=started, max_minutes=max_minutes, log=log)
     scores = score_spans([r["entities"] for r in dev_records], predict(nlp, dev_docs))
     nlp.meta["performance"] = {"conll2003_dev_exact": scores}
     nlp.meta["newskg"] = {"epochs": done, "seed": seed, "train_docs": len(train_records),
                           "components": [TOK2VEC, NAMES], "small_model": f"{sm.meta['name']} {sm.meta['version']}"}
     nlp.meta["sources"] = [{"name": "CoNLL-2003 (CrossWeigh conllpp)", "license": "research use only (Reuters RCV1)"}]
     target = out or weights_dir()
-    for part in nlp.pipe_names + ["meta.json", "config.cfg", "vocab", "tokenizer"]:
-        path = target / part
-        shutil.rmtree(path) if path.is_dir() else path.unlink(missing_ok=True)
-    nlp.to_disk(target)
+    write_weights(nlp, target)
     return {"scores": scores, "epochs": done, "minutes": round((time.monotonic() - started) / 60, 2),
             "out": str(target)}
 

@@ -1,5 +1,5 @@
-"""What the training commands share: reading a corpus of JSON Lines records, and batches of
-about as many words.
+"""What the training commands share: reading a corpus of JSON Lines records, the epoch loop
+over batches of about as many words, and writing the weights.
 
 >>> import random
 >>> [len(b) for b in batches_by_words([[1] * 3] * 5, random.Random(0), words=6, length=len)]
@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -57,3 +59,34 @@ def batches_by_words(items: list[Any], rng: random.Random, *, words: int,
             batch, count = [], 0
     if batch:
         yield batch
+
+
+def fit(nlp: Any, examples: list[Any], optimizer: Any, rng: random.Random, *, epochs: int, words: int,
+        dropout: float, component: str, started: float, max_minutes: float, log: Callable[[str], None],
+        after_epoch: Callable[[], None] | None = None) -> int:
+    """Update ``nlp`` on ``examples`` for ``epochs`` epochs, logging each epoch's loss of
+    ``component``; stops after the epoch that ends past ``max_minutes`` since ``started``
+    (``time.monotonic()``). Returns the number of epochs run."""
+    done = 0
+    for epoch in range(epochs):
+        losses: dict[str, float] = {}
+        for batch in batches_by_words(examples, rng, words=words):
+            nlp.update(batch, sgd=optimizer, drop=dropout, losses=losses)
+        done = epoch + 1
+        minutes = (time.monotonic() - started) / 60
+        log(f"epoch {done}/{epochs}: loss {losses.get(component, 0.0):.1f}, {minutes:.1f} min")
+        if after_epoch is not None:
+            after_epoch()
+        if minutes > max_minutes:
+            log(f"stopped after {done} epochs: over {max_minutes} minutes (weights not the reproducible ones)")
+            break
+    return done
+
+
+def write_weights(nlp: Any, target: Path) -> None:
+    """``nlp`` saved to ``target``, replacing the files of an earlier save (and only those)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in nlp.pipe_names + ["meta.json", "config.cfg", "vocab", "tokenizer"]:
+        path = target / part
+        shutil.rmtree(path) if path.is_dir() else path.unlink(missing_ok=True)
+    nlp.to_disk(target)
