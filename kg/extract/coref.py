@@ -60,6 +60,7 @@ from functools import lru_cache
 from typing import Any
 
 from kg.extract.lexicon import TITLE_WORDS
+from kg.extract.nlp import doc_text
 from kg.model import Actor, Holding, Span
 from kg.wordlists import table, words
 
@@ -181,7 +182,7 @@ def coreferences(doc: Any, actors: Sequence[Actor], *, holdings: Sequence[Holdin
     for entity in entities:
         for span in entity.actor.mentions:
             tokens = _tokens(doc, by_char, span)
-            if not tokens or _in_headline(doc.text, span):
+            if not tokens or _in_headline(doc_text(doc), span):
                 continue
             head = _head_of(tokens)
             if head.dep_ in ("compound", "nmod", "amod") and head.head.pos_ in ("NOUN", "PROPN"):
@@ -209,7 +210,7 @@ def coreferences(doc: Any, actors: Sequence[Actor], *, holdings: Sequence[Holdin
         if gender:  # "he" resolved to a person makes that person male for what follows
             entity.gender_votes[gender] += 1
         span = Span(span_tokens[0].idx, span_tokens[-1].idx + len(span_tokens[-1].text),
-                    doc.text[span_tokens[0].idx:span_tokens[-1].idx + len(span_tokens[-1].text)])
+                    doc_text(doc)[span_tokens[0].idx:span_tokens[-1].idx + len(span_tokens[-1].text)])
         entity.mentions.append((sent_of[tok.i], span, _role(tok)))
         refs.append(Reference(span, entity.actor, antecedent))
     return refs

@@ -33,6 +33,7 @@ from functools import lru_cache
 from typing import Any
 
 from kg.extract.timeplace import dateline
+from kg.extract.nlp import doc_text
 from kg.model import Actor, Span
 
 Role = tuple[Actor, str, "Span | None"]
@@ -225,7 +226,7 @@ def sentence_participants(trigger: Any, at: At) -> list[Role]:
     >>> [(a.name, r) for a, r, _ in sentence_participants(doc[5], at)]
     [('Renault', 'participant')]
     """
-    text = trigger.doc.text
+    text = doc_text(trigger.doc)
     paragraph = paragraph_of(text, trigger.idx)
     heads: list[Any] = []
     if trigger.pos_ in ("VERB", "AUX"):

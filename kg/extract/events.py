@@ -47,6 +47,7 @@ from kg.extract import event_lexicon as lex
 from kg.extract import event_roles as roles
 from kg.extract import event_senses as senses
 from kg.extract.lexicon import GROUP_NOUNS
+from kg.extract.nlp import doc_text
 from kg.extract.trained.event_head import EVENTS, split_label
 from kg.extract.timeplace import DATE_WORDS, When, dateline, resolve_date, tense
 from kg.wordlists import words
@@ -188,7 +189,7 @@ def _found(doc: Any, actors: _Actors) -> dict[int, tuple[Any, str, bool]]:
 def _plain(doc: Any, span: Any, cls: str, negated: bool) -> _Draft:
     """A draft of a trigger that is no CAMEO interaction: its class and lemma, no CAMEO type."""
     root = span.root
-    text = doc.text
+    text = doc_text(doc)
     return _Draft("", [root], [Span(span.start_char, span.end_char, text[span.start_char:span.end_char])],
                   event_class=cls, negated_class=negated, lemmas={_lemma(root)}, token_ids={root.i})
 
@@ -258,7 +259,7 @@ def _trigger(t: Any, actors: _Actors) -> _Draft | None:
 
 
 def _draft(cameo: str, first: Any, last: Any, lemma: str) -> _Draft:
-    text = first.doc.text
+    text = doc_text(first.doc)
     span = Span(first.idx, last.idx + len(last.text), text[first.idx:last.idx + len(last.text)])
     return _Draft(cameo, [last], [span], lemmas={lemma}, token_ids={last.i})
 
@@ -480,14 +481,15 @@ def _date_roots(sent: Any) -> list[Any]:
 
 def _time(t: Any, by_token: dict[int, _Draft], ref: dt.date | None) -> When:
     best: tuple[int, When] | None = None
-    for root in _date_roots(t.sent):
-        triggers = [x for i, x in by_token.items() if t.doc[i].sent == t.sent]
+    sent = t.sent
+    triggers = [x for i, x in by_token.items() if sent.start <= i < sent.end]
+    for root in _date_roots(sent):
         nearest = min((_distance(root, tt.triggers[0]) for tt in triggers), default=99)
         dist = _distance(root, t)
         if dist > nearest or dist > 6:
             continue
         phrase = root.doc[root.left_edge.i:root.right_edge.i + 1].text if root.ent_type_ == "DATE" else root.text
-        ent = next((e for e in t.sent.ents if e.start <= root.i < e.end), None)
+        ent = next((e for e in sent.ents if e.start <= root.i < e.end), None)
         when = resolve_date(ent.text if ent is not None and ent.label_ == "DATE" else phrase, ref, tense=tense(t))
         if when and (best is None or dist < best[0]):
             best = (dist, when)

@@ -143,6 +143,24 @@ def parse_all(nlp: Any, texts: list[str]) -> list[Any]:
     return [parse_or_error(nlp, t) if doc is None else doc for t, doc in zip(texts, out)]
 
 
+def doc_text(doc: Any) -> str:
+    """``doc.text``, computed once per doc (spaCy joins every token's text at each access, and
+    extraction asks for it per trigger and per mention).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Pompeo spoke.")
+    >>> doc_text(doc), doc_text(doc) is doc_text(doc)
+    ('Pompeo spoke.', True)
+    """
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+_TEXT_KEY = "newskg.text"
+
+
 def parse_or_error(nlp: Any, text: str) -> Any:
     """:func:`parse`, or the exception it raised (reported per article by the pipeline)."""
     try:

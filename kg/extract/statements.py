@@ -46,6 +46,7 @@ Speakers (``Statement.speaker``, an actor of the analysis, or ``None``):
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -194,10 +195,11 @@ class _Context:
         self.holdings = analysis.holdings
         self.references = [(r.begin, r.end, a) for a in analysis.actors for r in a.references]
         self.title_end = text.find("\n") if "\n" in text else 0
+        self._upto: list[int] | None = None
 
     # -- positions -----------------------------------------------------------------------
     def paragraph(self, pos: int) -> int:
-        return sum(1 for b in self.breaks if b < pos)
+        return bisect.bisect_left(self.breaks, pos)
 
     def span(self, begin: int, end: int) -> Span | None:
         while begin < end and self.text[begin] in _STRIP:
@@ -496,19 +498,27 @@ class _Context:
                 out.append(s)
         return out
 
+    def _words_before(self) -> list[int]:
+        """Words (tokens neither punctuation nor space) before each token index, computed once."""
+        if self._upto is None:
+            self._upto = [0]
+            for t in self.doc:
+                self._upto.append(self._upto[-1] + (not t.is_punct and not t.is_space))
+        return self._upto
+
     def _pairs(self, cues: list[Any], parts: list[Any], gap: int) -> dict[int, Any]:
         """Each cue's part (by the cue's first token): the nearest in its paragraph within
         ``gap`` words, one to one, nearest pairs first."""
         pairs = []
+        upto = self._words_before()
         for c in cues:
             for p in parts:
                 if p.end <= c.start:
-                    between = self.doc[p.end:c.start]
+                    words = upto[c.start] - upto[p.end]
                 elif p.start >= c.end:
-                    between = self.doc[c.end:p.start]
+                    words = upto[p.start] - upto[c.end]
                 else:
                     continue
-                words = sum(1 for t in between if not t.is_punct and not t.is_space)
                 if words <= gap and self.paragraph(c.start_char) == self.paragraph(p.start_char):
                     pairs.append((words, p.start < c.start, c.start, p.start, c, p))
         out: dict[int, Any] = {}

@@ -80,10 +80,11 @@ def _keep_small_ents(doc: Any) -> Any:
 def _combine_names(doc: Any) -> Any:
     """The tagger's entities combined with the small model's set-aside ones."""
     from kg.extract.trained.combine import combine
+    from kg.extract.nlp import doc_text
 
     small = [(s.start_char, s.end_char, s.label_) for s in doc.spans.get(SMALL_ENTS, [])]
     tagged = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-    spans = [doc.char_span(b, e, label=label) for b, e, label in combine(doc.text, small, tagged)]
+    spans = [doc.char_span(b, e, label=label) for b, e, label in combine(doc_text(doc), small, tagged)]
     doc.set_ents([s for s in spans if s is not None], default="outside")
     return doc
 
