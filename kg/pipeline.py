@@ -30,6 +30,7 @@ import os
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
@@ -53,8 +54,9 @@ from kg.vocab import (DEFAULT_BASE, GAF, ITSRDF, NKG, ONTOLOGY_GRAPH, OWL, RDF, 
 
 #: Articles written between two flushes of the store's write buffers.
 FLUSH_EVERY = 100
-#: Articles analysed, then resolved and written together (memory stays bounded by it).
-CHUNK = 256
+#: Articles analysed, then resolved and written together (memory stays bounded by it); the
+#: writing of one chunk overlaps the analysis of the next.
+CHUNK = 64
 
 #: A progress callback: called with the number of records done since its last call.
 Progress = Callable[[int], None]
@@ -328,19 +330,30 @@ def ingest_articles(records: Iterable[Article | BadRecordError], store: KGStore,
     touched: set[str] = set()
     bar = progress or _no_progress
     articles = _collect_bad(records, report, bar)
-    for chunk in _batches(_analysed(articles, workers=workers, model=model), CHUNK):
-        analyses = []
-        for analysis in chunk:
-            report.articles += 1
-            if isinstance(analysis, ExtractionError):  # a bug on one article: report it, go on
-                report.failed.append(analysis)
-                bar(1)
-                continue
-            analyses.append(analysis)
-        identity = book.resolve(analyses)
+
+    def write(analyses: list[Analysis], identity: Identity) -> None:
         for analysis in analyses:
             _write(analysis, store, book, identity, report, touched, base=base, generated=generated)
             bar(1)
+
+    # One chunk is written on a thread while the next is analysed (the store's writes release
+    # the GIL); a chunk is resolved only once the one before it is written and recorded.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newskg-write") as writer:
+        writing: Future[None] | None = None
+        for chunk in _batches(_analysed(articles, workers=workers, model=model), CHUNK):
+            analyses = []
+            for analysis in chunk:
+                report.articles += 1
+                if isinstance(analysis, ExtractionError):  # a bug on one article: report it, go on
+                    report.failed.append(analysis)
+                    bar(1)
+                    continue
+                analyses.append(analysis)
+            if writing is not None:
+                writing.result()
+            writing = writer.submit(write, analyses, book.resolve(analyses))
+        if writing is not None:
+            writing.result()
     _conclude(store, book, touched, report, workers=workers, model=model, base=base, generated=generated)
     report.seconds = time.perf_counter() - started
     return report

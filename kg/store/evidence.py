@@ -43,7 +43,9 @@ class EvidenceTable:
     def __init__(self, path: Path) -> None:
         self.path = path
         try:
-            self.db = sqlite3.connect(path, isolation_level=None)
+            # check_same_thread off: ingest writes on a thread of its own, never at the same time
+            # as the main thread reads (kg.pipeline waits for one before the other).
+            self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
             self.db.executescript("""
                 PRAGMA journal_mode=WAL;
                 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
