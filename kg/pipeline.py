@@ -28,7 +28,7 @@ import json
 import multiprocessing
 import os
 import time
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -39,7 +39,7 @@ from kg import __version__
 from kg.errors import BadRecordError, ExtractionError
 from kg.extract import analyse_doc
 from kg.extract.casing import model_text
-from kg.extract.nlp import load_model, model_label, parse_all, parse_or_error
+from kg.extract.nlp import load_model, model_label, parse_all
 from kg.model import ACTOR_KINDS, IRI, Actor, Analysis, Article, GraphUpdate
 from kg.ontology import STORE_FILES, ontology_text
 from kg.queries import load as load_query
@@ -479,10 +479,18 @@ def _analysed(articles: Iterable[Article], *, workers: int,
         return
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(workers, initializer=_worker_init, initargs=(model,)) as pool:
-        for batch in _batches(articles, 16 * workers):
-            yield from pool.imap(_worker_analyse, batch, chunksize=4)
+        # a sliding window of batches in flight (no barrier between batches; memory bounded)
+        flight: deque[Any] = deque()
+        for batch in _batches(articles, WORKER_BATCH):
+            flight.append(pool.apply_async(_worker_analyse, (batch,)))
+            if len(flight) > 2 * workers:
+                yield from flight.popleft().get()
+        while flight:
+            yield from flight.popleft().get()
 
 
+#: Articles a worker process analyses in one task (one ``nlp.pipe`` batch).
+WORKER_BATCH = 8
 _WORKER: dict[str, Any] = {}
 
 
@@ -491,8 +499,9 @@ def _worker_init(model: str | None) -> None:
     _WORKER.update(nlp=nlp, label=model_label(nlp))
 
 
-def _worker_analyse(article: Article) -> Analysis | ExtractionError:
-    return _extract(article, parse_or_error(_WORKER["nlp"], model_text(article.text)), _WORKER["label"])
+def _worker_analyse(batch: list[Article]) -> list[Analysis | ExtractionError]:
+    docs = parse_all(_WORKER["nlp"], [model_text(a.text) for a in batch])
+    return [_extract(article, doc, _WORKER["label"]) for article, doc in zip(batch, docs)]
 
 
 # -- kg extract / kg load: the map step on a cluster, the global step on the shards ----------

@@ -102,6 +102,22 @@ def test_any_order_and_any_split_gives_the_same_store(reference: tuple[list[str]
                              f"{len(expected - got)} only in the reference, e.g. {sorted(expected - got)[:3]}")
 
 
+@pytest.mark.parametrize("workers, chunk", [(2, 64), (1, 8)])
+def test_worker_processes_and_chunks_written_on_a_thread_give_the_same_store(
+        reference: tuple[list[str], set], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int,
+        chunk: int) -> None:
+    import kg.pipeline
+
+    lines, expected = reference
+    monkeypatch.setattr(kg.pipeline, "CHUNK", chunk)  # several chunks: writes overlap the analysis
+    f = tmp_path / "all.jsonl"
+    f.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    with open_store(tmp_path / "store") as store:
+        report = ingest([f], store, workers=workers)
+    assert (report.written, report.bad, report.failed) == (len(lines), [], [])
+    assert _quads(tmp_path / "store") == expected
+
+
 def test_ingesting_data_twice_writes_nothing_the_second_time(tmp_path: Path, store: KGStore) -> None:
     first = ingest([DATA], store)
     second = ingest([DATA], store)
