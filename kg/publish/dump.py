@@ -1,8 +1,9 @@
 """Dumps of a store: N-Quads, N-Triples, TriG, Turtle, JSON-LD; sorted, streaming, byte-stable.
 
-All formats read one sorted stream of quads (:func:`kg.store.export.sorted_quads`, an
-external merge sort), so two dumps of the same store are byte-identical and memory stays
-flat: N-Quads, N-Triples, Turtle and TriG are written a statement at a time. JSON-LD is
+All formats read one sorted stream of quads (:func:`kg.store.export.sorted_quads`), so two
+dumps of the same store are byte-identical; N-Quads of an on-disk store are written a graph
+at a time from Oxigraph's own dump of each graph (:func:`kg.store.export.sorted_lines`),
+N-Triples, Turtle and TriG a statement at a time. JSON-LD is
 written one named graph at a time (each graph is framed with rdflib against
 ``ontology/context.jsonld``), so its memory grows with the largest graph, not the store.
 Without ``graph``, N-Triples and Turtle hold the union of all graphs (duplicates merged).
@@ -38,7 +39,7 @@ from kg.atomic import atomic_file
 from kg.ontology import ontology_text
 from kg.rdf.terms import curie, iri, rdflib_graph, read_term
 from kg.store import KGStore
-from kg.store.export import Quad, sorted_quads
+from kg.store.export import Quad, sorted_lines, sorted_quads
 from kg.vocab import NIF, PREFIXES, RDF
 
 __all__ = ["FORMATS", "EXTENSIONS", "write_dump", "dump_lines", "drop_text", "jsonld_context"]
@@ -54,7 +55,8 @@ _ANCHOR = f"<{NIF}anchorOf>"
 _SENTENCE = f"<{NIF}Sentence>"
 _INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 _DIGITS = re.compile(r"[+-]?[0-9]+")
-_BATCH = 4096
+#: Text gathered before a write to the output.
+_BATCH_CHARS = 1 << 20
 
 
 def drop_text(quads: Iterable[Quad]) -> Iterator[Quad]:
@@ -105,11 +107,14 @@ def write_dump(store: KGStore, target: str | os.PathLike[str] | IO[bytes], *, fo
     count = [0]
     with _open_target(target, compress) as out:
         batch: list[str] = []
+        size = 0
         for text in dump_lines(store, format=format, graph=graph, no_text=no_text, count=count, tmp_dir=tmp_dir):
             batch.append(text)
-            if len(batch) >= _BATCH:
+            size += len(text)
+            if size >= _BATCH_CHARS:
                 out.write("".join(batch).encode("utf-8"))
                 batch.clear()
+                size = 0
         out.write("".join(batch).encode("utf-8"))
     return count[0]
 
@@ -118,6 +123,8 @@ def dump_lines(store: KGStore, *, format: str, graph: str | None = None, no_text
                count: list[int] | None = None, tmp_dir: str | os.PathLike[str] | None = None) -> Iterator[str]:
     """The dump as text pieces (lines), in order; ``count[0]`` is raised per statement."""
     keep_graphs = FORMATS[format] and graph is None
+    if format == "nq" and not no_text and store.graph_dumps() is not None:  # a graph at a time: fast
+        return (_counted_block(lines, g, count) for g, lines in sorted_lines(store, graph=graph))
     quads: Iterable[Quad] = sorted_quads(store, graph=graph, union=not keep_graphs, tmp_dir=tmp_dir)
     if no_text:
         quads = drop_text(quads)
@@ -128,6 +135,14 @@ def dump_lines(store: KGStore, *, format: str, graph: str | None = None, no_text
     if format in ("ttl", "trig"):
         return _turtle(quads, trig=format == "trig")
     return _jsonld(quads, named=keep_graphs)
+
+
+def _counted_block(lines: list[str], g: str | None, count: list[int] | None) -> str:
+    """One graph's sorted N-Triples lines as N-Quads (a raw " .\\n" ends a line, never more)."""
+    if count is not None:
+        count[0] += len(lines)
+    block = "".join(lines)
+    return block.replace(" .\n", f" {g} .\n") if g else block
 
 
 def _counted(quads: Iterable[Quad], count: list[int]) -> Iterator[Quad]:

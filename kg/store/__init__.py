@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from string import Template
 from typing import Any
@@ -218,6 +218,15 @@ class KGStore:
         self._target.replace_graph(graph, data, format=format,
                                    extra=f"{iri(graph)} {iri(NKG + 'inputDigest')} {literal(digest)} .\n")
         return True
+
+    def graph_dumps(self) -> list[tuple[str | None, Callable[[], bytes]]] | None:
+        """Every graph, the default graph first, each with a function that gives it as
+        N-Triples at the store's own speed; None for a store behind a server (read it with
+        :meth:`quads`)."""
+        target = self._target
+        if not hasattr(target, "dump_graph"):
+            return None
+        return [(g, lambda g=g: target.dump_graph(g)) for g in [None, *target.named_graphs()]]
 
     def quads(self, graph: str | None = None) -> Iterator[tuple[str, str, str, str | None]]:
         """Stream quads as N-Triples term strings ``(s, p, o, g)`` in the store's order

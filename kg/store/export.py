@@ -1,8 +1,11 @@
 """Sorted, streaming export of a store's quads, with canonical blank-node labels.
 
-Quads are written as text records into sorted chunk files (an external merge sort: at most
-``chunk_size`` records in memory at a time) and merged with :func:`heapq.merge`, so memory
-stays flat whatever the store's size. Blank nodes get RDFC-1.0 canonical labels
+With graphs kept, an on-disk store is read graph by graph through Oxigraph's own N-Triples
+dump of each graph (:func:`sorted_lines`: a graph's lines sorted in memory, so memory holds
+the largest graph, never the store). Otherwise (the union of all graphs, or a store behind a
+server) quads are written as text records into sorted chunk files (an external merge sort: at
+most ``chunk_size`` records in memory at a time) and merged with :func:`heapq.merge`, so
+memory stays flat whatever the store's size. Blank nodes get RDFC-1.0 canonical labels
 (``c14n0``, ``c14n1``, ...), so the same data gives the same bytes; the quads that touch a
 blank node are held in memory to label them (the ontology's few lists, nothing per article).
 
@@ -25,7 +28,9 @@ from __future__ import annotations
 
 import heapq
 import os
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,7 +42,7 @@ from kg.atomic import temp_folder
 if TYPE_CHECKING:
     from kg.store import KGStore
 
-__all__ = ["Quad", "sorted_quads", "raw_quads"]
+__all__ = ["Quad", "sorted_quads", "sorted_lines", "raw_quads"]
 
 #: ``(subject, predicate, object, graph)`` as N-Triples terms; graph is None for the default graph.
 Quad = tuple[str, str, str, "str | None"]
@@ -67,7 +72,63 @@ def sorted_quads(store: "KGStore", *, graph: str | None = None, union: bool = Fa
     :param union: drop graph names (yield None) and merge quads that differ only by graph.
     :param chunk_size: records sorted in memory before spilling to a temporary file.
     """
-    yield from sort_quads(raw_quads(store, graph=graph), union=union, chunk_size=chunk_size, tmp_dir=tmp_dir)
+    if union or store.graph_dumps() is None:
+        yield from sort_quads(raw_quads(store, graph=graph), union=union, chunk_size=chunk_size, tmp_dir=tmp_dir)
+        return
+    for g, lines in sorted_lines(store, graph=graph):
+        for line in lines:
+            s, p, o, _ = _quad_of(line)
+            yield s, p, o, g
+
+
+def sorted_lines(store: "KGStore", *, graph: str | None = None) -> Iterator[tuple[str | None, list[str]]]:
+    """What :func:`sorted_quads` gives (graphs kept), graph by graph: ``(graph term, sorted
+    N-Triples lines)``, read from the store's own N-Triples dump of each graph (much faster than
+    quad by quad). A line sorts as its terms do: terms hold no raw space but in the literal,
+    which comes last, and nothing sorts below the space before the final dot. Memory holds one
+    graph at a time. Blank nodes get canonical labels per graph, numbered on from graph to graph.
+
+    :raises ValueError: a store behind a server (use :func:`sorted_quads`).
+    """
+    dumps = store.graph_dumps()
+    if dumps is None:
+        raise ValueError(f"{store.location}: a store behind a server cannot dump graph by graph")
+    labels = 0  # blank-node labels used so far
+    wanted = [d for d in sorted(dumps, key=lambda d: _DEFAULT if d[0] is None else f"<{d[0]}>")
+              if graph is None or d[0] == graph]
+    for g, data in _prefetched(wanted):
+        term = None if g is None else f"<{g}>"
+        text = data.decode("utf-8")
+        lines = text.splitlines(keepends=True)
+        if "_:" in text:
+            blank = [(s, p, o, term) for s, p, o, _ in map(_quad_of, lines) if s.startswith("_:") or o.startswith("_:")]
+            canonical = [f"{s} {p} {o} .\n" for s, p, o, _ in _canonical(blank, first=labels)]
+            labels += len({t for line in canonical for t in line.split(" ") if t.startswith("_:")})
+            lines = [line for line in lines if not (line.startswith("_:") or line.split(" ", 2)[2].startswith("_:"))]
+            lines += canonical
+        lines.sort()
+        yield term, lines
+
+
+def _prefetched(dumps: list[tuple[str | None, Callable[[], bytes]]], *, ahead: int = 4
+                ) -> Iterator[tuple[str | None, bytes]]:
+    """Each graph's dump, in order, the next ones made on two threads meanwhile (the store
+    dumps without the GIL); at most ``ahead`` graphs wait in memory."""
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="newskg-dump") as pool:
+        waiting: deque[tuple[str | None, Future[bytes]]] = deque()
+        for g, dump in dumps:
+            waiting.append((g, pool.submit(dump)))
+            if len(waiting) > ahead:
+                g0, done = waiting.popleft()
+                yield g0, done.result()
+        while waiting:
+            g0, done = waiting.popleft()
+            yield g0, done.result()
+
+
+def _quad_of(line: str) -> Quad:
+    s, p, rest = line.split(" ", 2)
+    return s, p, rest[:-3], None
 
 
 def sort_quads(quads: Iterable[Quad], *, union: bool = False, chunk_size: int = 200_000,
@@ -129,16 +190,21 @@ def _spill(chunk: list[str], path: Path) -> Path:
     return path
 
 
-def _canonical(quads: list[Quad]) -> list[Quad]:
-    """Relabel blank nodes with RDFC-1.0 canonical labels (deterministic for the same data)."""
+def _canonical(quads: list[Quad], *, first: int = 0) -> list[Quad]:
+    """Relabel blank nodes with RDFC-1.0 canonical labels (deterministic for the same data),
+    numbered from ``first``."""
     if not quads:
         return []
     text = "".join(f"{s} {p} {o}{' ' + g if g else ''} .\n" for s, p, o, g in quads)
     dataset = ox.Dataset(ox.parse(text, format=ox.RdfFormat.N_QUADS))
     dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+
+    def term(t: object) -> str:
+        text = str(t)
+        return f"_:c14n{int(text[6:]) + first}" if first and text.startswith("_:c14n") else text
     out = []
     for q in dataset:
         name = q.graph_name
-        out.append((str(q.subject), str(q.predicate), str(q.object),
+        out.append((term(q.subject), str(q.predicate), term(q.object),
                     None if isinstance(name, ox.DefaultGraph) else str(name)))
     return out
