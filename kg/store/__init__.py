@@ -219,14 +219,15 @@ class KGStore:
                                    extra=f"{iri(graph)} {iri(NKG + 'inputDigest')} {literal(digest)} .\n")
         return True
 
-    def graph_dumps(self) -> list[tuple[str | None, Callable[[], bytes]]] | None:
-        """Every graph, the default graph first, each with a function that gives it as
-        N-Triples at the store's own speed; None for a store behind a server (read it with
-        :meth:`quads`)."""
+    def graph_dumps(self, graph: str | None = None) -> list[tuple[str | None, Callable[[], bytes]]] | None:
+        """Every graph (or only ``graph``), the default graph first, each with a function that
+        gives it as N-Triples at the store's own speed (raising ValueError for a graph name
+        that is no IRI); None for a store behind a server (read it with :meth:`quads`)."""
         target = self._target
         if not hasattr(target, "dump_graph"):
             return None
-        return [(g, lambda g=g: target.dump_graph(g)) for g in [None, *target.named_graphs()]]
+        names = [graph] if graph is not None else [None, *target.named_graphs()]
+        return [(g, lambda g=g: target.dump_graph(g)) for g in names]
 
     def quads(self, graph: str | None = None) -> Iterator[tuple[str, str, str, str | None]]:
         """Stream quads as N-Triples term strings ``(s, p, o, g)`` in the store's order

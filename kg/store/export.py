@@ -90,13 +90,11 @@ def sorted_lines(store: "KGStore", *, graph: str | None = None) -> Iterator[tupl
 
     :raises ValueError: a store behind a server (use :func:`sorted_quads`).
     """
-    dumps = store.graph_dumps()
+    dumps = store.graph_dumps(graph)
     if dumps is None:
         raise ValueError(f"{store.location}: a store behind a server cannot dump graph by graph")
     labels = 0  # blank-node labels used so far
-    wanted = [d for d in sorted(dumps, key=lambda d: _DEFAULT if d[0] is None else f"<{d[0]}>")
-              if graph is None or d[0] == graph]
-    for g, data in _prefetched(wanted):
+    for g, data in _prefetched(sorted(dumps, key=lambda d: _DEFAULT if d[0] is None else f"<{d[0]}>")):
         term = None if g is None else f"<{g}>"
         text = data.decode("utf-8")
         lines = text.splitlines(keepends=True)
