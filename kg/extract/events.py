@@ -88,6 +88,8 @@ class _Actors:
         self.holdings = sorted(((m.begin, m.end, h) for h in analysis.holdings for m in h.mentions),
                                key=lambda x: (x[0], -x[1]))
         self.header = _header(analysis.article.text)
+        self.references = sorted(((r.begin, r.end, a, r) for a in analysis.actors for r in a.references),
+                                 key=lambda x: x[:2])
 
     def at(self, token: Any) -> tuple[Actor, Span] | None:
         b, e = token.idx, token.idx + len(token.text)
@@ -102,6 +104,13 @@ class _Actors:
                 if hb <= b and e <= he:
                     return h.holder, Span(hb, he, self.analysis.article.text[hb:he])
         return best
+
+    def referred(self, token: Any) -> tuple[Actor, Span] | None:
+        """The actor and reference span of a pronoun or description that coreference resolved."""
+        b, e = token.idx, token.idx + len(token.text)
+        if self.header and self.header[0] <= b < self.header[1]:
+            return None
+        return next(((a, r) for rb, re_, a, r in self.references if rb <= b and e <= re_), None)
 
     def capacity(self, actor: Actor, span: Span | None) -> Holding | None:
         if span is None:
@@ -371,9 +380,21 @@ def _pronoun(t: Any, actors: _Actors) -> tuple[Actor, Span] | None:
     return None
 
 
+def _referent(t: Any, actors: _Actors) -> tuple[Actor, Span] | None:
+    """The actor a pronoun or description refers to: the one coreference resolved it to ("he",
+    "it", "the company": ``Actor.references``), or for a relative pronoun the noun its clause
+    modifies ("Microsoft, which released a patch")."""
+    if t.lower_ in _RELATIVES and t.head.dep_ == "relcl" and t.head.head.i != t.i:
+        return _filler(t.head.head, actors) or actors.referred(t.head.head)
+    return actors.referred(t)
+
+
+_RELATIVES = frozenset({"which", "that", "who"})
+
+
 def _add(d: _Draft, t: Any, role: str, actors: _Actors) -> None:
     for c in roles.conjuncts(t):
-        hit = _filler(c, actors) or (_pronoun(c, actors) if c.pos_ == "PRON" else None)
+        hit = _filler(c, actors) or (_pronoun(c, actors) if c.pos_ == "PRON" else None) or _referent(c, actors)
         if hit and hit[0].kind == "Place":
             continue  # a place is where, not who
         if hit:
