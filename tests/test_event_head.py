@@ -108,3 +108,29 @@ def test_events_the_text_keeps_apart_stay_apart():
 def test_factuality(text: str, trigger: str, factuality: str):
     found = {m.text: e.factuality for e in events_of(text) for m in e.mentions}
     assert found.get(trigger) == factuality, found
+
+
+@pytest.mark.parametrize(("text", "trigger", "not_trigger"), [
+    ("Gunmen opened fire on the crowd and gunned down two guards.", "opened fire", "opened fire on the crowd"),
+    ("Gunmen opened fire on the crowd and gunned down two guards.", "gunned down", "gunned"),
+    ("The meeting took place in Geneva.", "took place", "took"),
+    ("The company has said it will release a patch.", "said", "has said"),
+    ("The company has said it will release a patch.", "release", "release a patch"),
+])
+def test_triggers_are_marked_as_ecbplus_marks_them(text: str, trigger: str, not_trigger: str):
+    found = {m.text for e in events_of(text) for m in e.mentions}
+    assert trigger in found and not_trigger not in found, found
+
+
+def test_nominal_events_the_head_passes_by_are_events_and_things_are_not():
+    events = events_of("The stampede followed a brief outage. The maid found his body in the hotel, "
+                       "and the crackdown on the gangs began after his suicide.")
+    found = {m.text for e in events for m in e.mentions}
+    assert {"stampede", "outage", "crackdown", "suicide"} <= found, found
+    assert not found & {"maid", "body", "hotel", "gangs", "his"}, found
+
+
+def test_pronouns_are_not_events():
+    found = {m.text.lower() for e in events_of("Microsoft said it fixed the flaw. It was released on Monday.")
+             for m in e.mentions}
+    assert "it" not in found and {"said", "fixed", "released"} <= found, found

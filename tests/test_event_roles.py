@@ -98,3 +98,28 @@ def test_a_pronoun_or_description_the_article_resolves_takes_part(nlp) -> None:
     """Coreference (kg.extract.coref) gives "he" and "the company" their actor."""
     events = _events(nlp, "Mike Pompeo arrived in Islamabad on Thursday. He met Qamar Javed Bajwa on Friday.")
     assert {"Mike Pompeo", "Qamar Javed Bajwa"} <= {name for _, parts in events for name, _ in parts}
+
+
+def _roles_of(nlp, text: str, trigger: str) -> set[tuple[str, str]]:
+    analysis = analyse_doc(Article("a", text, date=dt.date(2020, 1, 3)), nlp(text), model="m")
+    return next({(p.actor.name, p.role) for p in ev.participants}
+                for ev in analysis.events if any(m.text == trigger for m in ev.mentions))
+
+
+@pytest.mark.parametrize(("text", "trigger", "role"), [
+    # a pronoun coreference resolved
+    ("Heiko Maas flew to Paris on Monday. He met Jean-Yves Le Drian at the ministry.", "met",
+     ("Heiko Maas", "agent")),
+    # a description coreference resolved
+    ("Deutsche Bank cut 500 jobs in London. The bank also sold its stake in Postbank.", "sold",
+     ("Deutsche Bank", "agent")),
+    # a relative pronoun: the name its clause modifies
+    ("Renault, which closed two plants last year, hired 500 workers in March.", "closed", ("Renault", "agent")),
+])
+def test_a_subject_that_refers_to_an_actor_makes_it_agent(nlp, text: str, trigger: str, role: tuple[str, str]):
+    assert role in _roles_of(nlp, text, trigger)
+
+
+def test_an_unresolved_pronoun_makes_no_agent(nlp):
+    roles = _roles_of(nlp, "Heiko Maas met Dominic Raab. He said talks would go on.", "said")
+    assert not any(r == "agent" for _, r in roles), roles
