@@ -25,7 +25,7 @@ from kg.rdf.terms import Triple, iri, literal
 from kg.store.evidence import EVIDENCE_FILE, EvidenceTable
 from kg.store.results import Rows, rows_of, triples_of
 from kg.store.sparql import SparqlTarget, bind_values, binding_terms
-from kg.vocab import NKG, STATS_GRAPH
+from kg.vocab import GAF, NKG, ORG, RDF, SEM, STATS_GRAPH
 
 __all__ = ["DEFAULT_STORE", "STORE_ENV", "KGStore", "Rows", "default_store_path", "is_remote", "open_store"]
 
@@ -169,7 +169,7 @@ class KGStore:
             return False
         self.update(f"{stats_change([change.graph], add=False)} ;\nDROP SILENT GRAPH <{change.graph}> ;\n"
                     f"INSERT DATA {{ GRAPH <{change.graph}> {{\n{_triples_block(change.triples)}\n}} }} ;\n"
-                    f"{stats_change([change.graph], add=True)}")
+                    f"{stats_add(change.graph, change.triples)}")
         return True
 
     def drop_article(self, graph: str) -> None:
@@ -305,6 +305,48 @@ def stats_change(graphs: list[str], *, add: bool) -> str:
     return " ;\n".join(template.substitute(
         stats=iri(STATS_GRAPH), graph=iri(g), sign="+" if add else "-",
         when="NOT EXISTS" if add else "EXISTS", mark="INSERT" if add else "DELETE") for g in graphs)
+
+
+_TYPE, _DENOTED, _SPEAKER, _DIGEST = f"<{RDF}type>", f"<{GAF}denotedBy>", f"<{NKG}speaker>", f"<{NKG}inputDigest>"
+_COUNTED_KINDS = frozenset(f"<{c}>" for c in (NKG + "Person", NKG + "Organization", NKG + "GeopoliticalEntity",
+                                              NKG + "Place", ORG + "Post"))
+_EVENT_ROLES = frozenset(f"<{p}>" for p in (SEM + "hasActor", NKG + "agent", NKG + "patient", NKG + "recipient"))
+
+
+def stats_add(graph: str, triples: Iterable[Triple]) -> str:
+    """The SPARQL update that adds what a new article graph contributes to the statistics
+    graph, counted here from the triples being written (``kg/queries/stats/add.rq``: the
+    counts of ``stats_change(add=True)`` without reading the graph back).
+
+    >>> t = [("<http://ex.org/x>", _TYPE, f"<{NKG}Person>"), ("<http://ex.org/x>", _DENOTED, "<http://ex.org/m>")]
+    >>> "(<http://ex.org/x> 1 1 1)" in stats_add("http://ex.org/g", t)
+    True
+    """
+    triples = list(triples)
+    types: dict[str, set[str]] = {}
+    mentions: dict[str, set[str]] = {}
+    for s, p, o in triples:
+        if p == _TYPE:
+            types.setdefault(o, set()).add(s)
+        elif p == _DENOTED:
+            mentions.setdefault(s, set()).add(o)
+    typed = set().union(*(types.get(k, set()) for k in _COUNTED_KINDS))
+    events, statements = types.get(f"<{NKG}Event>", set()), types.get(f"<{NKG}Statement>", set())
+    in_events: dict[str, set[str]] = {}
+    spoken: dict[str, set[str]] = {}
+    for s, p, o in triples:
+        if p in _EVENT_ROLES and s in events:
+            in_events.setdefault(o, set()).add(s)
+        elif p == _SPEAKER and s in statements:
+            spoken.setdefault(o, set()).add(s)
+    actors = " ".join(f"({x} 1 {int(bool(mentions.get(x)))} {len(mentions.get(x, ()))})" for x in sorted(typed))
+    return Template(load("stats/add")).substitute(
+        stats=iri(STATS_GRAPH), graph=iri(graph), actors=actors,
+        events=" ".join(f"({x} {len(v)})" for x, v in sorted(in_events.items())),
+        statements=" ".join(f"({x} {len(v)})" for x, v in sorted(spoken.items())),
+        articles=len(types.get(f"<{NKG}Article>", ())), mentions=len(types.get(f"<{NKG}Mention>", ())),
+        eventTotal=len(events), statementTotal=len(statements),
+        triples=sum(1 for _, p, _ in set(triples) if p != _DIGEST))
 
 
 def _normal(triples: list[Triple]) -> set[Triple]:
