@@ -137,6 +137,9 @@ class Analysis:
     holdings: list[Holding] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
+    #: people and groups the article does not name ("a man", "police"): article-local actors
+    #: that take no part in identity (:mod:`kg.extract.participants`, :func:`kg.resolve.local_actor_iri`)
+    participants: list[Actor] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

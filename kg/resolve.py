@@ -347,6 +347,17 @@ def resolve_actors(actors: Iterable[Actor], identity: Identity | None = None) ->
     return list(merged.values())
 
 
+def local_actor_iri(article: str, name: str) -> str:
+    """The IRI of an actor the article does not name ("a man", "police":
+    :mod:`kg.extract.participants`): a fragment of the article's IRI, so that it never merges
+    with an actor of another article, whatever the name.
+
+    >>> local_actor_iri("https://w3id.org/newskg/id/article/a1", "police")
+    'https://w3id.org/newskg/id/article/a1#actor=police'
+    """
+    return f"{article}#actor={slug(name)}"
+
+
 def stored_unit(names: Iterable[str], mention_kinds: Iterable[str], country_code: str | None = None,
                 article_names: Iterable[str] = ()) -> Unit:
     """The unit an article graph records for one actor: its names, the kind most of its

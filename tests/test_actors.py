@@ -43,3 +43,15 @@ def test_one_iri_per_actor_with_aliases(sample_store: KGStore) -> None:
     assert len(rows) == 1
     assert rows[0]["actor"] == "https://w3id.org/newskg/id/actor/qamar-javed-bajwa"
     assert set(rows[0]["alts"].split("|")) >= {"Bajwa", "COAS"}
+
+
+def test_unnamed_participants_are_article_local_references(sample_store: KGStore) -> None:
+    rows = sample_store.query("""
+        SELECT ?x ?a ?label ?s (EXISTS { ?m a nkg:Reference } AS ?ref) WHERE {
+          ?x rdfs:label ?label ; gaf:denotedBy ?m . ?m nif:anchorOf ?s ; nif:referenceContext ?a .
+          FILTER(CONTAINS(STR(?x), "#actor=")) }""")
+    assert {(r["label"], r["s"]) for r in rows} >= {("demonstrator", "demonstrators"), ("fighter", "fighters")}
+    assert all(str(r["x"]).startswith(str(r["a"]) + "#actor=") and r["ref"] for r in rows)
+    shared = sample_store.query("""SELECT ?x WHERE { GRAPH ?g { ?x rdfs:label ?l }
+                                     FILTER(CONTAINS(STR(?x), "#actor=") && !CONTAINS(STR(?g), "/graph/")) }""")
+    assert not list(shared)  # nothing about them outside their article's graph

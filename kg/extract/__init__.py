@@ -14,6 +14,7 @@ from typing import Any
 
 from kg.extract.actors import extract_actors
 from kg.extract.coref import coreferences
+from kg.extract.participants import unnamed_participants
 from kg.extract.events import extract_events
 from kg.extract.posts import extract_holdings
 from kg.extract.statements import extract_statements
@@ -44,6 +45,7 @@ def analyse_doc(article: Article, doc: Any, *, model: str) -> Analysis:
     analysis.holdings = extract_holdings(doc, analysis)
     for ref in coreferences(doc, analysis.actors, holdings=analysis.holdings):
         ref.actor.references.append(ref.span)
+    analysis.participants = unnamed_participants(doc, analysis.actors)
     analysis.events = extract_events(doc, analysis)
     analysis.statements = extract_statements(doc, analysis)
     return analysis

@@ -27,6 +27,7 @@ from __future__ import annotations
 from kg import geonames
 from kg.model import Actor, Analysis, Holding
 from kg.rdf.mentions import Mentions
+from kg.resolve import local_actor_iri
 from kg.rdf.terms import A, Triple, iri, literal
 from kg.vocab import DEFAULT_BASE, GAF, GEO, ITSRDF, NKG, ORG, OWL, RDFS, SKOS, XSD, actor_iri, post_iri
 
@@ -54,6 +55,12 @@ def actor_triples(analysis: Analysis, mentions: Mentions, *, base: str = DEFAULT
             own.append((a, f"<{NKG}countryCode>", literal(actor.country_code)))
         own += [(mentions.mention(span), f"<{ITSRDF}taClassRef>", f"<{NKG}{kind}>")
                 for span, kind in actor.mention_kinds.items()]
+    for actor in analysis.participants:  # unnamed, article-local: type and label live here only
+        a = iri(local_actor_iri(mentions.art, actor.name))
+        own += [(a, A, f"<{NKG}{actor.kind}>"), (a, f"<{RDFS}label>", literal(actor.name))]
+        for span in actor.mentions:
+            m = mentions.mention(span)
+            own += [(a, f"<{GAF}denotedBy>", m), (m, A, f"<{NKG}Reference>")]
     for h in analysis.holdings:
         p = post_term(h, base)
         own += post_triples(h, base)
