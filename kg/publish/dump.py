@@ -123,7 +123,7 @@ def dump_lines(store: KGStore, *, format: str, graph: str | None = None, no_text
                count: list[int] | None = None, tmp_dir: str | os.PathLike[str] | None = None) -> Iterator[str]:
     """The dump as text pieces (lines), in order; ``count[0]`` is raised per statement."""
     keep_graphs = FORMATS[format] and graph is None
-    if format == "nq" and not no_text and store.graph_dumps() is not None:  # a graph at a time: fast
+    if format == "nq" and not no_text and store.dumps_by_graph:  # a graph at a time: fast
         return (_counted_block(lines, g, count) for g, lines in sorted_lines(store, graph=graph))
     quads: Iterable[Quad] = sorted_quads(store, graph=graph, union=not keep_graphs, tmp_dir=tmp_dir)
     if no_text:

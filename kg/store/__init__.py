@@ -219,12 +219,17 @@ class KGStore:
                                    extra=f"{iri(graph)} {iri(NKG + 'inputDigest')} {literal(digest)} .\n")
         return True
 
+    @property
+    def dumps_by_graph(self) -> bool:
+        """Whether :meth:`graph_dumps` can read this store graph by graph (an on-disk store)."""
+        return hasattr(self._target, "dump_graph")
+
     def graph_dumps(self, graph: str | None = None) -> list[tuple[str | None, Callable[[], bytes]]] | None:
         """Every graph (or only ``graph``), the default graph first, each with a function that
         gives it as N-Triples at the store's own speed (raising ValueError for a graph name
         that is no IRI); None for a store behind a server (read it with :meth:`quads`)."""
         target = self._target
-        if not hasattr(target, "dump_graph"):
+        if not self.dumps_by_graph:
             return None
         names = [graph] if graph is not None else [None, *target.named_graphs()]
         return [(g, lambda g=g: target.dump_graph(g)) for g in names]

@@ -72,7 +72,7 @@ def sorted_quads(store: "KGStore", *, graph: str | None = None, union: bool = Fa
     :param union: drop graph names (yield None) and merge quads that differ only by graph.
     :param chunk_size: records sorted in memory before spilling to a temporary file.
     """
-    if union or store.graph_dumps() is None:
+    if union or not store.dumps_by_graph:
         yield from sort_quads(raw_quads(store, graph=graph), union=union, chunk_size=chunk_size, tmp_dir=tmp_dir)
         return
     for g, lines in sorted_lines(store, graph=graph):
@@ -99,10 +99,11 @@ def sorted_lines(store: "KGStore", *, graph: str | None = None) -> Iterator[tupl
         text = data.decode("utf-8")
         lines = text.splitlines(keepends=True)
         if "_:" in text:
-            blank = [(s, p, o, term) for s, p, o, _ in map(_quad_of, lines) if s.startswith("_:") or o.startswith("_:")]
+            quads = [(line, _quad_of(line)) for line in lines]
+            blank = [(s, p, o, term) for _, (s, p, o, _) in quads if s.startswith("_:") or o.startswith("_:")]
             canonical = [f"{s} {p} {o} .\n" for s, p, o, _ in _canonical(blank, first=labels)]
             labels += len({t for line in canonical for t in line.split(" ") if t.startswith("_:")})
-            lines = [line for line in lines if not (line.startswith("_:") or line.split(" ", 2)[2].startswith("_:"))]
+            lines = [line for line, (s, _, o, _) in quads if not (s.startswith("_:") or o.startswith("_:"))]
             lines += canonical
         lines.sort()
         yield term, lines
