@@ -148,13 +148,14 @@ def extract_events(doc: Any, analysis: Analysis) -> list[Event]:
     others = [_plain(doc, *v) for v in sorted(found.values(), key=lambda v: v[0].start)]
     everything = {**by_token, **{i: d for d in others for i in d.token_ids}}
     named = roles.with_references(actors.at, analysis.actors)
+    dates = _Dates(doc)
     for d in drafts + others:
         _participants(d, actors, by_token)
         d.roles = roles.admissible(d.roles, d.triggers, text=analysis.article.text)
         d.roles += [r for r in roles.sentence_participants(d.triggers[0], named)
                     if not any(r[0] is x for x, _, _ in d.roles)]
         d.factuality = "negated" if d.negated_class else _factuality(d.triggers[0])
-        d.when = _time(d.triggers[0], by_token if d.cameo else everything, ref_day)
+        d.when = _time(d.triggers[0], by_token if d.cameo else everything, ref_day, dates)
         d.place = _place(d.triggers[0], actors, analysis)
     _dateline_place(doc, drafts, analysis, actors)
     merged = _corefer(_merge(drafts, by_token), others)
@@ -560,24 +561,54 @@ def _distance(a: Any, b: Any) -> int:
     return min(pa.index(c) + pb.index(c) for c in common)
 
 
-def _date_roots(sent: Any) -> list[Any]:
-    roots = [ent.root for ent in sent.ents if ent.label_ == "DATE"]
-    roots += [t for t in sent if t.lower_ in DATE_WORDS and not t.ent_type_]
-    return roots
+class _Dates:
+    """Each sentence's date expressions of one doc, found once (not once per trigger): the
+    sentence bounds of every token, and per sentence the roots of its dates with their text."""
+
+    def __init__(self, doc: Any) -> None:
+        self.bounds: list[tuple[int, int]] = [(0, 0)] * len(doc)
+        self.roots: dict[int, list[tuple[Any, str]]] = {}
+        ents = [e for e in doc.ents if e.label_ == "DATE"]
+        for sent in doc.sents:
+            start, end = sent.start, sent.end
+            self.bounds[start:end] = [(start, end)] * (end - start)
+            inside = [e for e in ents if start <= e.start and e.end <= end]
+            roots = [(e.root, e.text) for e in inside]
+            roots += [(t, t.text) for t in doc[start:end] if t.lower_ in DATE_WORDS and not t.ent_type_]
+            if roots:
+                self.roots[start] = roots
+        self._paths: dict[int, list[int]] = {}
+
+    def distance(self, a: Any, b: Any) -> int:
+        """:func:`_distance`, with each token's path to the root walked once."""
+        pa, pb = self._path(a), self._path(b)
+        common = set(pa) & set(pb)
+        if not common:
+            return 99
+        return min(pa.index(c) + pb.index(c) for c in common)
+
+    def _path(self, t: Any) -> list[int]:
+        if (p := self._paths.get(t.i)) is None:
+            p = self._paths[t.i] = _path(t)
+        return p
 
 
-def _time(t: Any, by_token: dict[int, _Draft], ref: dt.date | None) -> When:
+def _time(t: Any, by_token: dict[int, _Draft], ref: dt.date | None, dates: _Dates) -> When:
+    """The date of the event whose trigger is ``t``: the sentence's date expression nearest it
+    in the parse, unless another trigger of the sentence is nearer that date (at most 6 arcs)."""
+    start, end = dates.bounds[t.i]
+    roots = dates.roots.get(start)
+    if not roots:
+        return When()
     best: tuple[int, When] | None = None
-    sent = t.sent
-    triggers = [x for i, x in by_token.items() if sent.start <= i < sent.end]
-    for root in _date_roots(sent):
-        nearest = min((_distance(root, tt.triggers[0]) for tt in triggers), default=99)
-        dist = _distance(root, t)
+    triggers = [x for i, x in by_token.items() if start <= i < end]
+    verb_tense = tense(t)
+    for root, phrase in roots:
+        nearest = min((dates.distance(root, tt.triggers[0]) for tt in triggers), default=99)
+        dist = dates.distance(root, t)
         if dist > nearest or dist > 6:
             continue
-        phrase = root.doc[root.left_edge.i:root.right_edge.i + 1].text if root.ent_type_ == "DATE" else root.text
-        ent = next((e for e in sent.ents if e.start <= root.i < e.end), None)
-        when = resolve_date(ent.text if ent is not None and ent.label_ == "DATE" else phrase, ref, tense=tense(t))
+        when = resolve_date(phrase, ref, tense=verb_tense)
         if when and (best is None or dist < best[0]):
             best = (dist, when)
     return best[1] if best else When()
