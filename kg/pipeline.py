@@ -4,8 +4,9 @@ Identity is a global step: the store's actor evidence (each article graph's name
 for its actors) is read once per run into an :class:`IdentityBook`; each chunk of analysed
 articles adds its own, :class:`kg.resolve.Identity` clusters the whole set, and the chunk is
 written with it. At the end, stored articles whose actors the final clustering places
-elsewhere (an earlier "Locke" now that "Gary Locke" is known) are analysed again from their
-stored text and rewritten, each atomically; then the shared facts (label, type, names,
+elsewhere (an earlier "Locke" now that "Gary Locke" is known) are rewritten, each atomically,
+from the analysis the run kept (:mod:`kg.spool`) or, for an article of an earlier run, its
+stored text analysed again; then the shared facts (label, type, names,
 country code) of every actor the run touched are set. The store so ends as a function of
 the set of articles, whatever their order, however many runs, after a crash and a re-run.
 Only this module and :mod:`kg.store` see the store.
@@ -32,7 +33,7 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from typing import Any
 
 from kg import __version__
@@ -48,6 +49,7 @@ from kg.read import input_files, read_articles
 from kg.event_identity import link_events, units_from_rows
 from kg.resolve import Identity, Unit, resolve_actors, stored_unit, units_of
 from kg.store import KGStore
+from kg.spool import AnalysisSpool
 from kg.store.evidence import EvidenceTable
 from kg.vocab import (DEFAULT_BASE, GAF, ITSRDF, NKG, ONTOLOGY_GRAPH, OWL, RDF, SKOS, event_identity_graph_iri,
                       graph_iri, shared_graph_iri)
@@ -56,7 +58,7 @@ from kg.vocab import (DEFAULT_BASE, GAF, ITSRDF, NKG, ONTOLOGY_GRAPH, OWL, RDF, 
 FLUSH_EVERY = 100
 #: Articles analysed, then resolved and written together (memory stays bounded by it); the
 #: writing of one chunk overlaps the analysis of the next.
-CHUNK = 64
+CHUNK = 32
 
 #: A progress callback: called with the number of records done since its last call.
 Progress = Callable[[int], None]
@@ -338,7 +340,7 @@ def ingest_articles(records: Iterable[Article | BadRecordError], store: KGStore,
 
     # One chunk is written on a thread while the next is analysed (the store's writes release
     # the GIL); a chunk is resolved only once the one before it is written and recorded.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newskg-write") as writer:
+    with AnalysisSpool() as spool, ThreadPoolExecutor(max_workers=1, thread_name_prefix="newskg-write") as writer:
         writing: Future[None] | None = None
         for chunk in _batches(_analysed(articles, workers=workers, model=model), CHUNK):
             analyses = []
@@ -349,12 +351,14 @@ def ingest_articles(records: Iterable[Article | BadRecordError], store: KGStore,
                     bar(1)
                     continue
                 analyses.append(analysis)
+                spool.put(graph_iri(analysis.article.id, base), analysis)
             if writing is not None:
                 writing.result()
             writing = writer.submit(write, analyses, book.resolve(analyses))
         if writing is not None:
             writing.result()
-    _conclude(store, book, touched, report, workers=workers, model=model, base=base, generated=generated)
+        _conclude(store, book, touched, report, workers=workers, model=model, base=base, generated=generated,
+                  spool=spool)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -385,15 +389,18 @@ def _write(analysis: Analysis, store: KGStore, book: IdentityBook, identity: Ide
 
 
 def _settle(store: KGStore, book: IdentityBook, touched: set[str], report: IngestReport, *, workers: int,
-            model: str | None, base: str, generated: str) -> None:
-    """Rewrite the stored articles the final clustering places elsewhere (analysed again from
-    their stored text), then set the shared facts of every actor the run touched."""
+            model: str | None, base: str, generated: str, spool: AnalysisSpool | None = None) -> None:
+    """Rewrite the stored articles the final clustering places elsewhere (from the analyses the
+    run kept in ``spool``, else analysed again from their stored text), then set the shared
+    facts of every actor the run touched."""
     identity = book.identity()
     for _ in range(3):  # a rewrite can only refine what it records; settles at once in practice
         stale = book.stale(identity)
         if not stale:
             break
-        for chunk in _batches(_analysed(stored_articles(store, stale), workers=workers, model=model), CHUNK):
+        kept = {g: a for g in stale if spool is not None and (a := spool.get(g)) is not None}
+        again = _analysed(stored_articles(store, [g for g in stale if g not in kept]), workers=workers, model=model)
+        for chunk in _batches(chain(kept.values(), again), CHUNK):
             analyses = [a for a in chunk if not isinstance(a, ExtractionError)]
             identity = book.resolve(analyses)
             for analysis in analyses:
@@ -403,10 +410,10 @@ def _settle(store: KGStore, book: IdentityBook, touched: set[str], report: Inges
 
 
 def _conclude(store: KGStore, book: IdentityBook, touched: set[str], report: IngestReport, *, workers: int,
-              model: str | None, base: str, generated: str) -> None:
+              model: str | None, base: str, generated: str, spool: AnalysisSpool | None = None) -> None:
     """The end of every writing run (``ingest`` and ``load`` alike): settle, link the events
     several articles report, then trust the evidence table again."""
-    _settle(store, book, touched, report, workers=workers, model=model, base=base, generated=generated)
+    _settle(store, book, touched, report, workers=workers, model=model, base=base, generated=generated, spool=spool)
     link_event_identity(store, base=base)
     book.finish()
 
@@ -466,27 +473,30 @@ def _extract(article: Article, doc: Any, label: str) -> Analysis | ExtractionErr
 
 def _analysed(articles: Iterable[Article], *, workers: int,
               model: str | None) -> Iterator[Analysis | ExtractionError]:
-    """Extractions in input order; with ``workers > 1`` the NLP runs in worker processes, a
-    bounded batch at a time so memory stays flat on any input size. Identity and RDF stay in
-    this process, so cross-article identity sees the articles in input order."""
-    nlp = load_model(model)  # here first: a missing model fails fast, not inside a worker
-    if workers <= 1:
-        label = model_label(nlp)
-        for batch in _batches(articles, 32):
-            docs = parse_all(nlp, [model_text(a.text) for a in batch])
-            for article, doc in zip(batch, docs):
-                yield _extract(article, doc, label)
-        return
-    ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(workers, initializer=_worker_init, initargs=(model,)) as pool:
+    """Extractions in input order. The NLP and extraction run in ``workers`` worker processes
+    (one included: this process meanwhile resolves and writes what is done), a bounded window
+    of batches at a time so memory stays flat on any input size. Identity and RDF stay in this
+    process, so cross-article identity sees the articles in input order."""
+    load_model(model)  # here first: a missing model fails fast, not inside a worker
+    batches = _batches(articles, WORKER_BATCH)
+    if (first := next(batches, None)) is None:
+        return  # nothing to analyse: no worker started
+    with _context().Pool(workers, initializer=_worker_init, initargs=(model,)) as pool:
         # a sliding window of batches in flight (no barrier between batches; memory bounded)
         flight: deque[Any] = deque()
-        for batch in _batches(articles, WORKER_BATCH):
+        for batch in chain([first], batches):
             flight.append(pool.apply_async(_worker_analyse, (batch,)))
             if len(flight) > 2 * workers:
                 yield from flight.popleft().get()
         while flight:
             yield from flight.popleft().get()
+
+
+def _context() -> Any:
+    """Worker processes are forked where the platform can: they inherit the model this process
+    has loaded (a spawned worker spends seconds loading its own)."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
 #: Articles a worker process analyses in one task (one ``nlp.pipe`` batch).
