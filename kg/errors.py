@@ -8,6 +8,8 @@ Each class carries a fixed exit code that the CLI uses, so scripts can tell fail
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class NewskgError(Exception):
     """Base class of every error newskg raises on purpose."""
@@ -40,17 +42,29 @@ class BadRecordError(InputError):
         where = f"{self.path}:{line}" if line is not None else self.path
         super().__init__(f"{where}: {reason}" + (f" ({hint})" if hint else ""))
 
+    def __reduce__(self) -> tuple[Any, ...]:  # pickled the way it is made (workers send it back)
+        return type(self), (self.path, self.line, self.reason, self.hint)
+
 
 class ExtractionError(NewskgError):
     """Analysing or writing one article failed inside newskg (a bug): the article is left out, the run goes on.
 
     >>> str(ExtractionError("a.jsonl:3", "TypeError: boom"))
     'a.jsonl:3: extraction failed (TypeError: boom); the article was left out, please report this'
+    >>> import pickle; pickle.loads(pickle.dumps(ExtractionError("a:1", "boom", stage="writing"))).stage
+    'writing'
     """
 
     def __init__(self, origin: str, detail: str, *, stage: str = "extraction") -> None:
         self.origin, self.detail, self.stage = origin, detail, stage
         super().__init__(f"{origin}: {stage} failed ({detail}); the article was left out, please report this")
+
+    def __reduce__(self) -> tuple[Any, ...]:  # a worker process sends it back pickled
+        return _extraction_error, (self.origin, self.detail, self.stage)
+
+
+def _extraction_error(origin: str, detail: str, stage: str) -> ExtractionError:
+    return ExtractionError(origin, detail, stage=stage)
 
 
 class StoreError(NewskgError):

@@ -49,6 +49,12 @@ def _tables() -> tuple[dict[str, int], dict[str, list[City]]]:
     return countries, cities
 
 
+def preload() -> None:
+    """Read the gazetteer's tables now (about a second, once per process), so that the first
+    lookup does not wait for them."""
+    _tables()
+
+
 def country_id(code: str) -> int | None:
     """The GeoNames id of a country, by ISO 3166-1 alpha-2 code."""
     return _tables()[0].get(code.upper())

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from itertools import chain, islice
 from typing import Any
 
-from kg import __version__
+from kg import __version__, geonames
 from kg.errors import BadRecordError, ExtractionError
 from kg.extract import analyse_doc
 from kg.extract.casing import model_text
@@ -341,7 +341,7 @@ def ingest_articles(records: Iterable[Article | BadRecordError], store: KGStore,
     # One chunk is written on a thread while the next is analysed (the store's writes release
     # the GIL); a chunk is resolved only once the one before it is written and recorded.
     with AnalysisSpool() as spool, ThreadPoolExecutor(max_workers=1, thread_name_prefix="newskg-write") as writer:
-        writing: Future[None] | None = None
+        writing: Future[None] | None = writer.submit(geonames.preload)  # read while the first chunk is analysed
         for chunk in _batches(_analysed(articles, workers=workers, model=model), CHUNK):
             analyses = []
             for analysis in chunk:

@@ -143,11 +143,36 @@ def _acting_nationality(ent: Any, text: str) -> list[_Candidate]:
 
 
 def _title_masks(text: str) -> list[tuple[int, int]]:
-    masks = []
-    for phrase in TITLE_PHRASES:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text):
-            masks.append((m.start(), m.end()))
-    return masks
+    return [m for phrase in TITLE_PHRASES for m in whole_words(text, phrase)]
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what a regular expression's \w matches
+
+
+def whole_words(text: str, phrase: str, *, contraction: bool = False) -> list[tuple[int, int]]:
+    """Where ``phrase`` stands in ``text`` as whole words, not touching a word character or a
+    hyphen (nor, with ``contraction``, followed by an apostrophe and two word characters);
+    the matches of the regular expression "phrase between non-word characters", without
+    compiling one pattern per phrase.
+
+    >>> whole_words("Bush, Bushes and Bush's and Bush'ite", "Bush", contraction=True)
+    [(0, 4), (17, 21)]
+    """
+    out: list[tuple[int, int]] = []
+    n, size = len(phrase), len(text)
+    i = text.find(phrase) if phrase else -1
+    while i >= 0:
+        e = i + n
+        if (i == 0 or not (_word_char(text[i - 1]) or text[i - 1] == "-")) and \
+                (e == size or not (_word_char(text[e]) or text[e] == "-")) and \
+                not (contraction and text[e:e + 1] in ("'", "’") and e + 2 < size
+                     and _word_char(text[e + 1]) and _word_char(text[e + 2])):
+            out.append((i, e))
+            i = text.find(phrase, e)
+        else:
+            i = text.find(phrase, i + 1)
+    return out
 
 
 # -- acronyms ----------------------------------------------------------------------------------
@@ -288,8 +313,7 @@ def _rescan(clusters: list[_Cluster], text: str, masked: list[tuple[int, int]],
         for form in sorted(forms, key=len, reverse=True):
             if len(form) < 3 and not form.isupper():
                 continue
-            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-]|['’]\w\w)", text):
-                b, e = m.start(), m.end()
+            for b, e in whole_words(text, form, contraction=True):
                 if any(b < te and tb < e for tb, te in taken) or any(mb <= b and e <= me for mb, me in masked):
                     continue
                 if form in post_acronyms and re.match(r"\s+(?:[A-Z][\w.]*\s+)*[A-Z]", text[e:e + 40]) \

@@ -140,7 +140,11 @@ def parse_all(nlp: Any, texts: list[str]) -> list[Any]:
         docs = [parse_or_error(nlp, texts[i]) for i in short]
     for i, doc in zip(short, docs):
         out[i] = doc
-    return [parse_or_error(nlp, t) if doc is None else doc for t, doc in zip(texts, out)]
+    out = [parse_or_error(nlp, t) if doc is None else doc for t, doc in zip(texts, out)]
+    for text, doc in zip(texts, out):
+        if not isinstance(doc, Exception):  # a doc's text is the text parsed: spaCy's tokens keep every character
+            doc.user_data[_TEXT_KEY] = text
+    return out
 
 
 def doc_text(doc: Any) -> str:
@@ -158,7 +162,23 @@ def doc_text(doc: Any) -> str:
     return text
 
 
+def token_at(doc: Any, char: int) -> int | None:
+    """The index of the token that starts at character ``char``, if one does (a lookup table
+    built once per doc).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Pompeo spoke.")
+    >>> token_at(doc, 7), token_at(doc, 8)
+    (1, None)
+    """
+    starts = doc.user_data.get(_STARTS_KEY)
+    if starts is None:
+        starts = doc.user_data[_STARTS_KEY] = {t.idx: t.i for t in doc}
+    return starts.get(char)
+
+
 _TEXT_KEY = "newskg.text"
+_STARTS_KEY = "newskg.token_starts"
 
 
 def parse_or_error(nlp: Any, text: str) -> Any:

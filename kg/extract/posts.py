@@ -34,6 +34,7 @@ from typing import Any
 
 from kg.extract import gazetteer
 from kg.extract.lexicon import FUNCTION_WORDS, HONORIFICS, TITLE_WORDS
+from kg.extract.nlp import token_at
 from kg.model import Actor, Analysis, Holding, Span
 from kg.wordlists import words
 
@@ -105,17 +106,10 @@ def post_label(title: str) -> str:
                     for i, w in enumerate(title.split()))
 
 
-def _tokens_at(doc: Any, begin: int) -> int | None:
-    for t in doc:
-        if t.idx == begin:
-            return t.i
-    return None
-
-
 def _title_before(doc: Any, text: str, begin: int, end: int, index: _Index,
                   acronyms: dict[str, str]) -> tuple[str, Span | None, Actor | None, Span] | None:
     """The title words right before a name, with their organisation."""
-    i = _tokens_at(doc, begin)
+    i = token_at(doc, begin)
     if i is None:
         return None
     items: list[tuple[int, int, str]] = []  # (begin, end, kind) kind: word/org/acr/rank/of
