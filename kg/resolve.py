@@ -5,9 +5,13 @@ and the kind it saw. :class:`Identity` clusters the units of all articles (the b
 store's) and is a function of that multiset only, so input order, run boundaries and crashes
 cannot change it:
 
-1. Units are grouped by folded name (the name the article gives); each group's kind is voted
+1. Units are grouped by folded name (the name the article gives; an organisation's without a
+   closing company word: "Acme Precision Inc" is "Acme Precision"); each group's kind is voted
    by all the mentions of its units ("Lyon" a place in ten articles is not a person in the
-   eleventh).
+   eleventh). A name read as a place in some articles and as an organisation in others, each
+   reading the article's own in at least :data:`READING_SUPPORT` articles, names two actors
+   (the city and its team: "Chicago"): the units of the reading that loses the vote form a
+   group of their own, an IRI suffixed with its kind.
 2. A person's full name ("Michael R. Pompeo", parsed by ``nameparser``: particles such as
    "von der", "al-", "bin"; suffixes) is keyed by surname and first name. First names that
    are nicknames (``nicknames`` package: Mike/Michael) or initials of exactly one other first
@@ -17,7 +21,8 @@ cannot change it:
    fits in the whole set; with two ("George W. Bush", "Reggie Bush") it stays apart. Such a
    name voted an organisation joins too when some article saw it as a person ("Obama").
 4. Organisations and places are their folded name, joined to the one other cluster of a
-   compatible kind that uses the name as an alias ("ISPR").
+   compatible kind that uses the name as an alias ("ISPR"); an organisation's name that ends
+   exactly one other organisation's name after a place ("Saints", "New Orleans Saints") joins it.
 5. A cluster's kind is voted by all its mentions; its label is, for a person, its most
    complete name (most words, then longest, then the lexicographically first), else the most
    used writing of its name; its IRI comes from the label.
@@ -42,6 +47,7 @@ from functools import lru_cache
 from nameparser import HumanName
 from nicknames import NickNamer
 
+from kg import geonames
 from kg.model import ACTOR_KINDS, Actor
 from kg.vocab import DEFAULT_BASE, actor_iri, slug
 
@@ -53,6 +59,11 @@ _PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "di", 
                         "bin", "ibn", "al", "el", "ben", "ter", "ten", "dos", "das"})
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ul)[-‐]", re.I)
 _NICKNAMER = NickNamer()
+#: A company word closing an organisation's name, left out of the name it is grouped by.
+_COMPANY_WORD = re.compile(r",?\s+(?:inc|corp|co|ltd|plc|llc|company|corporation|incorporated|limited)\.?$")
+#: Articles that must each read a name as a place (or as an organisation) for that reading to
+#: stand as an actor of its own when the other reading wins the name's vote.
+READING_SUPPORT = 2
 
 
 def fold(text: str) -> str:
@@ -82,13 +93,28 @@ class Unit:
         return self.name or most_complete(self.names)
 
 
-def most_complete(names: Iterable[str]) -> str:
-    """Most words, then most characters, then the lexicographically first.
+def group_key(unit: Unit) -> str:
+    """The folded name a unit is grouped by: an organisation's without its company word
+    ("ACME PRECISION INC" and "Acme Precision" are one firm).
 
-    >>> most_complete(["Mike Pompeo", "Michael R. Pompeo", "Pompeo"])
-    'Michael R. Pompeo'
+    >>> group_key(Unit(frozenset({"Acme Precision Inc."}), "Organization")), group_key(Unit(frozenset({"Smith and Co"}), "Organization"))
+    ('acme precision', 'smith and co')
     """
-    return min(names, key=lambda n: (-len(n.split()), -len(n), n))
+    key = fold(unit.best)
+    if unit.kind != "Organization":
+        return key
+    short = _COMPANY_WORD.sub("", key)
+    return short if short and short.split()[-1] not in ("and", "&", "of", "the") else key
+
+
+def most_complete(names: Iterable[str]) -> str:
+    """Not all in capitals if another is not, then most words, then most characters, then the
+    lexicographically first.
+
+    >>> most_complete(["Mike Pompeo", "Michael R. Pompeo", "Pompeo"]), most_complete(["ACME CORP INC", "Acme Corp"])
+    ('Michael R. Pompeo', 'Acme Corp')
+    """
+    return min(names, key=lambda n: (n.isupper(), -len(n.split()), -len(n), n))
 
 
 @dataclass(frozen=True)
@@ -108,6 +134,8 @@ def person_name(name: str) -> PersonName:
     (PersonName(first='ursula', surname='leyen', words=4), 'leyen')
     >>> person_name("Abu Mahdi al-Muhandis").surname, person_name("Martin Luther King Jr.").surname
     ('muhandis', 'king')
+    >>> person_name("W. Mark Felt").first, person_name("George W. Bush").first
+    ('mark', 'george')
     """
     words = fold(name).replace("\u2010", "-").split()
     if not words:
@@ -117,6 +145,9 @@ def person_name(name: str) -> PersonName:
     parsed = HumanName(fold(name))
     last = parsed.last.split() or [words[-1]]
     first = parsed.first.rstrip(".") if parsed.last else ""
+    middle = parsed.middle.split()
+    if _is_initial(first) and middle and not _is_initial(middle[0].rstrip(".")):
+        first = middle[0]  # "W. Mark Felt", "J. Edgar Hoover": known by the middle name
     return PersonName(first, _surname_key(last[-1]), len(words))
 
 
@@ -195,14 +226,22 @@ class Identity:
         groups: dict[str, _Group] = defaultdict(_Group)
         for u, n in counts.items():
             if n > 0:
-                groups[fold(u.best)].units[u] += n
+                groups[group_key(u)].units[u] += n
+        self._split: dict[Unit, str] = {}  # unit -> its group, for the units of a split-off reading
+        for g, grp in sorted(groups.items()):
+            other = _losing_reading(grp)
+            if other is not None:
+                split = f"{g}\x1f{other}"  # no folded name holds \x1f (whitespace to str.split)
+                for u in [u for u in grp.units if _reading(u.kind) == other]:
+                    groups[split].units[u] = grp.units.pop(u)
+                    self._split[u] = split
         self._groups = dict(groups)
         self._key = self._cluster_keys()
         self._clusters = self._build()
 
     def cluster(self, unit: Unit) -> Cluster:
         """The actor a unit is (the unit must be one of this identity's units)."""
-        return self._clusters[self._key[fold(unit.best)]]
+        return self._clusters[self._key[self._split.get(unit) or group_key(unit)]]
 
     def clusters(self) -> list[Cluster]:
         """Every actor, by IRI."""
@@ -242,7 +281,27 @@ class Identity:
                 if len(fits) == 1:
                     key[g] = fits.pop()
         self._alias_joins(key, persons)
+        self._short_forms(key, persons)
         return key
+
+    def _short_forms(self, key: dict[str, str], persons: dict[str, PersonName]) -> None:
+        """An organisation's name that ends the name of exactly one other organisation, the rest
+        of which is a place ("Saints": "New Orleans Saints"; "Red Sox": "Boston Red Sox"),
+        joins that one."""
+        orgs = sorted(g for g, grp in self._groups.items()
+                      if grp.kind == "Organization" and key[g] == g and "\x1f" not in g)
+        places = {g for g, grp in self._groups.items() if grp.kind in _PLACE_KINDS}
+        longer: dict[str, set[str]] = defaultdict(set)  # short form -> clusters it may stand for
+        for h in orgs:
+            words = h.split()
+            for i in range(1, len(words)):
+                prefix = " ".join(words[:i])
+                if prefix in places or geonames.city(prefix) is not None:
+                    longer[" ".join(words[i:])].add(key[h])
+        for g in orgs:
+            targets = longer.get(g, set()) - {key[g]}
+            if key[g] == g and len(targets) == 1:
+                key[g] = targets.pop()
 
     def _alias_joins(self, key: dict[str, str], persons: dict[str, PersonName]) -> None:
         """A non-person name that other clusters use as an alias joins the one such cluster."""
@@ -274,11 +333,14 @@ class Identity:
             names = frozenset(n for u in units for n in u.names)
             codes = sorted({u.country_code for u in units if u.country_code})
             drafts.append((k, label, kind, names, codes[0] if codes else None))
-        taken: Counter[str] = Counter(actor_iri(label, self.base) for _, label, *_ in drafts)
+        split = set(self._split.values())
+        taken: Counter[str] = Counter(actor_iri(label, self.base) for k, label, *_ in drafts if k not in split)
         clusters = {}
         for k, label, kind, names, code in drafts:
             iri = actor_iri(label, self.base)
-            if taken[iri] > 1:  # two actors of one name: the kind (and, if need be, the key) tells them apart
+            if k in split:  # the reading that lost its name's vote ("Chicago", the team)
+                iri = f"{iri}--{slug(kind)}"
+            elif taken[iri] > 1:  # two actors of one name: the kind (and, if need be, the key) tells them apart
                 iri = f"{iri}--{slug(kind)}" + ("" if sum(1 for d in drafts if d[1] == label and d[2] == kind) == 1
                                                  else f"--{slug(k)}")
             clusters[k] = Cluster(iri, label, kind, names - {label}, code)
@@ -297,6 +359,31 @@ class Identity:
         for u, n in lead.units.items():
             used[u.best] += n
         return min(used, key=lambda name: (name.isupper(), -used[name], name))
+
+
+def _reading(kind: str) -> str | None:
+    """"place" or "organisation" for those kinds, else None."""
+    return "place" if kind in _PLACE_KINDS else "organisation" if kind == "Organization" else None
+
+
+def _losing_reading(group: _Group) -> str | None:
+    """The reading of a name ("place" or "organisation") that loses its vote yet is the
+    article's own reading in at least :data:`READING_SUPPORT` articles while the winning one
+    is too: that name names two actors. None otherwise (a person's name never splits: one
+    article calling "Obama" an organisation is noise).
+
+    >>> city, team = Unit(frozenset({"Chicago"}), "GeopoliticalEntity"), Unit(frozenset({"Chicago"}), "Organization")
+    >>> _losing_reading(_Group(Counter({city: 3, team: 2}))), _losing_reading(_Group(Counter({city: 3, team: 1})))
+    ('organisation', None)
+    """
+    winner = _reading(group.kind)
+    if winner is None:
+        return None
+    support: Counter[str | None] = Counter()
+    for u, n in group.units.items():
+        support[_reading(u.kind)] += n
+    loser = "organisation" if winner == "place" else "place"
+    return loser if min(support[winner], support[loser]) >= READING_SUPPORT else None
 
 
 def _compatible(a: str, b: str) -> bool:
