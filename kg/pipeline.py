@@ -47,12 +47,13 @@ from kg.queries import load as load_query
 from kg.rdf import analysis_graph, shared_actor_triples
 from kg.read import input_files, read_articles
 from kg.event_identity import link_events, units_from_rows
+from kg.participant_identity import event_clusters, link_participants
 from kg.resolve import Identity, Unit, resolve_actors, stored_unit, units_of
 from kg.store import KGStore
 from kg.spool import AnalysisSpool
 from kg.store.evidence import EvidenceTable
 from kg.vocab import (DEFAULT_BASE, GAF, ITSRDF, NKG, ONTOLOGY_GRAPH, OWL, RDF, SKOS, event_identity_graph_iri,
-                      graph_iri, shared_graph_iri)
+                      graph_iri, participant_identity_graph_iri, shared_graph_iri)
 
 #: Articles written between two flushes of the store's write buffers.
 FLUSH_EVERY = 100
@@ -415,6 +416,7 @@ def _conclude(store: KGStore, book: IdentityBook, touched: set[str], report: Ing
     several articles report, then trust the evidence table again."""
     _settle(store, book, touched, report, workers=workers, model=model, base=base, generated=generated, spool=spool)
     link_event_identity(store, base=base)
+    link_participant_identity(store, base=base)
     book.finish()
 
 
@@ -429,6 +431,26 @@ def link_event_identity(store: KGStore, *, base: str = DEFAULT_BASE) -> bool:
     links = link_events(units_from_rows(rows, ns=NKG), kinds=kinds)
     data = "".join(f"<{a}> <{OWL}sameAs> <{b}> .\n" for a, b in sorted(links.items()))
     graph = event_identity_graph_iri(base)
+    if not data and store.graph_digest(graph) is None:
+        return False  # no links, and none before: no graph
+    return store.replace_graph(graph, data, format="ntriples",
+                               digest=hashlib.sha256(data.encode()).hexdigest())
+
+
+def link_participant_identity(store: KGStore, *, base: str = DEFAULT_BASE) -> bool:
+    """Link the unnamed participants several stored articles report as one
+    (:mod:`kg.participant_identity`) by ``owl:sameAs``, in a graph of their own, recomputed from
+    every article graph and the event links; returns whether the links changed."""
+    rows = store.select(load_query("pipeline/graph-events"), bindings={"links": IRI(event_identity_graph_iri(base))})
+    graph_events: dict[str, set[str]] = {}
+    for r in rows:
+        graph_events.setdefault(str(r["g"]), set()).add(str(r["event"]))
+    cluster = event_clusters((str(r["event"]), str(r["same"])) for r in rows if r["same"] is not None)
+    participants = [(str(r["g"]), str(r["x"]), str(r["label"]))
+                    for r in store.select(load_query("pipeline/participant-evidence"))]
+    links = link_participants(participants, graph_events=graph_events, cluster=cluster)
+    data = "".join(f"<{a}> <{OWL}sameAs> <{b}> .\n" for a, b in sorted(links.items()))
+    graph = participant_identity_graph_iri(base)
     if not data and store.graph_digest(graph) is None:
         return False  # no links, and none before: no graph
     return store.replace_graph(graph, data, format="ntriples",

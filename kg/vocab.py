@@ -100,6 +100,12 @@ def event_identity_graph_iri(base: str = DEFAULT_BASE) -> str:
     return f"{base}graph/event-identity"
 
 
+def participant_identity_graph_iri(base: str = DEFAULT_BASE) -> str:
+    """The graph of cross-article links of unnamed participants (``owl:sameAs`` between the
+    article-local actors several articles report as one)."""
+    return f"{base}graph/participant-identity"
+
+
 def mention_iri(article: str, begin: int, end: int) -> str:
     """A mention IRI, NIF style: ``<article IRI>#char=begin,end``."""
     return f"{article}#char={begin},{end}"

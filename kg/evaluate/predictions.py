@@ -34,7 +34,7 @@ def _mention(row: dict[str, Any], label: str) -> Mention:
 
 
 def _same_as(rows: Iterable[dict[str, Any]]) -> dict[str, str]:
-    """Each event IRI linked by ``owl:sameAs`` -> the least IRI of its closure.
+    """Each event (or actor) IRI linked by ``owl:sameAs`` -> the least IRI of its closure.
 
     >>> _same_as([{"x": "b", "y": "c"}, {"x": "c", "y": "a"}, {"x": "d", "y": "e"}])
     {'a': 'a', 'b': 'a', 'c': 'a', 'd': 'd', 'e': 'd'}
@@ -61,8 +61,9 @@ def read_predictions(store: KGStore, *, task: str, docs: Iterable[str] | None = 
 
     ``docs`` keeps only those document ids (a shared store may hold other articles).
     ``event_cues`` counts statements' cue mentions as event mentions (ECB+ annotates
-    reporting verbs as actions). An event's cluster is its IRI, or the least IRI of the
-    events it is linked to by ``owl:sameAs`` (cross-article identity). ``names_only`` leaves
+    reporting verbs as actions). An event's or actor's cluster is its IRI, or the least IRI of
+    the events (actors) it is linked to by ``owl:sameAs`` (cross-article identity; for actors,
+    the unnamed participants of :mod:`kg.participant_identity`). ``names_only`` leaves
     out actor mentions that are pronouns or descriptions (``nkg:Reference``: CoNLL annotates
     names only). For statements the label is SOURCE, CUE or CONTENT.
 
@@ -78,6 +79,7 @@ def read_predictions(store: KGStore, *, task: str, docs: Iterable[str] | None = 
                 found[key] = m
 
     if task == "actors":
+        same = _same_as(store.select(load("evaluate/actor-same-as")))
         rank = {f"https://w3id.org/newskg/ns#{c}": (i, label) for i, (c, label) in enumerate(ACTOR_CLASSES)}
         best: dict[tuple[str, int, int, str], tuple[int, dict[str, Any]]] = {}
         for row in store.select(load("evaluate/actors")):
@@ -88,7 +90,8 @@ def read_predictions(store: KGStore, *, task: str, docs: Iterable[str] | None = 
             if key not in best or r < best[key][0]:
                 best[key] = (r, row)
         for r, row in best.values():
-            add(_mention(row, ACTOR_CLASSES[r][1]))
+            m = _mention(row, ACTOR_CLASSES[r][1])
+            add(Mention(m.doc, m.begin, m.end, m.label, m.raw, same.get(m.cluster, m.cluster)))
     elif task == "events":
         same = _same_as(store.select(load("evaluate/event-same-as")))
         rows = store.select(load("evaluate/events"), bindings={"cues": event_cues})

@@ -1,0 +1,86 @@
+"""Cross-article identity of unnamed participants: "the gunman" of two articles that report one
+event is one gunman, linked by ``owl:sameAs``.
+
+Unnamed participants ("a man", "the pirates", "police": :mod:`kg.extract.participants`) are
+article-local actors (:func:`kg.resolve.local_actor_iri`). A global step over every stored
+article graph (run by :mod:`kg.pipeline` after cross-article event identity) links them:
+two local actors of different articles are one when they have the same noun (``rdfs:label``,
+the lemma) and their articles report one real event (an event of each is in one cluster of
+:mod:`kg.event_identity`). Links are transitive. A noun shared by more than :data:`MAX_BLOCK`
+articles through one event cluster is too unspecific to link by.
+
+The links are a function of the stored participants and event clusters, whatever the order
+in which the articles came. Each local actor of a cluster but the least gets ``owl:sameAs`` the
+least IRI of its cluster.
+
+>>> events = {"a/e1": "a/e1", "b/e4": "a/e1", "c/e2": "c/e2"}
+>>> graph_events = {"a": {"a/e1"}, "b": {"b/e4"}, "c": {"c/e2"}}
+>>> locals_ = [("a", "a#actor=gunman", "gunman"), ("b", "b#actor=gunman", "gunman"),
+...            ("b", "b#actor=police", "police"), ("c", "c#actor=gunman", "gunman")]
+>>> link_participants(locals_, graph_events=graph_events, cluster=events)
+{'b#actor=gunman': 'a#actor=gunman'}
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+
+#: Blocks (a noun and an event cluster) of more articles than this are not linked by.
+MAX_BLOCK = 200
+
+
+def link_participants(participants: Iterable[tuple[str, str, str]], *, graph_events: Mapping[str, Iterable[str]],
+                      cluster: Mapping[str, str]) -> dict[str, str]:
+    """Local actor IRI -> the least IRI of its cluster, for every local actor of a cluster but
+    that one.
+
+    ``participants`` are (article graph, local actor IRI, noun) triples; ``graph_events`` gives
+    each article graph's event IRIs; ``cluster`` each linked event's cluster (the least IRI of
+    its ``owl:sameAs`` closure; events not in it stand alone and link nothing).
+    """
+    clusters_of = {g: {cluster[e] for e in events if e in cluster} for g, events in graph_events.items()}
+    blocks: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for g, actor, noun in sorted(set(participants)):
+        for c in clusters_of.get(g, ()):
+            blocks[(noun, c)][g].add(actor)
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for members in blocks.values():
+        if len(members) < 2 or len(members) > MAX_BLOCK:
+            continue
+        actors = sorted(a for found in members.values() for a in found)
+        for a in actors[1:]:
+            ra, rb = find(actors[0]), find(a)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    return {x: find(x) for x in sorted(parent) if find(x) != x}
+
+
+def event_clusters(links: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Each event of an ``owl:sameAs`` link -> the least IRI of its closure.
+
+    >>> event_clusters([("b", "a"), ("c", "a"), ("e", "d")])
+    {'a': 'a', 'b': 'a', 'c': 'a', 'd': 'd', 'e': 'd'}
+    """
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in links:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return {x: find(x) for x in sorted(parent)}

@@ -1,0 +1,53 @@
+"""Cross-article identity of unnamed participants (issue 10): "the gunman" of two articles that
+report one event is one actor (owl:sameAs), in any input order; the gunman of another event
+stays apart; re-ingesting writes nothing."""
+
+from __future__ import annotations
+
+import json
+from itertools import permutations
+from pathlib import Path
+
+from kg.participant_identity import link_participants
+from kg.pipeline import ingest
+from kg.store import open_store
+from kg.vocab import OWL, participant_identity_graph_iri
+
+ARTICLES = {
+    "gun-a": ("2024-03-04", "A gunman killed two workers at a factory in Detroit on Monday. "
+                            "Police arrested the gunman an hour later."),
+    "gun-b": ("2024-03-04", "The gunman who killed two workers in Detroit on Monday was a former employee, "
+                            "police said."),
+    "gun-c": ("2024-05-20", "A gunman robbed a bank in Oslo on Friday. Police are looking for the gunman."),
+}
+ART = "https://w3id.org/newskg/id/article/"
+
+
+def test_same_noun_and_one_event_cluster_link():
+    clusters = {"a/1": "a/1", "b/1": "a/1", "c/1": "c/1", "d/1": "c/1"}
+    graph_events = {"a": {"a/1"}, "b": {"b/1"}, "c": {"c/1"}, "d": {"d/1"}, "e": {"e/1"}}
+    found = [("a", "a#man", "man"), ("b", "b#man", "man"), ("c", "c#man", "man"), ("d", "d#woman", "woman"),
+             ("e", "e#man", "man")]
+    assert link_participants(found, graph_events=graph_events, cluster=clusters) == {"b#man": "a#man"}
+    assert link_participants(found[::-1], graph_events=graph_events, cluster=clusters) == {"b#man": "a#man"}
+
+
+def _links(path: Path) -> set[tuple[str, str]]:
+    with open_store(path, read_only=True) as store:
+        return {(s, o) for s, p, o, _ in store.quads(participant_identity_graph_iri()) if p == f"<{OWL}sameAs>"}
+
+
+def test_participants_of_one_event_link_in_any_order_and_reingest_writes_nothing(tmp_path: Path):
+    results = []
+    for i, order in enumerate(list(permutations(ARTICLES))[::3]):
+        f = tmp_path / f"in{i}.jsonl"
+        f.write_text("".join(json.dumps({"id": k, "date": ARTICLES[k][0], "text": ARTICLES[k][1]}) + "\n"
+                             for k in order))
+        with open_store(tmp_path / f"store{i}") as store:
+            ingest([f], store)
+            assert ingest([f], store).written == 0
+        results.append(_links(tmp_path / f"store{i}"))
+    assert all(r == results[0] for r in results)
+    assert (f"<{ART}gun-b#actor=gunman>", f"<{ART}gun-a#actor=gunman>") in results[0]
+    assert (f"<{ART}gun-b#actor=police>", f"<{ART}gun-a#actor=police>") in results[0]
+    assert not any("gun-c" in s or "gun-c" in o for s, o in results[0])  # another gunman, another event
