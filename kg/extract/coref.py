@@ -267,6 +267,12 @@ def _description(tok: Any, entities: list[_Entity], sent_of: dict[int, int],
     pick = _most_salient(tok, described, sent_of, window, lambda e: True)
     if pick:
         return (span, *pick)
+    gender = _gendered_nouns().get(lemma)
+    if gender and not described:  # "the actress" after "Lindsay Lohan's attorney": a woman named before
+        pick = _most_salient(tok, [e for e in entities if e.actor.kind == "Person"], sent_of, window,
+                             lambda e: e.gender == gender)
+        if pick:
+            return (span, *pick)
     if lemma in _organisation_nouns() and tok.tag_ == "NN":
         orgs = [e for e in entities if e.actor.kind == "Organization"]
         holding = [e for e in orgs if lemma in e.actor.name.lower().split()]
