@@ -21,9 +21,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from kg.extract import gazetteer
+from kg.extract.nlp import doc_text
 from kg.extract.lexicon import (ACTING_HEADS, FUNCTION_WORDS, ORG_HEADS, TITLE_PHRASES,
                                 is_title_word)
 from kg.model import Actor, Span
@@ -35,6 +37,15 @@ _KIND = {"PERSON": "Person", "ORG": "Organization", "GPE": "GeopoliticalEntity",
 _PRIORITY = {"Person": 4, "GeopoliticalEntity": 3, "Organization": 2, "Place": 1}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z.&-]{1,11})\s*\)")
+_WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+#: What follows a dateline's place: an optional state or country, then the day.
+_DATELINE = re.compile(rf"[ \t]*,?[ \t]*(?:[A-Z][A-Za-z.]+[ \t]*,?[ \t]*)?(?:{_MONTH}[ \t]+\d{{1,2}}\b|\d{{4}}-\d\d-\d\d\b)")
+#: A firm's name of several names joined by commas and "and", closed by a company word:
+#: "Merrill Lynch, Pierce, Fenner and Smith Inc", "Laurie Milbank and Co".
+_NAME_PART = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*"
+_FIRM = re.compile(rf"\b{_NAME_PART}(?:, {_NAME_PART})*,? (?:and|&) (?:{_NAME_PART} )??"
+                   r"(?:Inc|Co|Corp|Ltd|Plc|PLC|LLC|Company)\b")
 
 
 @dataclass
@@ -45,6 +56,7 @@ class _Candidate:
     kind: str
     country: gazetteer.Country | None = None
     forced: bool = False  # type fixed by evidence (group noun, country table), not by NER alone
+    dateline: bool = False  # the place of a dateline: an actor of its own (the team of that name stays apart)
 
 
 @dataclass
@@ -91,7 +103,8 @@ def extract_actors(doc: Any, text: str) -> list[Actor]:
     :func:`kg.extract.casing.model_text`); spans always index ``text``.
     """
     masked = _title_masks(text)
-    candidates = [c for ent in doc.ents for c in _candidates(ent, text)]
+    candidates = _firms(text, [c for ent in doc.ents for c in _candidates(ent, text)])
+    candidates = _headline_names(doc_text(doc), candidates)
     candidates = [c for c in candidates if not any(b <= c.begin and c.end <= e for b, e in masked)]
     acronyms, post_acronyms = _acronym_definitions(text, candidates)
     clusters = _cluster(candidates, acronyms, post_acronyms, text)
@@ -110,7 +123,7 @@ def _candidates(ent: Any, text: str) -> list[_Candidate]:
     while tokens and (tokens[0].lower_ in ("the", "a", "an") or
                       (label == "PERSON" and is_title_word(tokens[0].text) and len(tokens) > 1)):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].text in _POSSESSIVE or tokens[-1].is_punct):
+    while tokens and (tokens[-1].text in _POSSESSIVE or tokens[-1].is_punct or tokens[-1].is_space):
         tokens = tokens[:-1]
     if not tokens:
         return []
@@ -118,6 +131,8 @@ def _candidates(ent: Any, text: str) -> list[_Candidate]:
     name = text[begin:end]
     if len(tokens) == 1 and is_title_word(name) and not name.isupper() and label in ("PERSON", "ORG"):
         return []  # a bare title ("General", "State") is no actor
+    if not any(ch.isupper() for ch in name) or label == "PERSON" and any(ch.isdigit() for ch in name):
+        return []  # no capital letter, no name ("cts" in "Shr 42 cts vs 31 cts"); no digit in a person's ("4th Qtr Net")
     kind, forced = _KIND[label], False
     if kind == "Person" and any(t.dep_ in ("compound", "amod", "nmod") and t.head.i >= ent.end
                                 and t.head.lemma_.lower() in ORG_HEADS for t in tokens):
@@ -125,7 +140,70 @@ def _candidates(ent: Any, text: str) -> list[_Candidate]:
     country = gazetteer.country(name) if kind in ("GeopoliticalEntity", "Place") else None
     if country:
         kind, forced = "GeopoliticalEntity", True
-    return [_Candidate(begin, end, name, kind, country, forced)]
+    dateline = _is_dateline(text, begin, end)
+    if dateline:
+        kind, forced = "GeopoliticalEntity", True
+    return [_Candidate(begin, end, name, kind, country, forced, dateline)]
+
+
+def _is_dateline(text: str, begin: int, end: int) -> bool:
+    """Whether a name in capitals opens a line as a dateline's place ("BONN, March 5 -",
+    "NEW YORK 1996-08-30", "ARLINGTON , Texas 1996-08-31").
+
+    >>> _is_dateline("BONN, March 5 - Ministers met.", 0, 4), _is_dateline("BONN said so.", 0, 4)
+    (True, False)
+    """
+    return (begin == 0 or text[begin - 1] == "\n") and text[begin:end].isupper() \
+        and _DATELINE.match(text, end) is not None
+
+
+def _headline_names(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """The candidates, a name on a title-case line (a headline: "Lindsay Lohan Checks Into
+    Rehab") that runs past a name the rest of the text gives ("Lindsay Lohan") cut back to that
+    name: in title case the tagger cannot see where a name ends. ``text`` is the tagger's text.
+
+    >>> text = "Lohan Checks Into Rehab\\nLohan arrived."
+    >>> [c.text for c in _headline_names(text, [_Candidate(0, 12, "Lohan Checks", "Person"), _Candidate(24, 29, "Lohan", "Person")])]
+    ['Lohan', 'Lohan']
+    """
+    body: dict[str, _Candidate] = {}
+    for c in candidates:
+        if not _on_title_line(text, c.begin):
+            body.setdefault(c.text, c)
+    out = []
+    for c in candidates:
+        if len(c.text.split()) > 1 and _on_title_line(text, c.begin):
+            shorter = [n for n in body if c.text.startswith(n + " ")]
+            if shorter:  # the name and its kind as the text gives them
+                named = body[max(shorter, key=len)]
+                c = _Candidate(c.begin, c.begin + len(named.text), named.text, named.kind, named.country,
+                               named.forced, c.dateline)
+        out.append(c)
+    return out
+
+
+def _on_title_line(text: str, pos: int) -> bool:
+    """Whether the line at ``pos`` is in title case: at least three words, nearly all capitalised
+    ("Ellen DeGeneres To Host Oscars")."""
+    start = text.rfind("\n", 0, pos) + 1
+    stop = text.find("\n", pos)
+    words = _WORD.findall(text[start:stop if stop >= 0 else len(text)])
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _firms(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """The candidates, with each firm name of several names ("Merrill Lynch, Pierce, Fenner and
+    Smith Inc", "Laurie Milbank and Co") one organisation in place of the names inside it.
+
+    >>> [c.text for c in _firms("Advised by Laurie Milbank and Co.", [_Candidate(11, 25, "Laurie Milbank", "Person")])]
+    ['Laurie Milbank and Co']
+    """
+    firms = [m for m in _FIRM.finditer(text) if any(m.start() <= c.begin < m.end() for c in candidates)]
+    if not firms:
+        return candidates
+    kept = [c for c in candidates if not any(m.start() < c.end and c.begin < m.end() for m in firms)]
+    added = [_Candidate(m.start(), m.end(), m.group(0), "Organization", None, True) for m in firms]
+    return sorted(kept + added, key=lambda c: (c.begin, c.end))
 
 
 def _acting_nationality(ent: Any, text: str) -> list[_Candidate]:
@@ -180,6 +258,24 @@ def _initials(words: list[str]) -> str:
     return "".join(part[0] for w in words for part in w.split("-") if part)
 
 
+def _clips(short: str, words: list[str]) -> bool:
+    """Whether ``short`` is made of the beginnings of every word in turn, glue words optional
+    ("Pemex": Petroleos Mexicanos; "Nabisco": National Biscuit Company).
+
+    >>> _clips("Pemex", ["Petroleos", "Mexicanos"]), _clips("Pemex", ["Mexicanos"]), _clips("Pe", ["Petroleos"])
+    (True, False, False)
+    """
+    def fits(rest: str, tail: list[str]) -> bool:
+        if not tail:
+            return not rest
+        word = tail[0].lower()
+        if word in FUNCTION_WORDS and fits(rest, tail[1:]):
+            return True
+        return any(rest[:n] == word[:n] and fits(rest[n:], tail[1:]) for n in range(1, min(len(rest), len(word)) + 1))
+
+    return len(words) > 1 and len(short) > 3 and fits(short.lower(), words)
+
+
 def _abbreviates(acronym: str, words: list[str]) -> bool:
     """Whether ``acronym`` abbreviates the last words of ``words`` (glue words optional)."""
     letters = acronym.replace(".", "").upper()
@@ -204,7 +300,7 @@ def _acronym_definitions(text: str, candidates: list[_Candidate]) -> tuple[dict[
         before = text[max(0, m.start() - 120):m.start()].rstrip()
         words = re.findall(r"[\w'’-]+", before.splitlines()[-1] if before else "")
         named = [c for c in candidates if c.end <= m.start() and text[c.end:m.start()].strip() == ""]
-        if named and _abbreviates(acronym, named[-1].text.split()):
+        if named and (_abbreviates(acronym, named[-1].text.split()) or _clips(acronym, named[-1].text.split())):
             orgs.setdefault(acronym, named[-1].text)
         elif words and is_title_word(words[-1]) and _abbreviates(acronym, words):
             posts.setdefault(acronym, m.end())
@@ -231,7 +327,7 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, str], post_acrony
 
     for c in candidates:
         region = _region(c.text)
-        if region:  # "Mideast" and "Middle East": one place
+        if region:  # "Mideast" and "Middle East": one place; "Fed" and "Federal Reserve": one bank
             cl = cluster_for(f"name:{region.casefold()}")
             cl.expansion = region
             cl.add(c)
@@ -250,6 +346,9 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, str], post_acrony
             cl.expansion = acronyms[c.text]
             cl.add(c)
             continue
+        if c.dateline:
+            cluster_for(f"dateline:{c.text.casefold()}").add(c)
+            continue
         cluster_for(_key(c, persons)).add(c)
         if c.text in acronyms.values():
             by_key[_key(c, persons)].expansion = c.text
@@ -257,16 +356,25 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, str], post_acrony
 
 
 def _region(name: str) -> str | None:
-    """The one name of a region written several ways (``kg/wordlists/region-variants.tsv``).
+    """The one name of a region or organisation written several ways.
 
-    >>> _region("Mideast"), _region("Middle East"), _region("Paris")
-    ('Middle East', 'Middle East', None)
+    >>> _region("Mideast"), _region("Middle East"), _region("Paris"), _region("Fed")
+    ('Middle East', 'Middle East', None, 'Federal Reserve')
     """
     key = name.casefold()
-    for canonical, variants in table("region-variants", columns=2):
-        if key == canonical.casefold() or key in (v.casefold() for v in variants.split("|")):
-            return canonical
-    return None
+    return _variants().get(key)
+
+
+@lru_cache(maxsize=1)
+def _variants() -> dict[str, str]:
+    """Each writing (case-folded) of a region or organisation known by several names -> its
+    name (``kg/wordlists/region-variants.tsv``, ``organisation-variants.tsv``)."""
+    found: dict[str, str] = {}
+    for name in ("region-variants", "organisation-variants"):
+        for canonical, variants in table(name, columns=2):
+            for writing in (canonical, *variants.split("|")):
+                found.setdefault(writing.casefold(), canonical)
+    return found
 
 
 def _next_person(persons: list[_Candidate], pos: int, *, within: int = 60) -> _Candidate | None:
@@ -325,9 +433,19 @@ def _rescan(clusters: list[_Cluster], text: str, masked: list[tuple[int, int]],
 
 def _to_actor(cl: _Cluster) -> Actor:
     spans = sorted(set(cl.spans))
-    name = cl.name
-    aliases = {s.text for s in spans if s.text != name and not (s.text.isupper() and s.text.title() == name)}
-    if cl.expansion and cl.expansion != name:
-        aliases.add(cl.expansion)
+    name = _one_line(cl.name)  # "George\nShultz" wrapped in the text is "George Shultz"
+    aliases = {_one_line(s.text) for s in spans}
+    aliases = {a for a in aliases if a != name and not (a.isupper() and a.title() == name)}
+    if cl.expansion and _one_line(cl.expansion) != name:
+        aliases.add(_one_line(cl.expansion))
     return Actor(name=name, kind=cl.kind, mentions=spans, aliases=aliases,
                  country_code=cl.country.code if cl.country else None)
+
+
+def _one_line(name: str) -> str:
+    """A name with its line breaks and runs of spaces as single spaces.
+
+    >>> _one_line("George\\nShultz")
+    'George Shultz'
+    """
+    return " ".join(name.split())

@@ -5,7 +5,8 @@ Forms read (on the tokens around each person mention):
 - a title before the name: "US Secretary of State Mike Pompeo", "Chief of Army Staff (COAS)
   General Qamar Javed Bajwa", "Iran Revolutionary Guards commander Qasem Soleimani",
   "German Foreign Minister Heiko Maas", "Chinese Politburo member Yang Jiechi";
-- an apposition after it: "Mike Pompeo, the US Secretary of State," / "the Y of Z";
+- an apposition after it: "Mike Pompeo, the US Secretary of State," / "the Y of Z" / "Jorio
+  Dauster, president of the Brazilian Coffee Institute,";
 - "Z's Y X": "Iran's foreign minister Javad Zarif".
 
 The organisation is the nearest actor, country name, country code or nationality adjective
@@ -180,8 +181,9 @@ def _parse_title(items: list[tuple[int, int, str]], text: str, index: _Index, ac
 
 def _apposition(doc: Any, text: str, end: int, index: _Index,
                 acronyms: dict[str, str]) -> tuple[str, Span | None, Actor | None, Span] | None:
-    """", the US Secretary of State," or ", the commander of the Quds Force," after a name."""
-    m = re.match(r",\s+(?:the|a|an)\s+([^,;:.()\"“”]{3,80}?)\s*(?=[,;.]|$)", text[end:])
+    """", the US Secretary of State,", ", the commander of the Quds Force," or (news agency
+    style, no article) ", president of the Brazilian Coffee Institute," after a name."""
+    m = re.match(r",\s+(?:(?:the|a|an)\s+)?([^,;:.()\"“”]{3,80}?)\s*(?=[,;.]|$)", text[end:])
     if not m:
         return None
     b0 = end + m.start(1)
@@ -202,6 +204,11 @@ def _apposition(doc: Any, text: str, end: int, index: _Index,
             items.append((cov[0], cov[1], "org"))
             while k < len(words) and words[k][0] < cov[1]:
                 k += 1
+            continue
+        pair = text[b:words[k + 1][1]] if k + 1 < len(words) else ""
+        if pair.istitle() and " " in pair and gazetteer.is_demonym(pair):  # "West German"
+            items.append((b, words[k + 1][1], "nat"))
+            k += 2
             continue
         if w.lower() == "of":
             items.append((b, e, "of"))

@@ -19,10 +19,12 @@ EXTRA_NAMES = {
     "KR": ["South Korea"], "KP": ["North Korea"], "CN": ["PRC"], "AE": ["UAE", "U.A.E."],
     "IR": ["Islamic Republic of Iran"], "SY": ["Syria"], "VN": ["Viet Nam"],
     "CZ": ["Czech Republic"], "CD": ["DRC", "DR Congo"], "TW": ["Taiwan"],
+    "DE": ["West Germany"],  # the Federal Republic, which held the code DE before 1990
 }
 EXTRA_DEMONYMS = {"US": ["U.S."], "GB": ["UK", "English", "Scottish", "Welsh"], "NL": ["Dutch"],
                   "PH": ["Philippine"], "KR": ["South Korean"], "KP": ["North Korean"],
-                  "SA": ["Saudi"], "CN": ["Chinese"], "IL": ["Israeli"], "PS": ["Palestinian"]}
+                  "SA": ["Saudi"], "CN": ["Chinese"], "IL": ["Israeli"], "PS": ["Palestinian"],
+                  "DE": ["West German"]}
 
 
 def main(source: str) -> None:
