@@ -6,7 +6,9 @@ article-local actors (:func:`kg.resolve.local_actor_iri`). A global step over ev
 article graph (run by :mod:`kg.pipeline` after cross-article event identity) links them:
 two local actors of different articles are one when they have the same noun (``rdfs:label``,
 the lemma) and their articles report one real event (an event of each is in one cluster of
-:mod:`kg.event_identity`). Links are transitive. A noun shared by more than :data:`MAX_BLOCK`
+:mod:`kg.event_identity`). Links are transitive. Such a cluster is a named actor when, in the
+articles of those events, its noun describes exactly one (coreference resolved "the actress"
+to Tara Reid in one article: "the actress" of another article on that event is Tara Reid). A noun shared by more than :data:`MAX_BLOCK`
 articles through one event cluster is too unspecific to link by.
 
 The links are a function of the stored participants and event clusters, whatever the order
@@ -31,19 +33,31 @@ MAX_BLOCK = 200
 
 
 def link_participants(participants: Iterable[tuple[str, str, str]], *, graph_events: Mapping[str, Iterable[str]],
-                      cluster: Mapping[str, str]) -> dict[str, str]:
+                      cluster: Mapping[str, str],
+                      descriptions: Iterable[tuple[str, str, str]] = ()) -> dict[str, str]:
     """Local actor IRI -> the least IRI of its cluster, for every local actor of a cluster but
-    that one.
+    that one; a cluster with a named actor links to it.
 
     ``participants`` are (article graph, local actor IRI, noun) triples; ``graph_events`` gives
     each article graph's event IRIs; ``cluster`` each linked event's cluster (the least IRI of
     its ``owl:sameAs`` closure; events not in it stand alone and link nothing).
+    ``descriptions`` are (article graph, named actor IRI, noun) triples: a description that
+    coreference resolved to a named actor ("the actress" ... Tara Reid). A local actor whose
+    noun describes exactly one named actor in the articles of its event clusters is that actor.
+
+    >>> link_participants([("b", "b#actor=actress", "actress")], graph_events={"a": {"a/1"}, "b": {"b/1"}},
+    ...                   cluster={"a/1": "a/1", "b/1": "a/1"}, descriptions=[("a", "p:reid", "actress")])
+    {'b#actor=actress': 'p:reid'}
     """
     clusters_of = {g: {cluster[e] for e in events if e in cluster} for g, events in graph_events.items()}
     blocks: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for g, actor, noun in sorted(set(participants)):
         for c in clusters_of.get(g, ()):
             blocks[(noun, c)][g].add(actor)
+    described: dict[tuple[str, str], set[str]] = defaultdict(set)  # (noun, event cluster) -> named actors
+    for g, actor, noun in descriptions:
+        for c in clusters_of.get(g, ()):
+            described[(noun, c)].add(actor)
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -61,7 +75,17 @@ def link_participants(participants: Iterable[tuple[str, str, str]], *, graph_eve
             ra, rb = find(actors[0]), find(a)
             if ra != rb:
                 parent[max(ra, rb)] = min(ra, rb)
-    return {x: find(x) for x in sorted(parent) if find(x) != x}
+    named: dict[str, set[str]] = defaultdict(set)  # local cluster -> named actors its noun describes
+    for (noun, c), members in blocks.items():
+        if len(members) <= MAX_BLOCK:
+            for found in members.values():
+                for a in found:
+                    named[find(a)] |= described.get((noun, c), set())
+    heads = {root: min(found) for root, found in named.items() if len(found) == 1}
+    links = {x: find(x) for x in sorted(parent) if find(x) != x}
+    links = {x: heads.get(root, root) for x, root in links.items()}
+    links.update({root: head for root, head in heads.items()})
+    return dict(sorted(links.items()))
 
 
 def event_clusters(links: Iterable[tuple[str, str]]) -> dict[str, str]:
@@ -84,3 +108,24 @@ def event_clusters(links: Iterable[tuple[str, str]]) -> dict[str, str]:
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
     return {x: find(x) for x in sorted(parent)}
+
+
+def noun_forms(text: str) -> set[str]:
+    """The singular forms a description's head noun may have (lower case), to compare with a
+    participant's noun (a lemma).
+
+    >>> sorted(noun_forms("the gunmen")), sorted(noun_forms("pirates")), sorted(noun_forms("The actress"))
+    (['gunman', 'gunmen'], ['pirat', 'pirate', 'pirates'], ['actres', 'actress'])
+    """
+    words = text.lower().split()
+    if not words:
+        return set()
+    w = words[-1]
+    forms = {w}
+    if w.endswith("s"):
+        forms.add(w[:-1])
+    if w.endswith("es"):
+        forms.add(w[:-2])
+    if w.endswith("men"):
+        forms.add(w[:-3] + "man")
+    return forms

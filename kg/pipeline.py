@@ -47,7 +47,7 @@ from kg.queries import load as load_query
 from kg.rdf import analysis_graph, shared_actor_triples
 from kg.read import input_files, read_articles
 from kg.event_identity import link_events, units_from_rows
-from kg.participant_identity import event_clusters, link_participants
+from kg.participant_identity import event_clusters, link_participants, noun_forms
 from kg.resolve import Identity, Unit, resolve_actors, stored_unit, units_of
 from kg.store import KGStore
 from kg.spool import AnalysisSpool
@@ -448,7 +448,9 @@ def link_participant_identity(store: KGStore, *, base: str = DEFAULT_BASE) -> bo
     cluster = event_clusters((str(r["event"]), str(r["same"])) for r in rows if r["same"] is not None)
     participants = [(str(r["g"]), str(r["x"]), str(r["label"]))
                     for r in store.select(load_query("pipeline/participant-evidence"))]
-    links = link_participants(participants, graph_events=graph_events, cluster=cluster)
+    descriptions = [(str(r["g"]), str(r["x"]), noun) for r in store.select(load_query("pipeline/participant-descriptions"))
+                    for noun in noun_forms(str(r["text"]))]
+    links = link_participants(participants, graph_events=graph_events, cluster=cluster, descriptions=descriptions)
     data = "".join(f"<{a}> <{OWL}sameAs> <{b}> .\n" for a, b in sorted(links.items()))
     graph = participant_identity_graph_iri(base)
     if not data and store.graph_digest(graph) is None:

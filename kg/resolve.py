@@ -55,7 +55,8 @@ from kg.vocab import DEFAULT_BASE, actor_iri, slug
 _RANK = {k: i for i, k in enumerate(ACTOR_KINDS)}
 _PLACE_KINDS = frozenset({"GeopoliticalEntity", "Place"})
 #: Lower-case name particles a surname may start with ("von der Leyen", "bin Laden").
-_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le",
+_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "dello", "dei", "degli", "di", "da", "du",
+                        "la", "le", "lo",
                         "bin", "ibn", "al", "el", "ben", "ter", "ten", "dos", "das"})
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ul)[-‐]", re.I)
 _NICKNAMER = NickNamer()

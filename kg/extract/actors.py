@@ -160,7 +160,8 @@ def _is_dateline(text: str, begin: int, end: int) -> bool:
 def _headline_names(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
     """The candidates, a name on a title-case line (a headline: "Lindsay Lohan Checks Into
     Rehab") that runs past a name the rest of the text gives ("Lindsay Lohan") cut back to that
-    name: in title case the tagger cannot see where a name ends. ``text`` is the tagger's text.
+    name, or that ends with one ("Sixers Hire Maurice Cheeks"): in title case the tagger cannot
+    see where a name begins or ends. ``text`` is the tagger's text.
 
     >>> text = "Lohan Checks Into Rehab\\nLohan arrived."
     >>> [c.text for c in _headline_names(text, [_Candidate(0, 12, "Lohan Checks", "Person"), _Candidate(24, 29, "Lohan", "Person")])]
@@ -173,10 +174,11 @@ def _headline_names(text: str, candidates: list[_Candidate]) -> list[_Candidate]
     out = []
     for c in candidates:
         if len(c.text.split()) > 1 and _on_title_line(text, c.begin):
-            shorter = [n for n in body if c.text.startswith(n + " ")]
+            shorter = [n for n in body if c.text.startswith(n + " ") or c.text.endswith(" " + n)]
             if shorter:  # the name and its kind as the text gives them
                 named = body[max(shorter, key=len)]
-                c = _Candidate(c.begin, c.begin + len(named.text), named.text, named.kind, named.country,
+                begin = c.begin if c.text.startswith(named.text + " ") else c.end - len(named.text)
+                c = _Candidate(begin, begin + len(named.text), named.text, named.kind, named.country,
                                named.forced, c.dateline)
         out.append(c)
     return out
