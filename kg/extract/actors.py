@@ -160,12 +160,13 @@ def _is_dateline(text: str, begin: int, end: int) -> bool:
 def _headline_names(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
     """The candidates, a name on a title-case line (a headline: "Lindsay Lohan Checks Into
     Rehab") that runs past a name the rest of the text gives ("Lindsay Lohan") cut back to that
-    name, or that ends with one ("Sixers Hire Maurice Cheeks"): in title case the tagger cannot
-    see where a name begins or ends. ``text`` is the tagger's text.
+    name of two words or more, or that ends with one ("Sixers Hire Maurice Cheeks"): in title
+    case the tagger cannot see where a name begins or ends. ``text`` is the tagger's text.
 
-    >>> text = "Lohan Checks Into Rehab\\nLohan arrived."
-    >>> [c.text for c in _headline_names(text, [_Candidate(0, 12, "Lohan Checks", "Person"), _Candidate(24, 29, "Lohan", "Person")])]
-    ['Lohan', 'Lohan']
+    >>> text = "Lindsay Lohan Checks Into Rehab\\nLindsay Lohan arrived."
+    >>> [c.text for c in _headline_names(text, [_Candidate(0, 20, "Lindsay Lohan Checks", "Person"),
+    ...                                         _Candidate(32, 45, "Lindsay Lohan", "Person")])]
+    ['Lindsay Lohan', 'Lindsay Lohan']
     """
     body: dict[str, _Candidate] = {}
     for c in candidates:
@@ -174,7 +175,7 @@ def _headline_names(text: str, candidates: list[_Candidate]) -> list[_Candidate]
     out = []
     for c in candidates:
         if len(c.text.split()) > 1 and _on_title_line(text, c.begin):
-            shorter = [n for n in body if c.text.startswith(n + " ") or c.text.endswith(" " + n)]
+            shorter = [n for n in body if " " in n and (c.text.startswith(n + " ") or c.text.endswith(" " + n))]
             if shorter:  # the name and its kind as the text gives them
                 named = body[max(shorter, key=len)]
                 begin = c.begin if c.text.startswith(named.text + " ") else c.end - len(named.text)
