@@ -65,6 +65,9 @@ _COMPANY_WORD = re.compile(r",?\s+(?:inc|corp|co|ltd|plc|llc|company|corporation
 #: Articles that must each read a name as a place (or as an organisation) for that reading to
 #: stand as an actor of its own when the other reading wins the name's vote.
 READING_SUPPORT = 2
+#: A GeoNames city this populous names a place before an organisation's short form ("Kansas City
+#: Chiefs") even when no article names the city alone.
+BIG_CITY = 100_000
 
 
 def fold(text: str) -> str:
@@ -287,8 +290,8 @@ class Identity:
 
     def _short_forms(self, key: dict[str, str], persons: dict[str, PersonName]) -> None:
         """An organisation's name that ends the name of exactly one other organisation, the rest
-        of which is a place ("Saints": "New Orleans Saints"; "Red Sox": "Boston Red Sox"),
-        joins that one."""
+        of which is a place (a place of this identity, or a GeoNames city of :data:`BIG_CITY`
+        people: "Saints": "New Orleans Saints"; "Red Sox": "Boston Red Sox"), joins that one."""
         orgs = sorted(g for g, grp in self._groups.items()
                       if grp.kind == "Organization" and key[g] == g and "\x1f" not in g)
         places = {g for g, grp in self._groups.items() if grp.kind in _PLACE_KINDS}
@@ -297,7 +300,8 @@ class Identity:
             words = h.split()
             for i in range(1, len(words)):
                 prefix = " ".join(words[:i])
-                if prefix in places or geonames.city(prefix) is not None:
+                city = geonames.city(prefix)
+                if prefix in places or city is not None and city.population >= BIG_CITY:
                     longer[" ".join(words[i:])].add(key[h])
         for g in orgs:
             targets = longer.get(g, set()) - {key[g]}

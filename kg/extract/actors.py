@@ -131,8 +131,9 @@ def _candidates(ent: Any, text: str) -> list[_Candidate]:
     name = text[begin:end]
     if len(tokens) == 1 and is_title_word(name) and not name.isupper() and label in ("PERSON", "ORG"):
         return []  # a bare title ("General", "State") is no actor
-    if not any(ch.isupper() for ch in name) or label == "PERSON" and any(ch.isdigit() for ch in name):
-        return []  # no capital letter, no name ("cts" in "Shr 42 cts vs 31 cts"); no digit in a person's ("4th Qtr Net")
+    if not any(ch.isupper() for ch in name) and "." not in name or label == "PERSON" and any(ch.isdigit() for ch in name):
+        return []  # no capital letter, no name ("cts" in "Shr 42 cts vs 31 cts"; "washingtonpost.com" is one);
+        # no digit in a person's ("4th Qtr Net")
     kind, forced = _KIND[label], False
     if kind == "Person" and any(t.dep_ in ("compound", "amod", "nmod") and t.head.i >= ent.end
                                 and t.head.lemma_.lower() in ORG_HEADS for t in tokens):
