@@ -198,9 +198,12 @@ def coreferences(doc: Any, actors: Sequence[Actor], *, holdings: Sequence[Holdin
         for e in entities:
             if e.actor is h.holder:
                 e.nouns.update(w.lower() for w in h.title.split()[-1:])
+    in_name = bytearray(len(doc_text(doc)) + 1)  # 1 where a name mention covers the character
+    for b, e in named:
+        in_name[b:e] = b"\x01" * (e - b)
     refs: list[Reference] = []
     for tok in doc:
-        if any(b <= tok.idx < e for b, e in named):
+        if in_name[tok.idx]:
             continue
         found = _resolve(tok, doc, entities, sent_of, window)
         if found is None:
