@@ -14,6 +14,7 @@ nothing is pasted into the SPARQL text.
 from __future__ import annotations
 
 import datetime as dt
+from string import Template
 from typing import Any
 
 from kg.errors import InputError
@@ -116,9 +117,21 @@ def events(store: KGStore, actor: str | None = None, *, cameo: str | None = None
     """
     if start and end and start > end:
         raise InputError(f"the date range is reversed: from {start} is after to {end} (swap them)")
-    return select(store, "events", actor=IRI(actor) if actor else None, cameo=cameo or None,
-                  **{"from": start, "to": end}, assertedOnly=True if asserted_only else None,
-                  eventClass=IRI(event_class) if event_class else None).to_dataframe()
+    bindings = {"actor": IRI(actor) if actor else None, "cameo": cameo or None, "from": start, "to": end,
+                "assertedOnly": True if asserted_only else None,
+                "eventClass": IRI(event_class) if event_class else None}
+    scope = (_EVENT_SCOPES["actor"] if actor else _EVENT_SCOPES["cameo"] if cameo
+             else _EVENT_SCOPES["eventClass"] if event_class else "")
+    sparql = Template(load("notebook/events")).substitute(scope=scope)
+    return store.select(sparql, bindings={k: v for k, v in bindings.items() if v is not None}).to_dataframe()
+
+
+#: Where the events query starts, by the most selective binding given (see ``events.rq``).
+_EVENT_SCOPES = {
+    "actor": "?event sem:hasActor|nkg:agent|nkg:patient|nkg:recipient ?actor .",
+    "cameo": "?t0 skos:notation ?c0 . FILTER(STRSTARTS(STR(?c0), STR(?cameo))) ?event nkg:eventType ?t0 .",
+    "eventClass": "{ ?event nkg:eventClass ?eventClass } UNION { ?event a ?eventClass }",
+}
 
 
 def statements(store: KGStore, actor: str | None = None) -> Any:
