@@ -40,7 +40,7 @@ from kg import __version__, geonames
 from kg.errors import BadRecordError, ExtractionError
 from kg.extract import analyse_doc
 from kg.extract.casing import model_text
-from kg.extract.nlp import load_model, model_label, parse_all
+from kg.extract.nlp import load_model, model_label, names_trained, parse_all
 from kg.model import ACTOR_KINDS, IRI, Actor, Analysis, Article, GraphUpdate
 from kg.ontology import STORE_FILES, ontology_text
 from kg.queries import load as load_query
@@ -335,6 +335,7 @@ def ingest_articles(records: Iterable[Article | BadRecordError], store: KGStore,
     articles = _collect_bad(records, report, bar)
 
     def write(analyses: list[Analysis], identity: Identity) -> None:
+        geonames.preload()  # on this thread, while the next chunk is analysed (the end needs it)
         for analysis in analyses:
             _write(analysis, store, book, identity, report, touched, base=base, generated=generated)
             bar(1)
@@ -342,7 +343,7 @@ def ingest_articles(records: Iterable[Article | BadRecordError], store: KGStore,
     # One chunk is written on a thread while the next is analysed (the store's writes release
     # the GIL); a chunk is resolved only once the one before it is written and recorded.
     with AnalysisSpool() as spool, ThreadPoolExecutor(max_workers=1, thread_name_prefix="newskg-write") as writer:
-        writing: Future[None] | None = writer.submit(geonames.preload)  # read while the first chunk is analysed
+        writing: Future[None] | None = None
         for chunk in _batches(_analysed(articles, workers=workers, model=model), CHUNK):
             analyses = []
             for analysis in chunk:
@@ -501,11 +502,12 @@ def _analysed(articles: Iterable[Article], *, workers: int,
     (one included: this process meanwhile resolves and writes what is done), a bounded window
     of batches at a time so memory stays flat on any input size. Identity and RDF stay in this
     process, so cross-article identity sees the articles in input order."""
-    load_model(model)  # here first: a missing model fails fast, not inside a worker
+    trained = names_trained()  # this process's choice, whatever the workers' environment
+    load_model(model, trained=trained)  # here first: a missing model fails fast, not inside a worker
     batches = _batches(articles, WORKER_BATCH)
     if (first := next(batches, None)) is None:
         return  # nothing to analyse: no worker started
-    with _context().Pool(workers, initializer=_worker_init, initargs=(model,)) as pool:
+    with _context().Pool(workers, initializer=_worker_init, initargs=(model, trained)) as pool:
         # a sliding window of batches in flight (no barrier between batches; memory bounded)
         flight: deque[Any] = deque()
         for batch in chain([first], batches):
@@ -518,7 +520,8 @@ def _analysed(articles: Iterable[Article], *, workers: int,
 
 def _context() -> Any:
     """Worker processes are forked where the platform can: they inherit the model this process
-    has loaded (a spawned worker spends seconds loading its own)."""
+    has loaded (a spawned worker spends seconds loading its own). The pool is forked before
+    this run starts a thread of its own, so no lock one of them holds is copied into a worker."""
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
@@ -528,8 +531,8 @@ WORKER_BATCH = 8
 _WORKER: dict[str, Any] = {}
 
 
-def _worker_init(model: str | None) -> None:
-    nlp = load_model(model)
+def _worker_init(model: str | None, trained: bool | None = None) -> None:
+    nlp = load_model(model, trained=trained)
     _WORKER.update(nlp=nlp, label=model_label(nlp))
 
 

@@ -38,12 +38,18 @@ def load_model(name: str | None = None, *, trained: bool | None = None) -> Any:
     >>> load_model(trained=True).pipe_names[-3:], load_model(trained=False).pipe_names[-3:]
     (['newskg_names', 'newskg_combine_names', 'newskg_attribution'], ['ner', 'newskg_tok2vec', 'newskg_attribution'])
     """
-    if trained is None:
-        choice = os.environ.get(NAMES_ENV, DEFAULT_NAMES)
-        if choice not in ("trained", "small"):
-            raise ModelError(f"${NAMES_ENV}={choice!r}: expected 'trained' or 'small'")
-        trained = choice == "trained"
-    return _load(name, trained)
+    return _load(name, names_trained() if trained is None else trained)
+
+
+def names_trained() -> bool:
+    """Whether ``$NEWSKG_NAMES`` (default :data:`DEFAULT_NAMES`) asks for the trained names.
+
+    :raises ModelError: ``$NEWSKG_NAMES`` is neither ``trained`` nor ``small``.
+    """
+    choice = os.environ.get(NAMES_ENV, DEFAULT_NAMES)
+    if choice not in ("trained", "small"):
+        raise ModelError(f"${NAMES_ENV}={choice!r}: expected 'trained' or 'small'")
+    return choice == "trained"
 
 
 @lru_cache(maxsize=4)
