@@ -30,7 +30,8 @@ SEED = [
     ("Inter-Services Public Relations", "said", "Indirect", "that regional situation including", "PressStatement"),
     ("Pentagon", "said", "Indirect", "Soleimani had orchestrated attacks on coalition bases", None),
     ("Pentagon", "according to", "Mixed", 'Soleimani "also approved the attacks"', None),
-    ("United States", "announced", "Indirect", "that it had killed the commander", None),
+    # PolNeAR's cues take the verb's adverbs and dates ("announced earlier", "said Sunday")
+    ("United States", "announced earlier", "Indirect", "that it had killed the commander", None),
 ]
 
 

@@ -70,6 +70,9 @@ _VOICES = words("voices")
 _INHERIT = frozenset("conj advcl xcomp".split())
 #: Event types (CAMEO code prefixes) of communication, which can produce a statement.
 _SPEECH_EVENTS = ("01", "02", "03", "04", "05")
+#: Dependents of a cue verb that PolNeAR counts as part of the cue, before and after the verb.
+_CUE_BEFORE = frozenset("aux advmod".split())
+_CUE_AFTER = frozenset("npadvmod advmod prep".split())
 _STRIP = " \t\n\r\xa0,;:—–-"
 #: A title "claim: Name" (one to four capitalised words after the last colon), or "Name: claim".
 _ABBREVIATION = re.compile(r"\b(?:" + "|".join(sorted(ABBREVIATIONS)) + r")\.$", flags=re.IGNORECASE)
@@ -87,6 +90,11 @@ _HEADLINE = re.compile(r"^\s*\S.*\S(?P<colon>:)\s+(?P<name>[A-Z][\w.'’-]*(?:\s
 #: F1, and no "killed" or "led" statements).
 CONTENT_GAP, SOURCE_GAP, MERGE_GAP = 6, 6, 5
 SOURCE_FROM_PARSE, CONTENT_FROM_PARSE, LEXICON_ONLY = True, True, True
+#: The cue takes the verb's auxiliaries, adverbs, dates and prepositional phrases next to it.
+CUE_MODIFIERS = True
+#: A source before its cue takes its apposition and the comma closing it ("Reince Priebus, the
+#: GOP chairman, said").
+APPOSITIONS = True
 
 
 def _overlaps(span: Any, part: Span) -> bool:
@@ -259,8 +267,40 @@ class _Context:
             return None  # a reported clause does not run over a paragraph end
         if source and self.paragraph(source.begin) != paragraph:
             source = source_tok = None
+        if CUE_MODIFIERS and not cue.text.endswith(":"):
+            cue = self.cue_with_modifiers(tok, cue, source, content)
         st = Statement(cue=cue, content=content, mode=mode, source=source)
         return _Found(st, source_tok, self.paragraph(cue.begin))
+
+    def cue_with_modifiers(self, tok: Any, cue: Span, source: Span | None, content: Span) -> Span:
+        """The cue with the verb's adjacent auxiliaries and adverbs before it ("has also said")
+        and its adjacent adverbs, dates and prepositional phrases after it ("said Sunday",
+        "said in a statement"), PolNeAR's convention; never into the source or the content."""
+        doc = self.doc
+        limits = [x for x in (source, content) if x is not None]
+
+        def free(b: int, e: int) -> bool:
+            return not any(x.begin < e and b < x.end for x in limits)
+
+        begin, end = cue.begin, cue.end
+        i = tok.i - 1
+        while i >= 0 and doc[i].idx < begin and doc[i].head.i == tok.i and doc[i].dep_ in _CUE_BEFORE and doc[i].tag_ != "WRB" \
+                and free(doc[i].idx, begin):
+            begin = doc[i].idx
+            i -= 1
+        j = tok.i + 1
+        while j < len(doc):
+            t = doc[j]
+            if t.head.i != tok.i or t.dep_ not in _CUE_AFTER or t.left_edge.i != j or t.lower_ == "of":
+                break
+            right = t.right_edge
+            stop = right.idx + len(right.text)
+            if right.i - j > 8 or not free(t.idx, stop) or any(x.pos_ in ("VERB", "PUNCT") for x in doc[j:right.i + 1]):
+                break
+            end, j = stop, right.i + 1
+        if (begin, end) == (cue.begin, cue.end):
+            return cue
+        return Span(begin, end, self.text[begin:end])
 
     def subject(self, tok: Any) -> Any:
         seen = 0
@@ -283,8 +323,17 @@ class _Context:
             if t.i > tok.i and (t.text == "," or t.dep_ in ("relcl", "acl")):
                 break
             keep.append(t)
-        while len(keep) > 1 and (is_stray_subject_word(keep[-1].text) or keep[-1].is_punct and keep[-1].text != ")"):
+        while len(keep) > 1 and (is_stray_subject_word(keep[-1].text) or keep[-1].is_space
+                                 or keep[-1].is_punct and keep[-1].text != ")"):
             keep.pop()
+        appos = [c for c in tok.children if c.dep_ == "appos" and c.i > tok.i]
+        if APPOSITIONS and appos and tok.i < tok.head.i and appos[-1].right_edge.i < tok.head.i:
+            keep = [t for t in tokens if t.i <= appos[-1].right_edge.i]  # "Reince Priebus, the GOP chairman,"
+            after = self.doc[keep[-1].i + 1]
+            if after.text == "," and after.i < tok.head.i:
+                keep.append(after)
+        if len(keep) > 1 and keep[0].lower_ == "even":
+            keep.pop(0)
         dash = next((i for i, t in enumerate(keep) if t.text in ("-", "–", "—") and 0 < i < len(keep) - 1
                      and all(x.is_upper or x.is_punct for x in keep[:i])), None)
         if dash is not None:  # "PARIS - French Transport Minister ...": the dateline is no source
