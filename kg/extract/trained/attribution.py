@@ -1,7 +1,8 @@
 """The attribution head ``newskg_attribution``: cue, source and content spans, one token tagger.
 
-A spaCy ``tagger`` whose model listens to the shared ``newskg_tok2vec`` (through a small CNN of
-its own on top) and predicts one joint tag per token: three letters, one per part in the order
+A spaCy ``tagger`` with an encoder of its own (no listener: it does not need the shared
+``newskg_tok2vec``): a hashed embedding of the word's norm, prefix, suffix and shape and of the
+small model's tags and dependency labels, then a CNN; it predicts one joint tag per token: three letters, one per part in the order
 cue, source, content, each ``B`` (begins a span), ``I`` (inside) or ``O``; "OOI" is a token
 inside a content span, "BOI" a cue beginning inside an outer content (attributions nest).
 It leaves the small model's fine tags alone and writes the decoded spans to
@@ -22,26 +23,26 @@ from pathlib import Path
 from typing import Any
 
 #: Name and version recorded in PROV next to the small model's.
-NAME, VERSION = "newskg-attribution", "0.1"
+NAME, VERSION = "newskg-attribution", "0.2"
 COMPONENT = "newskg_attribution"
 FACTORY = "newskg_attribution_tagger"
 #: The parts, in the order of the letters of a tag.
 PARTS = ("CUE", "SOURCE", "CONTENT")
 SPANS_KEY = COMPONENT
-UPSTREAM, WIDTH = "newskg_tok2vec", 96
-#: The head's own CNN on top of the shared features: more context for long content spans.
+WIDTH = 96
+#: The CNN over the embedding: more context for long content spans.
 DEPTH, WINDOW = 4, 1
-#: An embedding of its own (0: none) of the word's norm and lemma and the parse's tag and
-#: dependency label, mixed with the shared features: cue words the names never needed.
-OWN_WIDTH, OWN_ATTRS, OWN_ROWS = 0, ("NORM", "LEMMA", "TAG", "DEP"), (5000, 5000, 200, 200)
+#: The embedded attributes (the parse's come from the small model before the head) and the
+#: rows of each hash table.
+ATTRS, ROWS = ("NORM", "PREFIX", "SUFFIX", "SHAPE", "TAG", "DEP", "POS"), (4000, 1000, 2000, 1000, 100, 100, 50)
 
 
-def head_config(*, depth: int = DEPTH, own_width: int = OWN_WIDTH) -> dict[str, Any]:
-    """Config of the head: ``spacy.Tagger.v2`` over the listener and a CNN of its own."""
+def head_config(*, depth: int = DEPTH) -> dict[str, Any]:
+    """Config of the head: ``spacy.Tagger.v2`` over an embedding and a CNN of its own."""
     return {"model": {
         "@architectures": "spacy.Tagger.v2", "nO": None, "normalize": False,
-        "tok2vec": {"@architectures": "newskg.ListenerEncoder.v1", "width": WIDTH, "upstream": UPSTREAM,
-                    "depth": depth, "window_size": WINDOW, "own_width": own_width}}}
+        "tok2vec": {"@architectures": "newskg.AttributionEncoder.v1", "width": WIDTH,
+                    "depth": depth, "window_size": WINDOW}}}
 
 
 def decode(tags: list[str]) -> list[tuple[int, int, str]]:
@@ -70,19 +71,13 @@ def _register() -> None:
     if FACTORY in Language.factories:
         return
 
-    @registry.architectures("newskg.ListenerEncoder.v1")
-    def listener_encoder(width: int, upstream: str, depth: int, window_size: int, own_width: int = 0) -> Any:
-        from spacy.ml.models.tok2vec import MaxoutWindowEncoder, MultiHashEmbed, Tok2VecListener
-        from thinc.api import Maxout, concatenate
+    @registry.architectures("newskg.AttributionEncoder.v1")
+    def encoder(width: int, depth: int, window_size: int) -> Any:
+        from spacy.ml.models.tok2vec import MaxoutWindowEncoder, MultiHashEmbed
 
-        listener = Tok2VecListener(upstream_name=upstream, width=width)
-        encoder = MaxoutWindowEncoder(width=width, window_size=window_size, maxout_pieces=3, depth=depth)
-        if not own_width:
-            return chain(listener, with_array(encoder))
-        own = MultiHashEmbed(width=own_width, attrs=list(OWN_ATTRS), rows=list(OWN_ROWS),
-                             include_static_vectors=False)
-        mix = Maxout(nO=width, nI=width + own_width, nP=3, normalize=True)
-        return chain(concatenate(listener, own), with_array(chain(mix, encoder)))
+        embed = MultiHashEmbed(width=width, attrs=list(ATTRS), rows=list(ROWS), include_static_vectors=False)
+        cnn = MaxoutWindowEncoder(width=width, window_size=window_size, maxout_pieces=3, depth=depth)
+        return chain(embed, with_array(cnn))
 
     class AttributionTagger(Tagger):  # type: ignore[misc]
         def set_annotations(self, docs: Any, batch_tag_ids: Any) -> None:
@@ -104,15 +99,15 @@ def _register() -> None:
         return AttributionTagger(nlp.vocab, model, name=name, overwrite=False, scorer=None)
 
 
-def head_pipeline(vocab: Any = None, *, depth: int = DEPTH, own_width: int = OWN_WIDTH) -> Any:
-    """A blank English pipeline with the (untrained) head alone; its listener reads
-    ``doc.tensor``, which ``newskg_tok2vec`` fills."""
+def head_pipeline(vocab: Any = None, *, depth: int = DEPTH) -> Any:
+    """A blank English pipeline with the (untrained) head alone; it reads the tags and
+    dependency labels of the small model's analysis."""
     import spacy
 
     _register()
     nlp = spacy.blank("en", vocab=vocab) if vocab is not None else spacy.blank("en")
     nlp.meta.update(name=NAME.replace("-", "_"), version=VERSION)
-    nlp.add_pipe(FACTORY, name=COMPONENT, config=head_config(depth=depth, own_width=own_width))
+    nlp.add_pipe(FACTORY, name=COMPONENT, config=head_config(depth=depth))
     return nlp
 
 
@@ -122,18 +117,14 @@ def weights_dir() -> Path:
 
 
 def attach(nlp: Any, weights: Path | None = None) -> Any:
-    """``nlp`` with the attribution head (and the shared ``newskg_tok2vec`` it listens to, if
-    missing) added at the end; returns ``nlp``. Without shipped weights, ``nlp`` unchanged."""
+    """``nlp`` with the attribution head added at the end; returns ``nlp``. Without shipped
+    weights, ``nlp`` unchanged."""
     import spacy
-
-    from kg.extract import trained as shared
 
     folder = weights or weights_dir()
     if not (folder / "meta.json").is_file():
         return nlp
     _register()
-    if UPSTREAM not in nlp.pipe_names:
-        nlp.add_pipe(UPSTREAM, source=spacy.load(shared.weights_dir(), exclude=[shared.NAMES]))
     head = spacy.load(folder)
     nlp.add_pipe(COMPONENT, source=head)
     nlp.meta.setdefault("newskg", {})["attribution"] = f"{NAME} {head.meta.get('version', VERSION)}"

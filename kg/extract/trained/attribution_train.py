@@ -1,8 +1,7 @@
 """Train the attribution head on PolNeAR; the command behind ``kg train attribution``.
 
 Steps: the small spaCy model analyses every training and dev text once (cached as DocBin under
-``--cache``, as for the names); the shared ``newskg_tok2vec`` (frozen, from the shipped names
-weights) fills each analysis's ``doc.tensor``; the gold attributions become one joint tag per
+``--cache``, as for the names); the gold attributions become one joint tag per
 token (:func:`gold_tags`); the head (:func:`kg.extract.trained.attribution.head_pipeline`) is
 updated for a fixed number of epochs in a seeded order and scored on dev, span by span
 (exact and overlap, as ``kg eval`` matches them). ``--holdout N`` keeps the last N training
@@ -33,7 +32,7 @@ from kg.extract.trained.attribution import COMPONENT, NAME, PARTS, SPANS_KEY, VE
 DEFAULT_CORPORA = Path("../shared/corpora")
 TRAIN_FILE, DEV_FILE = "polnear_train.jsonl", "polnear_dev.jsonl"
 #: Fixed schedule of the shipped weights (the command reproduces them with these defaults).
-EPOCHS, SEED, BATCH_WORDS, DROPOUT, LEARN_RATE, HOLDOUT = 8, 0, 2000, 0.1, 0.001, 84
+EPOCHS, SEED, BATCH_WORDS, DROPOUT, LEARN_RATE, HOLDOUT = 5, 0, 2000, 0.1, 0.003, 84
 _KEYS = {"CUE": "cue", "SOURCE": "source", "CONTENT": "content"}
 
 
@@ -73,15 +72,8 @@ def gold_tags(doc: Any, attributions: list[dict[str, Any]]) -> list[str]:
     return ["".join(t) for t in letters]
 
 
-def with_tensors(docs: list[Any], tok2vec: Any) -> list[Any]:
-    """``docs`` with ``doc.tensor`` filled by the frozen shared tok2vec (in place)."""
-    for _ in tok2vec.pipe(docs, batch_size=16):
-        pass
-    return docs
-
-
 def examples(records: list[dict[str, Any]], docs: list[Any]) -> list[Any]:
-    """Training examples: the analysis with its tensor, and a reference doc carrying the tags."""
+    """Training examples: the analysis, and a reference doc carrying the tags."""
     from spacy.tokens import Doc
     from spacy.training import Example
 
@@ -93,9 +85,8 @@ def examples(records: list[dict[str, Any]], docs: list[Any]) -> list[Any]:
     return out
 
 
-
 def predict(nlp: Any, docs: list[Any]) -> list[list[tuple[int, int, str]]]:
-    """Character spans the head finds in analyses that carry their tensor."""
+    """Character spans the head finds in the small model's analyses."""
     head = nlp.get_pipe(COMPONENT)
     return [[(s.start_char, s.end_char, s.label_) for s in doc.spans[SPANS_KEY]]
             for doc in head.pipe(docs, batch_size=16)]
@@ -117,17 +108,15 @@ def score(records: list[dict[str, Any]], predicted: list[list[tuple[int, int, st
 
 def train(corpora: Path = DEFAULT_CORPORA, out: Path | None = None, *, limit: int | None = None,
           holdout: int = HOLDOUT, epochs: int = EPOCHS, seed: int = SEED, max_minutes: float = 60.0,
-          cache: Path | None = None, depth: int | None = None, own_width: int | None = None, learn_rate: float = LEARN_RATE,
+          cache: Path | None = None, depth: int | None = None, learn_rate: float = LEARN_RATE,
           verbose: bool = False, log: Callable[[str], None] = lambda _: None) -> dict[str, Any]:
     """Train, score on dev (or on the ``holdout`` last training documents), write the weights to
     ``out`` (default: the package's ``attribution_weights``); returns scores and schedule.
 
     :raises InputError: a corpus file is missing or malformed.
     """
-    import spacy
     from spacy.util import fix_random_seed
 
-    from kg.extract import trained as shared
     from kg.extract.nlp import load_model
     from kg.extract.trained.train import analyse
 
@@ -139,17 +128,15 @@ def train(corpora: Path = DEFAULT_CORPORA, out: Path | None = None, *, limit: in
         raise InputError(f"--holdout {holdout} leaves nothing to train on ({len(records)} training documents)")
     sm = load_model(trained=False)
     log(f"analysing {len(records)} training texts with the small model")
-    tok2vec = spacy.load(shared.weights_dir(), exclude=[shared.NAMES]).get_pipe(shared.TOK2VEC)
-    train_docs = with_tensors(analyse(records, sm, cache), tok2vec)  # cached whole, then split
+    train_docs = analyse(records, sm, cache)  # cached whole, then split
     if holdout:
         records, eval_records = records[:-holdout], records[-holdout:]
         train_docs, eval_docs = train_docs[:-holdout], train_docs[-holdout:]
     else:
         eval_records = read_polnear(corpora / DEV_FILE, limit=limit)
-        eval_docs = with_tensors(analyse(eval_records, sm, cache), tok2vec)
+        eval_docs = analyse(eval_records, sm, cache)
     train_examples = examples(records, train_docs)
-    nlp = head_pipeline(sm.vocab, **({"depth": depth} if depth is not None else {}),
-                        **({"own_width": own_width} if own_width is not None else {}))
+    nlp = head_pipeline(sm.vocab, **({"depth": depth} if depth is not None else {}))
     optimizer = nlp.initialize(lambda: train_examples)
     optimizer.learn_rate = learn_rate
     scored_on = f"polnear_train last {holdout}" if holdout else "polnear_dev"
@@ -162,7 +149,6 @@ def train(corpora: Path = DEFAULT_CORPORA, out: Path | None = None, *, limit: in
     scores = score(eval_records, predict(nlp, eval_docs))
     nlp.meta["performance"] = {f"{scored_on} (head alone)": scores}
     nlp.meta["newskg"] = {"epochs": done, "seed": seed, "train_docs": len(records), "holdout": holdout,
-                          "upstream": f"{shared.TOK2VEC} of {shared.NAME} {shared.VERSION}",
                           "small_model": f"{sm.meta['name']} {sm.meta['version']}"}
     nlp.meta["sources"] = [{"name": "PolNeAR (Newell, Margolin & Ruths, LREC 2018)",
                             "license": "research use; articles copyrighted by their publishers"}]
@@ -185,13 +171,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--depth", type=int, default=None)
     parser.add_argument("--learn-rate", type=float, default=LEARN_RATE)
-    parser.add_argument("--own-width", type=int, default=None)
     parser.add_argument("--verbose", action="store_true", help="score after every epoch")
     parser.add_argument("--max-minutes", type=float, default=60.0)
     parser.add_argument("--cache", type=Path, default=None, help="folder for the small model's analyses")
     args = parser.parse_args(argv)
     result = train(args.corpora, args.out, limit=args.limit, holdout=args.holdout, epochs=args.epochs,
-                   seed=args.seed, max_minutes=args.max_minutes, cache=args.cache, depth=args.depth, own_width=args.own_width,
+                   seed=args.seed, max_minutes=args.max_minutes, cache=args.cache, depth=args.depth,
                    learn_rate=args.learn_rate, verbose=args.verbose,
                    log=lambda m: print(m, flush=True))
     print(json.dumps(result, indent=2))
