@@ -87,10 +87,11 @@ _HEADLINE = re.compile(r"^\s*\S.*\S(?P<colon>:)\s+(?P<name>[A-Z][\w.'’-]*(?:\s
 #: whether a cue only the head finds takes the parse's subject and clause; how many tokens may
 #: separate two content pieces of the head that are joined; whether a cue only the head finds
 #: must be a speech verb of the lexicon or a noun (with head 0.1: yes, cue precision 0.64 -> 0.74
-#: for the same F1; with head 0.2, no: on the held-out 84, cue 0.622 -> 0.633, source 0.669 ->
-#: 0.704, content overlap 0.726 -> 0.779, content exact 0.520 -> 0.508).
+#: for the same F1; with head 0.2 every head cue would gain on PolNeAR's held-out 84 (cue 0.622 ->
+#: 0.633, source 0.669 -> 0.704, content overlap 0.726 -> 0.779) but its non-speech cues become
+#: event mentions and ECB+ event F1 drops 0.927 -> 0.877: yes).
 CONTENT_GAP, SOURCE_GAP, MERGE_GAP = 6, 6, 5
-SOURCE_FROM_PARSE, CONTENT_FROM_PARSE, LEXICON_ONLY = True, True, False
+SOURCE_FROM_PARSE, CONTENT_FROM_PARSE, LEXICON_ONLY = True, True, True
 #: The cue takes the verb's auxiliaries, adverbs, dates and prepositional phrases next to it.
 CUE_MODIFIERS = True
 #: A source before its cue takes its apposition and the comma closing it ("Reince Priebus, the
