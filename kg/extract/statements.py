@@ -490,6 +490,8 @@ class _Context:
         root = cue.root
         if any(c.dep_ == "neg" for c in root.children):
             return None  # "Gupta would n't comment": no statement was made
+        if source is not None and source[-1].dep_ == "cc":
+            return None  # "... General Bajwa and informed": as for the rules, no reliable source
         source_tok = source.root if source is not None else None
         if source_tok is None and SOURCE_FROM_PARSE:
             source_tok = self.subject(root)
