@@ -80,6 +80,11 @@ def _register() -> None:
         return chain(embed, with_array(cnn))
 
     class AttributionTagger(Tagger):  # type: ignore[misc]
+        def predict(self, docs: Any) -> Any:
+            """Each doc on its own: its tags must not depend on the batch it came in (float sums
+            over batches of other shapes can flip a near tie; stores must not depend on order)."""
+            return [ids for doc in docs for ids in Tagger.predict(self, [doc])]
+
         def set_annotations(self, docs: Any, batch_tag_ids: Any) -> None:
             labels = self.labels
             for doc, ids in zip(docs, batch_tag_ids):
