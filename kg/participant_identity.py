@@ -28,6 +28,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
+from kg.closure import LeastRoot
+
 #: Blocks (a noun and an event cluster) of more articles than this are not linked by.
 MAX_BLOCK = 200
 
@@ -58,56 +60,24 @@ def link_participants(participants: Iterable[tuple[str, str, str]], *, graph_eve
     for g, actor, noun in descriptions:
         for c in clusters_of.get(g, ()):
             described[(noun, c)].add(actor)
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets = LeastRoot()
     for members in blocks.values():
         if len(members) < 2 or len(members) > MAX_BLOCK:
             continue
         actors = sorted(a for found in members.values() for a in found)
         for a in actors[1:]:
-            ra, rb = find(actors[0]), find(a)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
+            sets.join(actors[0], a)
     named: dict[str, set[str]] = defaultdict(set)  # local cluster -> named actors its noun describes
     for (noun, c), members in blocks.items():
         if len(members) <= MAX_BLOCK:
             for found in members.values():
                 for a in found:
-                    named[find(a)] |= described.get((noun, c), set())
+                    named[sets.find(a)] |= described.get((noun, c), set())
     heads = {root: min(found) for root, found in named.items() if len(found) == 1}
-    links = {x: find(x) for x in sorted(parent) if find(x) != x}
+    links = {x: sets.find(x) for x in sets.members() if sets.find(x) != x}
     links = {x: heads.get(root, root) for x, root in links.items()}
     links.update({root: head for root, head in heads.items()})
     return dict(sorted(links.items()))
-
-
-def event_clusters(links: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """Each event of an ``owl:sameAs`` link -> the least IRI of its closure.
-
-    >>> event_clusters([("b", "a"), ("c", "a"), ("e", "d")])
-    {'a': 'a', 'b': 'a', 'c': 'a', 'd': 'd', 'e': 'd'}
-    """
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, b in links:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    return {x: find(x) for x in sorted(parent)}
 
 
 def noun_forms(text: str) -> set[str]:

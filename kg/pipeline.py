@@ -46,8 +46,9 @@ from kg.ontology import STORE_FILES, ontology_text
 from kg.queries import load as load_query
 from kg.rdf import analysis_graph, shared_actor_triples
 from kg.read import input_files, read_articles
+from kg.closure import closures
 from kg.event_identity import link_events, units_from_rows
-from kg.participant_identity import event_clusters, link_participants, noun_forms
+from kg.participant_identity import link_participants, noun_forms
 from kg.resolve import Identity, Unit, resolve_actors, stored_unit, units_of
 from kg.store import KGStore
 from kg.spool import AnalysisSpool
@@ -430,12 +431,7 @@ def link_event_identity(store: KGStore, *, base: str = DEFAULT_BASE) -> bool:
     kinds = {str(r["actor"]): str(r["kind"]).removeprefix(NKG)
              for r in store.select(load_query("pipeline/actor-kinds"), bindings=shared)}
     links = link_events(units_from_rows(rows, ns=NKG), kinds=kinds)
-    data = "".join(f"<{a}> <{OWL}sameAs> <{b}> .\n" for a, b in sorted(links.items()))
-    graph = event_identity_graph_iri(base)
-    if not data and store.graph_digest(graph) is None:
-        return False  # no links, and none before: no graph
-    return store.replace_graph(graph, data, format="ntriples",
-                               digest=hashlib.sha256(data.encode()).hexdigest())
+    return _replace_links(store, event_identity_graph_iri(base), links)
 
 
 def link_participant_identity(store: KGStore, *, base: str = DEFAULT_BASE) -> bool:
@@ -446,18 +442,22 @@ def link_participant_identity(store: KGStore, *, base: str = DEFAULT_BASE) -> bo
     graph_events: dict[str, set[str]] = {}
     for r in rows:
         graph_events.setdefault(str(r["g"]), set()).add(str(r["event"]))
-    cluster = event_clusters((str(r["event"]), str(r["same"])) for r in rows if r["same"] is not None)
+    cluster = closures((str(r["event"]), str(r["same"])) for r in rows if r["same"] is not None)
     participants = [(str(r["g"]), str(r["x"]), str(r["label"]))
                     for r in store.select(load_query("pipeline/participant-evidence"))]
     descriptions = [(str(r["g"]), str(r["x"]), noun) for r in store.select(load_query("pipeline/participant-descriptions"))
                     for noun in noun_forms(str(r["text"]))]
     links = link_participants(participants, graph_events=graph_events, cluster=cluster, descriptions=descriptions)
+    return _replace_links(store, participant_identity_graph_iri(base), links)
+
+
+def _replace_links(store: KGStore, graph: str, links: dict[str, str]) -> bool:
+    """Make ``graph`` hold exactly these ``owl:sameAs`` links (no graph when there are none and
+    were none); returns whether it changed."""
     data = "".join(f"<{a}> <{OWL}sameAs> <{b}> .\n" for a, b in sorted(links.items()))
-    graph = participant_identity_graph_iri(base)
     if not data and store.graph_digest(graph) is None:
-        return False  # no links, and none before: no graph
-    return store.replace_graph(graph, data, format="ntriples",
-                               digest=hashlib.sha256(data.encode()).hexdigest())
+        return False
+    return store.replace_graph(graph, data, format="ntriples", digest=hashlib.sha256(data.encode()).hexdigest())
 
 
 def _no_progress(done: int) -> None:

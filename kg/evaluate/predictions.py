@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from kg.closure import closures
 from kg.errors import EvaluationError
 from kg.evaluate.gold import Mention
 from kg.queries import load
@@ -34,25 +35,13 @@ def _mention(row: dict[str, Any], label: str) -> Mention:
 
 
 def _same_as(rows: Iterable[dict[str, Any]]) -> dict[str, str]:
-    """Each event (or actor) IRI linked by ``owl:sameAs`` -> the least IRI of its closure.
+    """Each event (or actor) IRI linked by ``owl:sameAs`` (rows ``x``, ``y``) -> the least IRI of
+    its closure.
 
     >>> _same_as([{"x": "b", "y": "c"}, {"x": "c", "y": "a"}, {"x": "d", "y": "e"}])
     {'a': 'a', 'b': 'a', 'c': 'a', 'd': 'd', 'e': 'd'}
     """
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for row in rows:
-        a, b = find(str(row["x"])), find(str(row["y"]))
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-    return {x: find(x) for x in sorted(parent)}
+    return closures((str(row["x"]), str(row["y"])) for row in rows)
 
 
 def read_predictions(store: KGStore, *, task: str, docs: Iterable[str] | None = None,

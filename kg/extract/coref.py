@@ -60,7 +60,7 @@ from functools import lru_cache
 from typing import Any
 
 from kg.extract.lexicon import TITLE_WORDS
-from kg.extract.nlp import doc_text
+from kg.extract.nlp import doc_text, token_at
 from kg.model import Actor, Holding, Span
 from kg.wordlists import table, words
 
@@ -178,10 +178,9 @@ def coreferences(doc: Any, actors: Sequence[Actor], *, holdings: Sequence[Holdin
             sent_of[tok.i] = i
     entities = [_Entity(a) for a in actors if not any(ch.isdigit() for ch in a.name)]
     named: list[tuple[int, int]] = sorted((s.begin, s.end) for a in actors for s in a.mentions)
-    by_char = _token_index(doc)
     for entity in entities:
         for span in entity.actor.mentions:
-            tokens = _tokens(doc, by_char, span)
+            tokens = _tokens(doc, span)
             if not tokens or _in_headline(doc_text(doc), span):
                 continue
             head = _head_of(tokens)
@@ -430,12 +429,8 @@ def _head_of(tokens: list[Any]) -> Any:
     return tokens[-1]
 
 
-def _token_index(doc: Any) -> dict[int, Any]:
-    return {t.idx: t for t in doc}
-
-
-def _tokens(doc: Any, by_char: dict[int, Any], span: Span) -> list[Any]:
-    first = by_char.get(span.begin)
+def _tokens(doc: Any, span: Span) -> list[Any]:
+    first = doc[i] if (i := token_at(doc, span.begin)) is not None else None
     if first is None:
         first = next((t for t in doc if t.idx <= span.begin < t.idx + len(t.text)), None)
         if first is None:

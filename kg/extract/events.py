@@ -554,7 +554,11 @@ def _path(t: Any) -> list[int]:
 
 
 def _distance(a: Any, b: Any) -> int:
-    pa, pb = _path(a), _path(b)
+    """Arcs between two tokens in the parse (99: none)."""
+    return _arcs(_path(a), _path(b))
+
+
+def _arcs(pa: list[int], pb: list[int]) -> int:
     common = set(pa) & set(pb)
     if not common:
         return 99
@@ -581,11 +585,7 @@ class _Dates:
 
     def distance(self, a: Any, b: Any) -> int:
         """:func:`_distance`, with each token's path to the root walked once."""
-        pa, pb = self._path(a), self._path(b)
-        common = set(pa) & set(pb)
-        if not common:
-            return 99
-        return min(pa.index(c) + pb.index(c) for c in common)
+        return _arcs(self._path(a), self._path(b))
 
     def _path(self, t: Any) -> list[int]:
         if (p := self._paths.get(t.i)) is None:
