@@ -30,7 +30,7 @@ import multiprocessing
 import os
 import time
 from collections import Counter, defaultdict, deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import chain, islice
@@ -45,6 +45,7 @@ from kg.model import ACTOR_KINDS, IRI, Actor, Analysis, Article, GraphUpdate
 from kg.ontology import STORE_FILES, ontology_text
 from kg.queries import load as load_query
 from kg.rdf import analysis_graph, shared_actor_triples
+from kg.rdf.terms import to_python
 from kg.read import input_files, read_articles
 from kg.closure import closures
 from kg.event_identity import link_events, units_from_rows
@@ -53,7 +54,7 @@ from kg.resolve import Identity, Unit, resolve_actors, stored_unit, units_of
 from kg.store import KGStore
 from kg.spool import AnalysisSpool
 from kg.store.evidence import EvidenceTable
-from kg.vocab import (DEFAULT_BASE, GAF, ITSRDF, NKG, ONTOLOGY_GRAPH, OWL, RDF, SKOS, event_identity_graph_iri,
+from kg.vocab import (DEFAULT_BASE, GAF, ITSRDF, NKG, ONTOLOGY_GRAPH, OWL, RDF, SEM, SKOS, event_identity_graph_iri,
                       graph_iri, participant_identity_graph_iri, shared_graph_iri)
 
 #: Articles written between two flushes of the store's write buffers.
@@ -132,6 +133,8 @@ class IdentityBook:
         self.counts: Counter[Unit] = Counter()  # recorded units, how many graphs hold each
         self._start: Counter[Unit] = Counter()  # the counts the stored graphs agree with (not complete)
         self._start_identity: Identity | None = None
+        self._written: dict[Unit, set[str]] = defaultdict(set)  # units of graphs this run wrote -> those graphs
+        self._written_as: dict[Unit, tuple[str, str]] = {}  # such a unit -> the actor IRI and kind last seen
 
     def intern(self, unit: Unit) -> Unit:
         """The one stored copy of an equal unit."""
@@ -167,6 +170,9 @@ class IdentityBook:
         """What an article graph now records (its actors resolved)."""
         self.pending.pop(graph, None)
         self.put(graph, {a.iri or "": (u, a.kind) for a, u in zip(analysis.actors, units_of(analysis.actors))})
+        for a, (u, kind) in self.graphs[graph].items():
+            self._written[u].add(graph)
+            self._written_as[u] = (a, kind)
 
     def resolve(self, analyses: list[Analysis]) -> Identity:
         """Resolve the actors of analysed articles against the whole set, the articles' own
@@ -199,6 +205,34 @@ class IdentityBook:
                       if any((identity.cluster(u).iri, identity.cluster(u).kind) != (a, kind)
                              for a, (u, kind) in self.graph(g).items()))
 
+    def moved(self, identity: Identity) -> list[str]:
+        """The graphs this run wrote (not pending again) that ``identity`` places an actor of
+        elsewhere: found from the units whose actor changed since the last call, so a run can
+        rewrite them while it goes on. :meth:`stale` at the end remains the complete answer."""
+        candidates: set[str] = set()
+        for u, was in self._written_as.items():
+            now = _actor_of(identity, u)
+            if now != was:
+                candidates |= self._written[u]
+                if now is not None:
+                    self._written_as[u] = now
+        return sorted(g for g in candidates if g not in self.pending
+                      and any(_actor_of(identity, u) != (a, kind) for a, (u, kind) in self.graph(g).items()))
+
+    def record_events(self, graph: str, triples: Iterable[tuple[str, str, str]]) -> None:
+        """What an article graph (its ``triples``, as written) records of its events, kept in
+        the table for :func:`link_event_identity`; nothing to keep without a table."""
+        if self.table is not None:
+            rows = event_rows(triples)
+            self.table.put_events(graph, json.dumps(rows, ensure_ascii=False, separators=(",", ":")) if rows else None)
+
+    def event_rows(self) -> list[dict[str, Any]] | None:
+        """The rows of ``pipeline/event-evidence.rq`` for every stored graph, from the table;
+        None without a table (the caller then queries the store)."""
+        if self.table is None:
+            return None
+        return [dict(zip(_EVENT_COLUMNS, (g, *row))) for g, data in self.table.events() for row in json.loads(data)]
+
     def iris(self, graphs: Iterable[str]) -> set[str]:
         """The actor IRIs these graphs record."""
         return {a for g in graphs for a in self.graph(g)}
@@ -207,6 +241,55 @@ class IdentityBook:
         """The run is over and settled: the table (if any) is marked trusted again."""
         if self.table is not None:
             self.table.finish()
+
+
+def _actor_of(identity: Identity, unit: Unit) -> tuple[str, str] | None:
+    """The IRI and kind of a unit's actor; None for a unit the identity does not hold."""
+    try:
+        cluster = identity.cluster(unit)
+    except KeyError:
+        return None
+    return cluster.iri, cluster.kind
+
+
+_EVENT_COLUMNS = ("g", "event", "lemma", "class", "fact", "date", "place", "actor")
+_EVENT_PREDICATES = {f"<{NKG}lemma>": "lemma", f"<{NKG}eventClass>": "class", f"<{NKG}factuality>": "fact",
+                     f"<{SEM}hasTimeStamp>": "date", f"<{SEM}hasPlace>": "place"}
+
+
+def event_rows(triples: Iterable[tuple[str, str, str]]) -> list[list[Any]]:
+    """The rows ``pipeline/event-evidence.rq`` gives for one article graph, from its triples
+    (without the graph column; dates as ISO text): one per event and participant, an event
+    without a lemma left out as the query leaves it.
+
+    >>> e, n = "<http://ex.org/e1>", "https://w3id.org/newskg/ns#"
+    >>> event_rows([(e, f"<{RDF}type>", f"<{n}Event>"), (e, f"<{n}lemma>", '"strike"'),
+    ...             (e, "<http://semanticweb.cs.vu.nl/2009/11/sem/hasActor>", "<http://ex.org/a>")])
+    [['http://ex.org/e1', 'strike', None, None, None, None, 'http://ex.org/a']]
+    """
+    events: dict[str, dict[str, Any]] = {}
+    actors: dict[str, list[str]] = defaultdict(list)
+    typed: set[str] = set()
+    event_type = f"<{NKG}Event>"
+    for s, p, o in triples:
+        if p == _TYPE_P and o == event_type:
+            typed.add(s)
+        elif p == _ACTOR_P:
+            actors[s].append(to_python(o))
+        elif (column := _EVENT_PREDICATES.get(p)) is not None:
+            value = to_python(o)
+            events.setdefault(s, {})[column] = value if isinstance(value, str) else str(value)
+    rows = []
+    for e in sorted(typed):
+        found = events.get(e, {})
+        if "lemma" not in found:
+            continue
+        head = [e[1:-1], found["lemma"], found.get("class"), found.get("fact"), found.get("date"), found.get("place")]
+        rows += [[*head, a] for a in sorted(set(actors.get(e, ())))] or [[*head, None]]
+    return rows
+
+
+_TYPE_P, _ACTOR_P = f"<{RDF}type>", f"<{SEM}hasActor>"
 
 
 def unit_json(unit: Unit) -> str:
@@ -249,8 +332,18 @@ def open_book(store: KGStore, *, base: str = DEFAULT_BASE) -> IdentityBook:
         table.begin(base=base, rebuild=True)
         for g, actors in book.graphs.items():
             table.put(g, {}, _as_json(actors))
+        for g, rows in _event_rows_by_graph(store.select(load_query("pipeline/event-evidence"), union=False)).items():
+            table.put_events(g, json.dumps(rows, ensure_ascii=False, separators=(",", ":")))
         book.table = table
     return book
+
+
+def _event_rows_by_graph(rows: Iterable[Mapping[str, Any]]) -> dict[str, list[list[Any]]]:
+    """The event-evidence query's rows by graph, as :func:`event_rows` gives them."""
+    found: dict[str, list[list[Any]]] = defaultdict(list)
+    for r in rows:
+        found[str(r["g"])].append([None if r[c] is None else str(r[c]) for c in _EVENT_COLUMNS[1:]])
+    return {g: sorted(v, key=lambda row: [str(x) for x in row]) for g, v in found.items()}
 
 
 def read_book(store: KGStore, *, base: str = DEFAULT_BASE) -> IdentityBook:
@@ -335,29 +428,44 @@ def ingest_articles(records: Iterable[Article | BadRecordError], store: KGStore,
     bar = progress or _no_progress
     articles = _collect_bad(records, report, bar)
 
-    def write(analyses: list[Analysis], identity: Identity) -> None:
+    def write(analyses: list[Analysis], again: list[Analysis], identity: Identity) -> None:
         geonames.preload()  # on this thread, while the next chunk is analysed (the end needs it)
         for analysis in analyses:
             _write(analysis, store, book, identity, report, touched, base=base, generated=generated)
             bar(1)
+        for analysis in again:
+            _write(analysis, store, book, identity, report, touched, base=base, generated=generated, count=False)
 
-    # One chunk is written on a thread while the next is analysed (the store's writes release
-    # the GIL); a chunk is resolved only once the one before it is written and recorded.
+    # A chunk is written on a thread while the next is analysed (the store's writes release the
+    # GIL); a chunk is resolved only once the one before it is written and recorded. Articles
+    # written earlier in the run that the chunk's identity places elsewhere are rewritten with
+    # it (from the spool), so little is left for the end.
     with AnalysisSpool() as spool, ThreadPoolExecutor(max_workers=1, thread_name_prefix="newskg-write") as writer:
         writing: Future[None] | None = None
-        for chunk in _batches(_analysed(articles, workers=workers, model=model), CHUNK):
-            analyses = []
-            for analysis in chunk:
-                report.articles += 1
-                if isinstance(analysis, ExtractionError):  # a bug on one article: report it, go on
-                    report.failed.append(analysis)
-                    bar(1)
-                    continue
-                analyses.append(analysis)
-                spool.put(graph_iri(analysis.article.id, base), analysis)
+        chunk: list[Analysis] = []
+
+        def submit() -> None:
+            nonlocal writing, chunk
             if writing is not None:
                 writing.result()
-            writing = writer.submit(write, analyses, book.resolve(analyses))
+            identity = book.resolve(chunk)
+            again = [a for g in book.moved(identity) if (a := spool.get(g)) is not None]
+            if again:
+                identity = book.resolve(chunk + again)
+            writing, chunk = writer.submit(write, chunk, again, identity), []
+
+        for analysis in _analysed(articles, workers=workers, model=model):
+            report.articles += 1
+            if isinstance(analysis, ExtractionError):  # a bug on one article: report it, go on
+                report.failed.append(analysis)
+                bar(1)
+                continue
+            chunk.append(analysis)
+            spool.put(graph_iri(analysis.article.id, base), analysis)
+            if len(chunk) == CHUNK:
+                submit()
+        if chunk:
+            submit()
         if writing is not None:
             writing.result()
         _conclude(store, book, touched, report, workers=workers, model=model, base=base, generated=generated,
@@ -379,6 +487,7 @@ def _write(analysis: Analysis, store: KGStore, book: IdentityBook, identity: Ide
         report.failed.append(ExtractionError(_origin(analysis.article), f"{type(e).__name__}: {e}", stage="writing"))
         return
     book.record(g, analysis)
+    book.record_events(g, update.triples)
     touched |= book.iris([g])
     if not count:
         return
@@ -417,16 +526,19 @@ def _conclude(store: KGStore, book: IdentityBook, touched: set[str], report: Ing
     """The end of every writing run (``ingest`` and ``load`` alike): settle, link the events
     several articles report, then trust the evidence table again."""
     _settle(store, book, touched, report, workers=workers, model=model, base=base, generated=generated, spool=spool)
-    link_event_identity(store, base=base)
+    link_event_identity(store, base=base, rows=book.event_rows())
     link_participant_identity(store, base=base)
     book.finish()
 
 
-def link_event_identity(store: KGStore, *, base: str = DEFAULT_BASE) -> bool:
+def link_event_identity(store: KGStore, *, base: str = DEFAULT_BASE,
+                        rows: Iterable[Mapping[str, Any]] | None = None) -> bool:
     """Link the events several stored articles report as one (:mod:`kg.event_identity`) by
-    ``owl:sameAs``, in a graph of their own, recomputed from every article graph's events;
-    returns whether the links changed."""
-    rows = store.select(load_query("pipeline/event-evidence"), union=False)
+    ``owl:sameAs``, in a graph of their own, recomputed from every article graph's events
+    (``rows`` of ``pipeline/event-evidence.rq``, as the evidence table keeps them; queried when
+    None); returns whether the links changed."""
+    if rows is None:
+        rows = store.select(load_query("pipeline/event-evidence"), union=False)
     shared = {"shared": IRI(shared_graph_iri(base))}
     kinds = {str(r["actor"]): str(r["kind"]).removeprefix(NKG)
              for r in store.select(load_query("pipeline/actor-kinds"), bindings=shared)}
@@ -527,7 +639,7 @@ def _context() -> Any:
 
 
 #: Articles a worker process analyses in one task (one ``nlp.pipe`` batch).
-WORKER_BATCH = 8
+WORKER_BATCH = 16
 _WORKER: dict[str, Any] = {}
 
 
@@ -725,6 +837,7 @@ def load(paths: Sequence[str | os.PathLike[str]], store: KGStore, *, base: str =
             bar(1)
             continue
         book.record(g, analysis)
+        book.record_events(g, update.triples)
         touched |= book.iris([g])
         bar(1)
         if digests.get(g) == update.digest:

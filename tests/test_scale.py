@@ -139,19 +139,23 @@ def test_dask_cluster_loses_no_article_when_a_worker_is_killed(reference: tuple[
     assert _quads(tmp_path / "store") == expected
 
 
-def _evidence(store_path: Path) -> tuple[dict, dict]:
-    """The evidence table's units and records, and the same read from the article graphs."""
-    from kg.pipeline import _as_json, read_book, unit_json
+def _evidence(store_path: Path) -> tuple[tuple, tuple]:
+    """The evidence table's units, records and event rows, and the same read from the article
+    graphs (the events by the query the table stands in for)."""
+    from kg.pipeline import _as_json, _event_rows_by_graph, load_query, read_book, unit_json
 
     with open_store(store_path) as store:
         table = store.evidence()
         assert table is not None and table.trusted(base=DEFAULT_BASE)
         kept = {g: table.graph(g) for g in store.graphs()}
         units = dict(table.units())
+        events = {g: json.loads(rows) for g, rows in table.events()}
         book = read_book(store)
-    return ({g: a for g, a in kept.items() if a}, units), (
+        queried = _event_rows_by_graph(store.select(load_query("pipeline/event-evidence"), union=False))
+    assert events, "no event evidence in the table"
+    return ({g: a for g, a in kept.items() if a}, units, events), (
         {g: _as_json(a) for g, a in book.graphs.items() if a},
-        {unit_json(u): n for u, n in book.counts.items() if n > 0})
+        {unit_json(u): n for u, n in book.counts.items() if n > 0}, queried)
 
 
 def test_the_evidence_table_stays_in_step_with_the_graphs(reference: tuple[list[str], set], tmp_path: Path) -> None:

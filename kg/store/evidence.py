@@ -1,9 +1,11 @@
 """The identity evidence of an on-disk store, kept beside it so a run need not read it back
 from every article graph: ``DIR/newskg-identity.sqlite``.
 
-Two tables: ``units`` (each distinct unit as canonical JSON, and how many article graphs
-record it) and ``records`` (per article graph and actor IRI: the unit and the kind the graph
-gives it; indexed by unit, so the graphs that record a unit are found without a scan).
+Three tables: ``units`` (each distinct unit as canonical JSON, and how many article graphs
+record it), ``records`` (per article graph and actor IRI: the unit and the kind the graph
+gives it; indexed by unit, so the graphs that record a unit are found without a scan) and
+``events`` (per article graph, the evidence of its events for cross-article event identity,
+as JSON rows, so the end of a run need not query every graph for them).
 The file is only trusted when ``state`` is ``clean``: a writer marks it ``dirty`` (synced to
 disk) before its first change and ``clean`` after its last, so a run killed in between (or
 a store written by another tool, or an older newskg) leaves it dirty and the next writer
@@ -17,6 +19,8 @@ rebuilds it from the article graphs. Between those marks it is written without s
 True
 >>> list(table.units()), table.graph("g1"), table.graphs_with(['["A"]'])
 ([('["A"]', 1)], {'a': ('["A"]', 'Person')}, {'g1'})
+>>> table.begin(base="b"); table.put_events("g1", '[["e1"]]'); list(table.events())
+[('g1', '[["e1"]]')]
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ __all__ = ["EVIDENCE_FILE", "EvidenceTable"]
 
 #: The file's name inside the store folder.
 EVIDENCE_FILE = "newskg-identity.sqlite"
-_FORMAT = "1"
+_FORMAT = "2"
 
 #: One actor of one graph: IRI -> (unit as JSON, kind).
 Actors = dict[str, tuple[str, str]]
@@ -54,6 +58,7 @@ class EvidenceTable:
                 CREATE TABLE IF NOT EXISTS records (graph TEXT NOT NULL, iri TEXT NOT NULL, unit INTEGER NOT NULL,
                                                     kind TEXT NOT NULL, PRIMARY KEY (graph, iri));
                 CREATE INDEX IF NOT EXISTS records_unit ON records (unit);
+                CREATE TABLE IF NOT EXISTS events (graph TEXT PRIMARY KEY, rows TEXT NOT NULL);
             """)
         except sqlite3.Error as e:
             raise StoreError(f"{path}: cannot open the identity evidence ({e}); delete the file to rebuild it") from e
@@ -77,6 +82,7 @@ class EvidenceTable:
             if rebuild:
                 self.db.execute("DELETE FROM records")
                 self.db.execute("DELETE FROM units")
+                self.db.execute("DELETE FROM events")
             self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
                                 [("state", "dirty"), ("format", _FORMAT), ("base", base)])
         self._ids.clear()
@@ -119,6 +125,17 @@ class EvidenceTable:
             uid = self._id(data)
             db.execute("UPDATE units SET count = count + 1 WHERE id = ?", (uid,))
             db.execute("INSERT INTO records VALUES (?, ?, ?, ?)", (graph, iri, uid, kind))
+
+    def put_events(self, graph: str, rows: str | None) -> None:
+        """Replace the event evidence of ``graph`` (JSON rows; None: the graph has none)."""
+        if rows is None:
+            self.db.execute("DELETE FROM events WHERE graph = ?", (graph,))
+        else:
+            self.db.execute("INSERT OR REPLACE INTO events VALUES (?, ?)", (graph, rows))
+
+    def events(self) -> Iterator[tuple[str, str]]:
+        """Every graph's event evidence (graph, JSON rows), by graph."""
+        return iter(self.db.execute("SELECT graph, rows FROM events ORDER BY graph").fetchall())
 
     def _id(self, data: str) -> int:
         uid = self._ids.get(data)
