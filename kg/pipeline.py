@@ -526,8 +526,9 @@ def _conclude(store: KGStore, book: IdentityBook, touched: set[str], report: Ing
     """The end of every writing run (``ingest`` and ``load`` alike): settle, link the events
     several articles report, then trust the evidence table again."""
     _settle(store, book, touched, report, workers=workers, model=model, base=base, generated=generated, spool=spool)
-    link_event_identity(store, base=base, rows=book.event_rows())
-    link_participant_identity(store, base=base)
+    events = book.event_rows()
+    link_event_identity(store, base=base, rows=events)
+    link_participant_identity(store, base=base, rows=events)
     book.finish()
 
 
@@ -546,15 +547,24 @@ def link_event_identity(store: KGStore, *, base: str = DEFAULT_BASE,
     return _replace_links(store, event_identity_graph_iri(base), links)
 
 
-def link_participant_identity(store: KGStore, *, base: str = DEFAULT_BASE) -> bool:
+def link_participant_identity(store: KGStore, *, base: str = DEFAULT_BASE,
+                              rows: Iterable[Mapping[str, Any]] | None = None) -> bool:
     """Link the unnamed participants several stored articles report as one
     (:mod:`kg.participant_identity`) by ``owl:sameAs``, in a graph of their own, recomputed from
-    every article graph and the event links; returns whether the links changed."""
-    rows = store.select(load_query("pipeline/graph-events"), bindings={"links": IRI(event_identity_graph_iri(base))})
+    every article graph and the event links (each graph's events from ``rows`` of
+    ``pipeline/event-evidence.rq`` when given: only linked events count, and those have a
+    lemma); returns whether the links changed."""
+    links = {"links": IRI(event_identity_graph_iri(base))}
     graph_events: dict[str, set[str]] = {}
-    for r in rows:
+    if rows is None:
+        found = store.select(load_query("pipeline/graph-events"), bindings=links)
+        pairs = [(str(r["event"]), str(r["same"])) for r in found if r["same"] is not None]
+    else:
+        found = rows
+        pairs = [(str(r["event"]), str(r["same"])) for r in store.select(load_query("pipeline/event-links"), bindings=links)]
+    for r in found:
         graph_events.setdefault(str(r["g"]), set()).add(str(r["event"]))
-    cluster = closures((str(r["event"]), str(r["same"])) for r in rows if r["same"] is not None)
+    cluster = closures(pairs)
     participants = [(str(r["g"]), str(r["x"]), str(r["label"]))
                     for r in store.select(load_query("pipeline/participant-evidence"))]
     descriptions = [(str(r["g"]), str(r["x"]), noun) for r in store.select(load_query("pipeline/participant-descriptions"))
