@@ -438,20 +438,20 @@ def ingest_articles(records: Iterable[Article | BadRecordError], store: KGStore,
 
     # A chunk is written on a thread while the next is analysed (the store's writes release the
     # GIL); a chunk is resolved only once the one before it is written and recorded. Articles
-    # written earlier in the run that the chunk's identity places elsewhere are rewritten with
-    # it (from the spool), so little is left for the end.
+    # written earlier in the run that a chunk's identity places elsewhere are rewritten (from
+    # the spool) with the next chunk, so little is left for the end.
     with AnalysisSpool() as spool, ThreadPoolExecutor(max_workers=1, thread_name_prefix="newskg-write") as writer:
         writing: Future[None] | None = None
         chunk: list[Analysis] = []
+        moved: list[str] = []  # written graphs the last identity places elsewhere: rewritten with the next chunk
 
         def submit() -> None:
-            nonlocal writing, chunk
+            nonlocal writing, chunk, moved
             if writing is not None:
                 writing.result()
-            identity = book.resolve(chunk)
-            again = [a for g in book.moved(identity) if (a := spool.get(g)) is not None]
-            if again:
-                identity = book.resolve(chunk + again)
+            again = [a for g in moved if (a := spool.get(g)) is not None]
+            identity = book.resolve(chunk + again)
+            moved = book.moved(identity)
             writing, chunk = writer.submit(write, chunk, again, identity), []
 
         for analysis in _analysed(articles, workers=workers, model=model):

@@ -169,13 +169,21 @@ def _headline_names(text: str, candidates: list[_Candidate]) -> list[_Candidate]
     ...                                         _Candidate(32, 45, "Lindsay Lohan", "Person")])]
     ['Lindsay Lohan', 'Lindsay Lohan']
     """
+    lines: dict[int, bool] = {}  # line start -> whether the line is in title case
+
+    def on_title_line(pos: int) -> bool:
+        start = text.rfind("\n", 0, pos) + 1
+        if start not in lines:
+            lines[start] = _on_title_line(text, start)
+        return lines[start]
+
     body: dict[str, _Candidate] = {}
     for c in candidates:
-        if not _on_title_line(text, c.begin):
+        if not on_title_line(c.begin):
             body.setdefault(c.text, c)
     out = []
     for c in candidates:
-        if len(c.text.split()) > 1 and _on_title_line(text, c.begin):
+        if len(c.text.split()) > 1 and on_title_line(c.begin):
             shorter = [n for n in body if " " in n and (c.text.startswith(n + " ") or c.text.endswith(" " + n))]
             if shorter:  # the name and its kind as the text gives them
                 named = body[max(shorter, key=len)]

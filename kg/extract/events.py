@@ -281,9 +281,9 @@ def _corefer(events: list[_Draft], others: list[_Draft]) -> list[_Draft]:
     out = list(events)
     for d in others:
         target = None
-        for x in sorted(out, key=lambda x: -min(x.spans).begin):
-            if min(x.spans).begin >= min(d.spans).begin or not (d.lemmas & x.lemmas):
-                continue
+        begin = min(d.spans).begin
+        earlier = [(b, x) for x in out if d.lemmas & x.lemmas and (b := min(x.spans).begin) < begin]
+        for _, x in sorted(earlier, key=lambda bx: -bx[0]):  # the nearest first (stable on ties)
             if x.factuality != d.factuality or _conflict(x, d) or _agents_differ(x, d):
                 continue
             target = x
