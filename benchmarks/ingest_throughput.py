@@ -10,8 +10,9 @@ resident memory of this process (ingest streams, so it stays flat).
 
 ``kg ingest --workers N`` runs the NLP and extraction in N worker processes while the main
 process resolves identity and writes the store, so ``--workers 1`` occupies one worker and the
-main process. The time of each ingest run includes starting its workers (the first run also
-starts their fork server, which loads the model once).
+main process. The time of each ingest run includes starting its workers (forked from this
+process, which has loaded the model) and everything after the last analysis (rewrites,
+event and participant links).
 """
 
 from __future__ import annotations

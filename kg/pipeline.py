@@ -3,10 +3,11 @@
 Identity is a global step: the store's actor evidence (each article graph's names and kinds
 for its actors) is read once per run into an :class:`IdentityBook`; each chunk of analysed
 articles adds its own, :class:`kg.resolve.Identity` clusters the whole set, and the chunk is
-written with it. At the end, stored articles whose actors the final clustering places
-elsewhere (an earlier "Locke" now that "Gary Locke" is known) are rewritten, each atomically,
-from the analysis the run kept (:mod:`kg.spool`) or, for an article of an earlier run, its
-stored text analysed again; then the shared facts (label, type, names,
+written with it; articles this run wrote that a chunk's clustering places elsewhere (an earlier
+"Locke" now that "Gary Locke" is known) are rewritten with the next chunk. At the end, every
+stored article the final clustering places elsewhere is rewritten, each atomically, from the
+analysis the run kept (:mod:`kg.spool`) or, for an article of an earlier run, its stored text
+analysed again; then the shared facts (label, type, names,
 country code) of every actor the run touched are set. The store so ends as a function of
 the set of articles, whatever their order, however many runs, after a crash and a re-run.
 Only this module and :mod:`kg.store` see the store.
