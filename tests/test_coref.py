@@ -98,3 +98,14 @@ def test_references_are_grounded_on_the_actor_by_the_extractor() -> None:
 
 def test_two_people_of_one_gender_close_in_salience_leave_he_unresolved() -> None:
     assert refs("Heiko Maas met Dominic Raab in London on Monday.\n\nHe said the talks had gone well.") == []
+
+
+def test_a_participant_noun_the_sentence_says_a_name_is_refers_to_it() -> None:
+    found = [(a, n) for a, _, n in refs("Fred LaRue, a Nixon administration official, died. "
+                                        "A woman named Yvonne Hiller shot two co-workers.")]
+    assert ("administration official", "Fred LaRue") in found and ("woman", "Yvonne Hiller") in found
+    found = [(a, n) for a, _, n in refs("The actress and swimmer, Esther Williams, died. "
+                                        "The Sixers introduced Maurice Cheeks as head coach.")]
+    assert ("swimmer", "Esther Williams") in found and ("head coach", "Maurice Cheeks") in found
+    # joined by "and", not in apposition: another person
+    assert refs("John Smith and a police officer were hurt.") == []

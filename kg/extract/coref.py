@@ -42,6 +42,11 @@ and Leass (1994), "An algorithm for pronominal anaphora resolution":
    is left alone when a plural noun stands between it and the organisation ("Apple ...
    100,000 workers. They ..."). The reference's span is the
    noun with its compound nouns ("minister", "gang members"), as ECB+ annotates.
+6. **Predicates**: a participant noun (``kg/wordlists/participant-nouns.tsv``) the sentence
+   says a name is, of the kind of that name's actor, refers to it, definite or not: in
+   apposition ("Fred LaRue, a Nixon administration official"; "Esther Williams, swimming
+   champion, actress"; "the actress and swimmer, Esther Williams"), named ("a woman named
+   Yvonne Hiller"), after a copula ("Hiller was a worker") or "as" ("hired Cheeks as coach").
 
 >>> from kg.extract.nlp import load_model
 >>> from kg.extract.actors import extract_actors
@@ -131,6 +136,11 @@ def _gendered_nouns() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _participant_nouns() -> dict[str, str]:
+    return {lemma: kind for lemma, kind in table("participant-nouns", columns=2)}
+
+
+@lru_cache(maxsize=1)
 def _organisation_nouns() -> frozenset[str]:
     return words("organisation-nouns")
 
@@ -200,11 +210,16 @@ def coreferences(doc: Any, actors: Sequence[Actor], *, holdings: Sequence[Holdin
     in_name = bytearray(len(doc_text(doc)) + 1)  # 1 where a name mention covers the character
     for b, e in named:
         in_name[b:e] = b"\x01" * (e - b)
+    name_at: dict[int, tuple[_Entity, Span]] = {}  # token index -> the name mention it is in
+    for entity in entities:
+        for span in entity.actor.mentions:
+            for t in _tokens(doc, span):
+                name_at[t.i] = (entity, span)
     refs: list[Reference] = []
     for tok in doc:
         if in_name[tok.idx]:
             continue
-        found = _resolve(tok, doc, entities, sent_of, window)
+        found = _resolve(tok, doc, entities, sent_of, window, name_at)
         if found is None:
             continue
         span_tokens, entity, antecedent = found
@@ -219,7 +234,7 @@ def coreferences(doc: Any, actors: Sequence[Actor], *, holdings: Sequence[Holdin
 
 
 def _resolve(tok: Any, doc: Any, entities: list[_Entity], sent_of: dict[int, int],
-             window: int) -> tuple[list[Any], _Entity, Span] | None:
+             window: int, name_at: dict[int, tuple[_Entity, Span]]) -> tuple[list[Any], _Entity, Span] | None:
     lower = tok.lower_
     if lower in _RELATIVE and tok.tag_ in ("WP", "WP$"):
         return _relative(tok, doc, entities)
@@ -244,8 +259,48 @@ def _resolve(tok: Any, doc: Any, entities: list[_Entity], sent_of: dict[int, int
                              (blocked if tok.dep_ in _OBJECT else None))
         return ([tok], *pick) if pick else None
     if tok.pos_ == "NOUN" and tok.tag_ in ("NN", "NNS"):
+        said = _predicate(tok, name_at)
+        if said is not None:
+            return said
         return _description(tok, entities, sent_of, window)
     return None
+
+
+def _predicate(tok: Any, name_at: dict[int, tuple[_Entity, Span]]) -> tuple[list[Any], _Entity, Span] | None:
+    """A participant noun the sentence says a name is: in apposition ("Fred LaRue, a Nixon
+    administration official"; "Esther Williams, swimming champion, actress"; "the actress and
+    swimmer, Esther Williams"), named ("a woman named Yvonne Hiller"), a predicate ("Hiller
+    was a worker") or a role ("introduced Cheeks as head coach"), of the kind of the name's actor."""
+    kind = _participant_nouns().get(tok.lemma_.lower())
+    if kind is None:
+        return None
+    t = tok
+    while t.dep_ == "conj" and t.head.pos_ == "NOUN" and t.head is not t:
+        t = t.head  # the first of a list of nouns
+    found = None
+    for c in t.children:
+        if c.dep_ == "appos" and c.i in name_at:
+            found = name_at[c.i]
+        elif c.dep_ == "acl" and c.lemma_ in ("name", "call", "identify"):
+            found = next((name_at[g.i] for g in c.children if g.dep_ in ("oprd", "dobj", "attr") and g.i in name_at),
+                         found)
+    up = t
+    while found is None and up.dep_ == "appos" and up.head is not up:
+        up = up.head
+        if up.i in name_at:
+            found = name_at[up.i]
+        elif up.pos_ != "NOUN":
+            break
+    if found is None and (t.dep_ == "attr" and t.head.lemma_ == "be" or
+                          t.dep_ == "pobj" and t.head.lower_ == "as" and t.head.head.pos_ in ("VERB", "AUX")):
+        verb = t.head if t.dep_ == "attr" else t.head.head
+        args = sorted((c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")),
+                      key=lambda c: c.dep_ != "dobj")  # "hired Cheeks as coach": the object first
+        found = next((name_at[c.i] for c in args[:1] if c.i in name_at), None)
+    if found is None or found[0].actor.kind != kind:
+        return None
+    span = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"] + [tok]
+    return span, found[0], found[1]
 
 
 def _description(tok: Any, entities: list[_Entity], sent_of: dict[int, int],
