@@ -5,7 +5,8 @@ Unnamed participants ("a man", "the pirates", "police": :mod:`kg.extract.partici
 article-local actors (:func:`kg.resolve.local_actor_iri`). A global step over every stored
 article graph (run by :mod:`kg.pipeline` after cross-article event identity) links them:
 two local actors of different articles are one when they have the same noun (``rdfs:label``,
-the lemma) and their articles report one real event (an event of each is in one cluster of
+the lemma; nouns of one role, "pirate" and "brigand", count as one:
+``kg/wordlists/participant-synonyms.tsv``) and their articles report one real event (an event of each is in one cluster of
 :mod:`kg.event_identity`). Links are transitive. Such a cluster is a named actor when, in the
 articles of those events, its noun describes exactly one (coreference resolved "the actress"
 to Tara Reid in one article: "the actress" of another article on that event is Tara Reid). A noun shared by more than :data:`MAX_BLOCK`
@@ -27,8 +28,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from kg.closure import LeastRoot
+from kg.wordlists import table
 
 #: Blocks (a noun and an event cluster) of more articles than this are not linked by.
 MAX_BLOCK = 200
@@ -50,16 +53,20 @@ def link_participants(participants: Iterable[tuple[str, str, str]], *, graph_eve
     >>> link_participants([("b", "b#actor=actress", "actress")], graph_events={"a": {"a/1"}, "b": {"b/1"}},
     ...                   cluster={"a/1": "a/1", "b/1": "a/1"}, descriptions=[("a", "p:reid", "actress")])
     {'b#actor=actress': 'p:reid'}
+    >>> link_participants([("a", "a#actor=pirate", "pirate"), ("b", "b#actor=brigand", "brigand")],
+    ...                   graph_events={"a": {"a/1"}, "b": {"b/1"}}, cluster={"a/1": "a/1", "b/1": "a/1"})
+    {'b#actor=brigand': 'a#actor=pirate'}
     """
     clusters_of = {g: {cluster[e] for e in events if e in cluster} for g, events in graph_events.items()}
+    same = _synonyms()
     blocks: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for g, actor, noun in sorted(set(participants)):
         for c in clusters_of.get(g, ()):
-            blocks[(noun, c)][g].add(actor)
+            blocks[(same.get(noun, noun), c)][g].add(actor)
     described: dict[tuple[str, str], set[str]] = defaultdict(set)  # (noun, event cluster) -> named actors
     for g, actor, noun in descriptions:
         for c in clusters_of.get(g, ()):
-            described[(noun, c)].add(actor)
+            described[(same.get(noun, noun), c)].add(actor)
     sets = LeastRoot()
     for members in blocks.values():
         if len(members) < 2 or len(members) > MAX_BLOCK:
@@ -78,6 +85,11 @@ def link_participants(participants: Iterable[tuple[str, str, str]], *, graph_eve
     links = {x: heads.get(root, root) for x, root in links.items()}
     links.update({root: head for root, head in heads.items()})
     return dict(sorted(links.items()))
+
+
+@lru_cache(maxsize=1)
+def _synonyms() -> dict[str, str]:
+    return dict(table("participant-synonyms", columns=2))
 
 
 def noun_forms(text: str) -> set[str]:
