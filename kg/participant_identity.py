@@ -6,11 +6,13 @@ article-local actors (:func:`kg.resolve.local_actor_iri`). A global step over ev
 article graph (run by :mod:`kg.pipeline` after cross-article event identity) links them:
 two local actors of different articles are one when they have the same noun (``rdfs:label``,
 the lemma; nouns of one role, "pirate" and "brigand", count as one:
-``kg/wordlists/participant-synonyms.tsv``) and their articles report one real event (an event of each is in one cluster of
-:mod:`kg.event_identity`). Links are transitive. Such a cluster is a named actor when, in the
-articles of those events, its noun describes exactly one (coreference resolved "the actress"
-to Tara Reid in one article: "the actress" of another article on that event is Tara Reid). A noun shared by more than :data:`MAX_BLOCK`
-articles through one event cluster is too unspecific to link by.
+``kg/wordlists/participant-synonyms.tsv``) and their articles report one real event (an event
+of each is in one cluster of :mod:`kg.event_identity`). Links are transitive. Such a cluster is a named actor when, in the
+articles of those events, its noun describes one more than half the time (coreference
+resolved "the actress" to Tara Reid in one article: "the actress" of another article on that
+event is Tara Reid), counting each article that describes once; the last word of an
+organisation's name describes it ("Indian Navy": "the navy"). A noun shared by more than
+:data:`MAX_BLOCK` articles through one event cluster is too unspecific to link by.
 
 The links are a function of the stored participants and event clusters, whatever the order
 in which the articles came. Each local actor of a cluster but the least gets ``owl:sameAs`` the
@@ -26,7 +28,7 @@ least IRI of its cluster.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
@@ -47,8 +49,9 @@ def link_participants(participants: Iterable[tuple[str, str, str]], *, graph_eve
     each article graph's event IRIs; ``cluster`` each linked event's cluster (the least IRI of
     its ``owl:sameAs`` closure; events not in it stand alone and link nothing).
     ``descriptions`` are (article graph, named actor IRI, noun) triples: a description that
-    coreference resolved to a named actor ("the actress" ... Tara Reid). A local actor whose
-    noun describes exactly one named actor in the articles of its event clusters is that actor.
+    coreference resolved to a named actor ("the actress" ... Tara Reid), or an organisation's
+    name ("Indian Navy": "navy"). A local actor whose noun describes one named actor in more
+    than half of the articles of its event clusters that describe one is that actor.
 
     >>> link_participants([("b", "b#actor=actress", "actress")], graph_events={"a": {"a/1"}, "b": {"b/1"}},
     ...                   cluster={"a/1": "a/1", "b/1": "a/1"}, descriptions=[("a", "p:reid", "actress")])
@@ -63,10 +66,11 @@ def link_participants(participants: Iterable[tuple[str, str, str]], *, graph_eve
     for g, actor, noun in sorted(set(participants)):
         for c in clusters_of.get(g, ()):
             blocks[(same.get(noun, noun), c)][g].add(actor)
-    described: dict[tuple[str, str], set[str]] = defaultdict(set)  # (noun, event cluster) -> named actors
+    # (noun, event cluster) -> (article, named actor) descriptions
+    described: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
     for g, actor, noun in descriptions:
         for c in clusters_of.get(g, ()):
-            described[(same.get(noun, noun), c)].add(actor)
+            described[(same.get(noun, noun), c)].add((g, actor))
     sets = LeastRoot()
     for members in blocks.values():
         if len(members) < 2 or len(members) > MAX_BLOCK:
@@ -74,17 +78,42 @@ def link_participants(participants: Iterable[tuple[str, str, str]], *, graph_eve
         actors = sorted(a for found in members.values() for a in found)
         for a in actors[1:]:
             sets.join(actors[0], a)
-    named: dict[str, set[str]] = defaultdict(set)  # local cluster -> named actors its noun describes
+    named: dict[str, set[tuple[str, str]]] = defaultdict(set)  # local cluster -> (article, named actor) descriptions
     for (noun, c), members in blocks.items():
         if len(members) <= MAX_BLOCK:
             for found in members.values():
                 for a in found:
                     named[sets.find(a)] |= described.get((noun, c), set())
-    heads = {root: min(found) for root, found in named.items() if len(found) == 1}
+    heads = {root: head for root, found in named.items() if (head := _described_most(found))}
     links = {x: sets.find(x) for x in sets.members() if sets.find(x) != x}
     links = {x: heads.get(root, root) for x, root in links.items()}
     links.update({root: head for root, head in heads.items()})
     return dict(sorted(links.items()))
+
+
+def _described_most(found: Iterable[tuple[str, str]]) -> str | None:
+    """The named actor that more than half of the (article, named actor) descriptions name, and
+    more articles than any other (the least IRI of a tie), or None.
+
+    >>> _described_most([("a", "p:lohan"), ("b", "p:lohan"), ("c", "p:lilo")]), _described_most([("a", "x"), ("b", "y")])
+    ('p:lohan', None)
+    """
+    votes = Counter(actor for _, actor in found)
+    if not votes:
+        return None
+    (top, n), *rest = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+    return top if 2 * n > sum(votes.values()) and (not rest or n > rest[0][1]) else None
+
+
+def organisation_noun(label: str) -> str | None:
+    """The common noun an organisation's name of several words ends with, lower case ("Indian
+    Navy" -> "navy"), which describes it as a participant noun would; None for one word.
+
+    >>> organisation_noun("Indian Navy"), organisation_noun("Oregon State Police"), organisation_noun("NATO")
+    ('navy', 'police', None)
+    """
+    words = label.split()
+    return words[-1].lower() if len(words) > 1 else None
 
 
 @lru_cache(maxsize=1)

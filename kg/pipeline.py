@@ -50,7 +50,7 @@ from kg.rdf.terms import to_python
 from kg.read import input_files, read_articles
 from kg.closure import closures
 from kg.event_identity import link_events, units_from_rows
-from kg.participant_identity import link_participants, noun_forms
+from kg.participant_identity import link_participants, noun_forms, organisation_noun
 from kg.resolve import Identity, Unit, resolve_actors, stored_unit, units_of
 from kg.store import KGStore
 from kg.spool import AnalysisSpool
@@ -570,6 +570,10 @@ def link_participant_identity(store: KGStore, *, base: str = DEFAULT_BASE,
                     for r in store.select(load_query("pipeline/participant-evidence"))]
     descriptions = [(str(r["g"]), str(r["x"]), noun) for r in store.select(load_query("pipeline/participant-descriptions"))
                     for noun in noun_forms(str(r["text"]))]
+    shared = {"shared": IRI(shared_graph_iri(base))}
+    descriptions += [(str(r["g"]), str(r["x"]), noun) for r in store.select(load_query("pipeline/participant-organisations"),
+                                                                           bindings=shared)
+                     if (noun := organisation_noun(str(r["label"])))]
     links = link_participants(participants, graph_events=graph_events, cluster=cluster, descriptions=descriptions)
     return _replace_links(store, participant_identity_graph_iri(base), links)
 

@@ -8,7 +8,7 @@ import json
 from itertools import permutations
 from pathlib import Path
 
-from kg.participant_identity import link_participants
+from kg.participant_identity import link_participants, organisation_noun
 from kg.pipeline import ingest
 from kg.store import open_store
 from kg.vocab import OWL, participant_identity_graph_iri
@@ -51,3 +51,20 @@ def test_participants_of_one_event_link_in_any_order_and_reingest_writes_nothing
     assert (f"<{ART}gun-b#actor=gunman>", f"<{ART}gun-a#actor=gunman>") in results[0]
     assert (f"<{ART}gun-b#actor=police>", f"<{ART}gun-a#actor=police>") in results[0]
     assert not any("gun-c" in s or "gun-c" in o for s, o in results[0])  # another gunman, another event
+
+
+def test_a_cluster_is_the_named_actor_most_articles_describe_it_as():
+    clusters = {f"{g}/1": "a/1" for g in "abcd"}
+    graph_events = {g: {f"{g}/1"} for g in "abcd"}
+    found = [("a", "a#actress", "actress"), ("b", "b#actress", "actress"), ("d", "d#navy", "navy")]
+    # two articles resolve "the actress" to Lohan, one to a variant of her name: Lohan
+    votes = [("b", "p:lohan", "actress"), ("c", "p:lohan", "actress"), ("d", "p:lilo", "actress")]
+    assert link_participants(found, graph_events=graph_events, cluster=clusters, descriptions=votes) == {
+        "a#actress": "p:lohan", "b#actress": "p:lohan"}
+    # one each: no majority, the participants stay one unnamed actor
+    assert link_participants(found, graph_events=graph_events, cluster=clusters, descriptions=votes[1:]) == {
+        "b#actress": "a#actress"}
+    # "the navy" of an event another article on it names the "Indian Navy" of
+    navy = [("c", "o:indian-navy", organisation_noun("Indian Navy"))]
+    assert link_participants(found, graph_events=graph_events, cluster=clusters, descriptions=navy)["d#navy"] == \
+        "o:indian-navy"
