@@ -168,7 +168,7 @@ def queries(store_dir: Path, reps: int, *, budget_ms: float = 5000,
     notebook = {  # the bindings the notebooks and widgets give (kg/notebook/*)
         "actors": {}, "actor-search": {"text": "Pompeo"}, "activity": {}, "co-mentions": {"actor": actor},
         "describe-node": {"n": actor}, "ego": {"actor": actor}, "event-types": {}, "events": {"actor": actor},
-        "events-all": {}, "label-kinds": {}, "link-sentences": {"actor": actor, "other": IRI("https://w3id.org/newskg/id/actor/qamar-javed-bajwa")},
+        "events-all": {}, "label-kinds": {"label": "United States"}, "link-sentences": {"actor": actor, "other": IRI("https://w3id.org/newskg/id/actor/qamar-javed-bajwa")},
         "links": {"actor": actor, "other": IRI("https://w3id.org/newskg/id/actor/qamar-javed-bajwa")},
         "posts": {"actor": actor}, "property-labels": {}, "speakers": {}, "statements": {"actor": actor},
         "statements-all": {}}

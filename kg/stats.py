@@ -9,6 +9,10 @@ graph adds or takes away (``kg/queries/stats/change.rq``; the terms are in
 - per actor or post ``?x``: ``nkg:graphCount`` (article graphs that type it),
   ``nkg:articleCount`` (articles that mention it), ``nkg:mentionCount``, ``nkg:eventCount``
   (events it takes part in, per article), ``nkg:statementCount`` (statements it makes);
+- per CAMEO event type ``?t``: ``nkg:typeEventCount``, ``nkg:typeAssertedCount``,
+  ``nkg:typeArticleCount`` (its events, the asserted ones, the articles that have any); per
+  two-digit root code the same over the types under it (``nkg:branchEventCount``, ...), read by
+  ``ontology/queries/events-by-cameo-branch.rq``;
 - on the graph IRI itself: ``nkg:articleTotal``, ``nkg:mentionTotal``, ``nkg:eventTotal``,
   ``nkg:statementTotal`` and ``void:triples`` of the article graphs (input digests aside, as
   ``kg load`` writes them after counting);

@@ -178,9 +178,9 @@ def described(store: KGStore, graph: Graph) -> Graph:
     literals = {n[1:-1]: n for n in graph.nodes() if n.startswith('"')}
     if literals:
         named: dict[str, set[str]] = {}
-        for row in store.select(load("notebook/label-kinds")):
-            if str(row["label"]) in literals:
-                named.setdefault(literals[str(row["label"])], set()).add(kind_of([row["class"]]))
+        for text, node in literals.items():  # one index lookup per label, not a list of every label
+            for row in store.select(load("notebook/label-kinds"), bindings={"label": text}):
+                named.setdefault(node, set()).add(kind_of([row["class"]]))
         kinds.update({n: next(iter(k)) for n, k in named.items() if len(k) == 1})
     graph.labels = {**labels, **graph.labels}
     graph.kinds = {**kinds, **graph.kinds}
