@@ -84,9 +84,13 @@ def read_predictions(store: KGStore, *, task: str, docs: Iterable[str] | None = 
     elif task == "events":
         same = _same_as(store.select(load("evaluate/event-same-as")))
         rows = store.select(load("evaluate/events"), bindings={"cues": event_cues})
-        events = {(str(r["id"]), int(r["b"]), int(r["e"])) for r in rows if not r["cue"]}
-        for row in rows:  # a cue that is also an event's trigger counts once, as the event
-            if not row["cue"] or (str(row["id"]), int(row["b"]), int(row["e"])) not in events:
+        triggers: dict[str, list[tuple[int, int]]] = {}
+        for r in rows:
+            if not r["cue"]:
+                triggers.setdefault(str(r["id"]), []).append((int(r["b"]), int(r["e"])))
+        for row in rows:  # a cue overlapping an event's trigger ("said today", "said") counts once, as the event
+            b, e = int(row["b"]), int(row["e"])
+            if not row["cue"] or not any(b < te and tb < e for tb, te in triggers.get(str(row["id"]), ())):
                 m = _mention(row, "EVENT")
                 add(Mention(m.doc, m.begin, m.end, m.label, m.raw, same.get(m.cluster, m.cluster)))
     elif task == "statements":

@@ -85,15 +85,20 @@ _HEADLINE = re.compile(r"^\s*\S.*\S(?P<colon>:)\s+(?P<name>[A-Z][\w.'’-]*(?:\s
 #: rule's statement keeps its cue when the head does not see one, takes the head's source and
 #: content boundaries (no: the rules' are more precise), its cue boundaries (yes: "has said");
 #: whether a cue only the head finds takes the parse's subject and clause; how many tokens may
-#: separate two content pieces of the head that are joined; whether a cue only the head finds
-#: must be a speech verb of the lexicon or a noun (with head 0.1: yes, cue precision 0.64 -> 0.74
-#: for the same F1; with head 0.2 every head cue would gain on PolNeAR's held-out 84 (cue 0.622 ->
-#: 0.633, source 0.669 -> 0.704, content overlap 0.726 -> 0.779) but its non-speech cues become
-#: event mentions and ECB+ event F1 drops 0.927 -> 0.877: yes).
+#: separate two content pieces of the head that are joined; which parts of speech a cue only the
+#: head finds may have besides a speech verb of the lexicon (head 0.2 on the held-out 84: every
+#: head cue, cue 0.619 -> 0.632; any verb or noun but NOT_CUES, cue 0.641, source 0.705, content
+#: overlap 0.780; other parts of speech, "In", ":", "reportedly", lose precision). A head verb that is not a
+#: speech verb ("backs", "opposes") is PolNeAR's attribution; ECB+ events count it once, with the
+#: event trigger it overlaps (:func:`kg.evaluate.predictions.read_predictions`).
 CONTENT_GAP, SOURCE_GAP, MERGE_GAP = 6, 6, 5
-SOURCE_FROM_PARSE, CONTENT_FROM_PARSE, LEXICON_ONLY = True, True, True
+SOURCE_FROM_PARSE, CONTENT_FROM_PARSE = True, True
+HEAD_CUE_POS = frozenset(("VERB", "NOUN"))
 #: The cue takes the verb's auxiliaries, adverbs, dates and prepositional phrases next to it.
 CUE_MODIFIERS = True
+#: The cue takes a preposition or particle between it and its content ("called for", "pointed
+#: out"; held-out 84: cue 0.641 -> 0.669).
+CUE_PREPOSITION = True
 #: A source before its cue takes its apposition and the comma closing it ("Reince Priebus, the
 #: GOP chairman, said").
 APPOSITIONS = True
@@ -171,6 +176,8 @@ def extract_statements(doc: Any, analysis: Analysis) -> list[Statement]:
     for i, f in enumerate(ordered):
         ctx.add_context(f, ordered[:i])
     for f in ordered:
+        if CUE_PREPOSITION:
+            ctx.cue_to_content(f.statement)
         f.statement.text = content_text(f.statement)
         f.statement.parts = ctx.quoted_parts(f.statement)
     return [f.statement for f in ordered]
@@ -303,6 +310,23 @@ class _Context:
         if (begin, end) == (cue.begin, cue.end):
             return cue
         return Span(begin, end, self.text[begin:end])
+
+    def cue_to_content(self, st: Statement) -> None:
+        """The cue takes the one preposition or particle between it and its content ("called
+        for", "talked about", "pointed out"), PolNeAR's convention."""
+        if st.content.begin <= st.cue.end:
+            return
+        between = self.doc.char_span(st.cue.end, st.content.begin, alignment_mode="expand")
+        if between is None:
+            return
+        words = [t for t in between if not t.is_space]
+        if len(words) != 1 or words[0].lower_ == "that" or not (words[0].pos_ == "ADP" or words[0].dep_ == "prt"):
+            return
+        t = words[0]
+        if t.idx < st.cue.end or t.idx + len(t.text) > st.content.begin:
+            return
+        end = t.idx + len(t.text)
+        st.cue = Span(st.cue.begin, end, self.text[st.cue.begin:end])
 
     def subject(self, tok: Any) -> Any:
         seen = 0
@@ -530,14 +554,15 @@ class _Context:
 
     def _cue(self, span: Any) -> Any:
         """A head cue without trailing prepositions and articles ("said on"), or None when its
-        verb never makes a statement (:data:`~kg.extract.speech_lexicon.NOT_CUES`)."""
+        verb never makes a statement (:data:`~kg.extract.speech_lexicon.NOT_CUES`) or it is
+        neither a speech verb of the lexicon nor of :data:`HEAD_CUE_POS` ("In", ":")."""
         end = span.end
         while end > span.start + 1 and self.doc[end - 1].pos_ in ("ADP", "DET", "PUNCT") \
                 and self.doc[end - 1].text != ":":
             end -= 1
         span = self.doc[span.start:end]
         lemma = span.root.lemma_.lower()
-        if lemma in NOT_CUES or (LEXICON_ONLY and not (is_verb_cue(lemma) or span.root.pos_ == "NOUN")):
+        if lemma in NOT_CUES or not (is_verb_cue(lemma) or span.root.pos_ in HEAD_CUE_POS):
             return None
         return span
 
