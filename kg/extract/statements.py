@@ -77,6 +77,13 @@ _STRIP = " \t\n\r\xa0,;:—–-"
 #: A title "claim: Name" (one to four capitalised words after the last colon), or "Name: claim".
 _ABBREVIATION = re.compile(r"\b(?:" + "|".join(sorted(ABBREVIATIONS)) + r")\.$", flags=re.IGNORECASE)
 _HEADLINE_FIRST = re.compile(r"^\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?P<colon>:)\s+\S.*\S\s*$")
+#: A signature after a quote or in an embedded tweet: a dash, then a name (and a handle), ending
+#: the line ('"..."\n\n- Bernie Sanders.', '... ― Sonya Herridge', '... — Paul Ryan (@SpeakerRyan) July 5, 2016</tweet>').
+_SIGNATURE = re.compile(r"(?P<dash>[―—–]|--?)[ \t\xa0]*(?P<name>[A-Z][\w.'’-]*(?:[ \t\xa0]+(?:[A-Z][\w.'’-]*|de|van|von)){0,3}?"
+                        r"(?:[ \t\xa0]*\(@\w+\))?)(?P<tail>[ \t\xa0]*(?:[.,][^\n]{0,40})?(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?)"
+                        r"(?=[ \t\xa0]*(?:\n|$|</tweet>))")
+_TWEET_START = re.compile(r"<tweet[^>]*>")
+_LINK = re.compile(r"(?:\s*(?:pic\.twitter\.com/\S+|https?://\S+))+\s*$")
 _HEADLINE = re.compile(r"^\s*\S.*\S(?P<colon>:)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$")
 
 
@@ -104,6 +111,7 @@ CUE_PREPOSITION = True
 #: quote (held-out 84, with a quote never joined across a paragraph end to the cue after it and
 #: a bare quote after "said NAME." joined to the statement before: content exact 0.513 -> 0.540).
 NESTED_IN_QUOTE = True
+SIGNATURES = True
 SPLIT_QUOTE_FIRST = True
 #: A source before its cue takes its apposition and the comma closing it ("Reince Priebus, the
 #: GOP chairman, said").
@@ -173,6 +181,16 @@ def extract_statements(doc: Any, analysis: Analysis) -> list[Statement]:
     headline = ctx.headline_claim()
     if headline is not None:  # the title's own statement replaces any found inside it
         ordered = [f for f in ordered if f.statement.cue.begin > headline.statement.cue.end] + [headline]
+    if SIGNATURES:
+        cues = [(f.statement.cue.begin, f.statement.cue.end) for f in ordered]
+        contents = [(f.statement.content.begin, f.statement.content.end) for f in ordered]
+        for f in ctx.signatures():
+            st = f.statement
+            if not any(b < st.cue.end and st.cue.begin < e for b, e in cues + contents) and \
+                    not any(b < st.source.end and st.source.begin < e for b, e in cues):
+                ordered = [g for g in ordered if not (st.content.begin <= g.statement.content.begin
+                                                      and g.statement.content.end <= st.content.end
+                                                      and g.statement.cue.begin >= st.content.end)] + [f]
     ordered.sort(key=lambda f: f.statement.cue.begin)
     if NESTED_IN_QUOTE:
         ordered = [f for f in ordered if ctx.within_quote(f.statement)]
@@ -503,6 +521,41 @@ class _Context:
         st = Statement(cue=Span(colon, colon + 1, ":"), content=content, mode="indirect",
                        source=Span(b, e, self.text[b:e]), speaker=actor)
         return _Found(st, None, 0)
+
+    def signatures(self) -> list[_Found]:
+        """Statements signed by a name after a dash: a quotation just before the dash, or the
+        text of the embedded tweet the signature closes, is the content of the person named."""
+        out = []
+        for m in _SIGNATURE.finditer(self.text):
+            dash = m.start("dash")
+            if dash > 0 and not self.text[dash - 1].isspace():
+                continue
+            before = self.text[:dash].rstrip()
+            quote = next((q for q in self.quotes if q.end == len(before)), None)
+            line_start = self.text.rfind("\n", 0, dash) + 1
+            if quote is None and self.text[line_start:dash].strip():
+                tweet = None
+                for t in _TWEET_START.finditer(self.text, line_start, dash):
+                    tweet = t
+                if tweet is None or "</tweet>" not in self.text[m.end("name"):m.end() + 9]:
+                    continue
+                body = self.text[tweet.end():dash]
+                content = self.span(tweet.end(), tweet.end() + len(_LINK.sub("", body.rstrip())))
+                mode = "indirect"
+            elif quote is not None:
+                content, mode = quote, "direct"
+            else:
+                continue
+            b, e = m.span("name")
+            name = self.span(b, e)
+            if content is None or name is None:
+                continue
+            cue = Span(dash, m.end("dash"), m.group("dash"))
+            tokens = self.doc.char_span(name.begin, name.end, alignment_mode="expand")
+            st = Statement(cue=cue, content=content, mode=mode, source=name)
+            out.append(_Found(st, tokens.root if tokens is not None and len(tokens) else None,
+                              self.paragraph(dash)))
+        return out
 
     # -- the trained head ---------------------------------------------------------------------
     def with_head(self, rules: list[_Found]) -> list[_Found]:
