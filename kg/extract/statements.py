@@ -111,6 +111,9 @@ CUE_PREPOSITION = True
 #: quote (held-out 84, with a quote never joined across a paragraph end to the cue after it and
 #: a bare quote after "said NAME." joined to the statement before: content exact 0.513 -> 0.540).
 NESTED_IN_QUOTE = True
+#: "In a CNN poll, ..." / "... leads in the polls": a statement of the poll, cue "in".
+IN_POLLS = True
+_POLLS = frozenset("poll survey".split())
 SIGNATURES = True
 SPLIT_QUOTE_FIRST = True
 #: A source before its cue takes its apposition and the comma closing it ("Reince Priebus, the
@@ -173,6 +176,8 @@ def extract_statements(doc: Any, analysis: Analysis) -> list[Statement]:
         f = None
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             f = ctx.according_to(tok)
+        elif IN_POLLS and tok.lower_ == "in" and tok.dep_ == "prep":
+            f = ctx.in_poll(tok)
         elif tok.pos_ in ("VERB", "AUX") and is_verb_cue(tok.lemma_) and tok.dep_ not in ("amod", "compound"):
             f = ctx.verb_statement(tok)
         if f and (f.statement.cue.begin, f.statement.cue.end) not in found:
@@ -715,7 +720,24 @@ class _Context:
         if obj is None:
             return None
         cue = Span(tok.idx, to.idx + len(to.text), self.text[tok.idx:to.idx + len(to.text)])
-        source = self.source_span(obj)
+        return self.phrase_statement(tok, obj, cue, self.source_span(obj))
+
+    def in_poll(self, tok: Any) -> _Found | None:
+        """"In a CNN poll released Monday, 50 percent ..." / "... leads in the polls": the poll
+        says it (PolNeAR's cue "in")."""
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.lemma_.lower() not in _POLLS:
+            return None
+        tokens = [t for t in obj.subtree if t.i > tok.i]
+        source = self.span(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+        if source is None:
+            return None
+        return self.phrase_statement(tok, obj, Span(tok.idx, tok.idx + len(tok.text), tok.text), source)
+
+    def phrase_statement(self, tok: Any, obj: Any, cue: Span, source: Span | None) -> _Found | None:
+        """The statement of a phrase cue with its source object ("according to X", "in X poll"):
+        the rest of the sentence after the phrase when it opens the sentence, else the sentence
+        before it."""
         sent = tok.sent
         phrase = (min(tok.left_edge.i, tok.i), max(t.i for t in obj.subtree))
         if tok.i - sent.start <= 1:  # "According to X, ..."
