@@ -68,6 +68,8 @@ _FIRST = frozenset("i we me us".split())
 _VOICES = words("voices")
 #: Dependencies through which a cue verb without a subject takes its head's subject.
 _INHERIT = frozenset("conj advcl xcomp".split())
+#: A verb in a source by these dependencies modifies a noun ("Best-selling writer"): no clause.
+_MODIFIER_DEPS = frozenset("amod compound".split())
 #: Event types (CAMEO code prefixes) of communication, which can produce a statement.
 _SPEECH_EVENTS = ("01", "02", "03", "04", "05")
 #: Dependents of a cue verb that PolNeAR counts as part of the cue, before and after the verb.
@@ -388,6 +390,8 @@ class _Context:
                     return c
             if tok.dep_ in _INHERIT and tok.head is not tok:
                 tok, seen = tok.head, seen + 1
+            elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head is not tok.head:
+                tok, seen = tok.head.head, seen + 1  # "appeared to assert ... by saying"
             else:
                 return None
         return None
@@ -701,7 +705,7 @@ class _Context:
 
     def _has_verb(self, span: Span) -> bool:
         tokens = self.doc.char_span(span.begin, span.end, alignment_mode="expand")
-        return tokens is not None and any(t.pos_ == "VERB" for t in tokens)
+        return tokens is not None and any(t.pos_ == "VERB" and t.dep_ not in _MODIFIER_DEPS for t in tokens)
 
     def _span_of(self, span: Any) -> Span:
         return Span(span.start_char, span.end_char, self.text[span.start_char:span.end_char])
