@@ -156,7 +156,8 @@ def evaluate(gold_path: str | os.PathLike[str], *, task: str, store: str | os.Pa
                 raise EvaluationError(f"{len(differ)} stored article text(s) differ from the gold text, so "
                                       f"offsets cannot be compared (first: {differ[0]!r})")
             predictions = read_predictions(kg_store, task=task, docs=ids,
-                                           event_cues=gold.format == "ecbplus", names_only=gold.format == "conll")
+                                           event_cues=gold.format == "ecbplus", names_only=gold.format == "conll",
+                                           outermost=gold.format == "polnear")
     result = score_gold(gold, predictions, errors=errors)
     missing = len(ids - set(texts))
     if missing:
