@@ -8,9 +8,19 @@ Found in three ways, each grounded in source, cue and content spans:
   a quotation next to the cue ("...," he said, "...") makes the statement direct; a split
   quote has one content span from its first to its last mark and one part per quotation
   (``Statement.parts``, in order; ``Statement.text`` is their concatenation);
-* **"according to X"**: X is the source, the clause it modifies the content;
+* **"according to X"**, and **"In X poll/survey,"** opening a sentence: X is the source, the
+  clause it modifies the content;
+* **cues of the trained head** (:mod:`kg.extract.trained.attribution`) the rules miss: speech
+  verbs, other verbs ("backs", "opposes": PolNeAR's attributions) and nouns, with the parse's
+  subject and clause or the head's spans next to them;
+* **signatures**: a dash and a name after a quotation ('"..." ― Maria Lopez') or closing an
+  embedded tweet ('... — Jane Ross (@JaneRoss) May 2, 2026</tweet>');
 * **cue-less quotes** that follow a direct statement in the same paragraph (or open the next
-  one) extend that statement: the text makes clear the same speaker goes on.
+  one) extend that statement: the text makes clear the same speaker goes on ('"...," Baron said.
+  "..."' is one split quote).
+
+A cue inside a quotation keeps its content inside it; a statement whose cue lies inside another
+statement's content stays (nested statements), though PolNeAR scores the outer one only.
 
 Mode: ``direct`` when the content is a quotation, ``mixed`` when a reported clause contains
 a quoted fragment, else ``indirect``.
