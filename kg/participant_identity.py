@@ -87,22 +87,19 @@ def link_participants(participants: Iterable[tuple[str, str, str]], *, graph_eve
     heads = {root: head for root, found in named.items() if (head := _described_most(found))}
     links = {x: sets.find(x) for x in sets.members() if sets.find(x) != x}
     links = {x: heads.get(root, root) for x, root in links.items()}
-    links.update({root: head for root, head in heads.items()})
+    links.update(heads)
     return dict(sorted(links.items()))
 
 
 def _described_most(found: Iterable[tuple[str, str]]) -> str | None:
-    """The named actor that more than half of the (article, named actor) descriptions name, and
-    more articles than any other (the least IRI of a tie), or None.
+    """The named actor that more than half of the (article, named actor) descriptions name, or None.
 
     >>> _described_most([("a", "p:lohan"), ("b", "p:lohan"), ("c", "p:lilo")]), _described_most([("a", "x"), ("b", "y")])
     ('p:lohan', None)
     """
     votes = Counter(actor for _, actor in found)
-    if not votes:
-        return None
-    (top, n), *rest = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
-    return top if 2 * n > sum(votes.values()) and (not rest or n > rest[0][1]) else None
+    top, n = max(votes.items(), key=lambda kv: kv[1], default=(None, 0))
+    return top if 2 * n > sum(votes.values()) else None  # a majority is the only one
 
 
 def organisation_noun(label: str) -> str | None:

@@ -167,8 +167,11 @@ class IdentityBook:
         if self.table is not None:
             self.table.put(graph, _as_json(old), _as_json(self.graphs[graph]))
 
-    def record(self, graph: str, analysis: Analysis) -> None:
-        """What an article graph now records (its actors resolved)."""
+    def record(self, graph: str, analysis: Analysis, triples: Iterable[tuple[str, str, str]]) -> None:
+        """What an article graph now records: its actors resolved, and (kept in the table for
+        :func:`link_event_identity`) the evidence of its events in ``triples``, as written."""
+        if self.table is not None:
+            self.table.put_events(graph, event_rows(triples))
         self.pending.pop(graph, None)
         self.put(graph, {a.iri or "": (u, a.kind) for a, u in zip(analysis.actors, units_of(analysis.actors))})
         for a, (u, kind) in self.graphs[graph].items():
@@ -199,12 +202,10 @@ class IdentityBook:
         candidates = set(self.graphs)
         if not self.complete and self.table is not None and self._start:
             start = self._start_identity = self._start_identity or Identity(self._start, base=self.base)
-            moved = [u for u in self._start if self.counts[u] > 0 and
-                     (start.cluster(u).iri, start.cluster(u).kind) != (identity.cluster(u).iri, identity.cluster(u).kind)]
+            moved = [u for u in self._start if self.counts[u] > 0 and _actor_of(start, u) != _actor_of(identity, u)]
             candidates |= self.table.graphs_with(unit_json(u) for u in moved)
         return sorted(g for g in candidates
-                      if any((identity.cluster(u).iri, identity.cluster(u).kind) != (a, kind)
-                             for a, (u, kind) in self.graph(g).items()))
+                      if any(_actor_of(identity, u) != (a, kind) for a, (u, kind) in self.graph(g).items()))
 
     def moved(self, identity: Identity) -> list[str]:
         """The graphs this run wrote (not pending again) that ``identity`` places an actor of
@@ -220,19 +221,12 @@ class IdentityBook:
         return sorted(g for g in candidates if g not in self.pending
                       and any(_actor_of(identity, u) != (a, kind) for a, (u, kind) in self.graph(g).items()))
 
-    def record_events(self, graph: str, triples: Iterable[tuple[str, str, str]]) -> None:
-        """What an article graph (its ``triples``, as written) records of its events, kept in
-        the table for :func:`link_event_identity`; nothing to keep without a table."""
-        if self.table is not None:
-            rows = event_rows(triples)
-            self.table.put_events(graph, json.dumps(rows, ensure_ascii=False, separators=(",", ":")) if rows else None)
-
     def event_rows(self) -> list[dict[str, Any]] | None:
         """The rows of ``pipeline/event-evidence.rq`` for every stored graph, from the table;
         None without a table (the caller then queries the store)."""
         if self.table is None:
             return None
-        return [dict(zip(_EVENT_COLUMNS, (g, *row))) for g, data in self.table.events() for row in json.loads(data)]
+        return [dict(zip(_EVENT_COLUMNS, (g, *row))) for g, rows in self.table.events() for row in rows]
 
     def iris(self, graphs: Iterable[str]) -> set[str]:
         """The actor IRIs these graphs record."""
@@ -256,6 +250,7 @@ def _actor_of(identity: Identity, unit: Unit) -> tuple[str, str] | None:
 _EVENT_COLUMNS = ("g", "event", "lemma", "class", "fact", "date", "place", "actor")
 _EVENT_PREDICATES = {f"<{NKG}lemma>": "lemma", f"<{NKG}eventClass>": "class", f"<{NKG}factuality>": "fact",
                      f"<{SEM}hasTimeStamp>": "date", f"<{SEM}hasPlace>": "place"}
+_TYPE_P, _ACTOR_P, _EVENT = f"<{RDF}type>", f"<{SEM}hasActor>", f"<{NKG}Event>"
 
 
 def event_rows(triples: Iterable[tuple[str, str, str]]) -> list[list[Any]]:
@@ -271,9 +266,8 @@ def event_rows(triples: Iterable[tuple[str, str, str]]) -> list[list[Any]]:
     events: dict[str, dict[str, Any]] = {}
     actors: dict[str, list[str]] = defaultdict(list)
     typed: set[str] = set()
-    event_type = f"<{NKG}Event>"
     for s, p, o in triples:
-        if p == _TYPE_P and o == event_type:
+        if p == _TYPE_P and o == _EVENT:
             typed.add(s)
         elif p == _ACTOR_P:
             actors[s].append(to_python(o))
@@ -288,9 +282,6 @@ def event_rows(triples: Iterable[tuple[str, str, str]]) -> list[list[Any]]:
         head = [e[1:-1], found["lemma"], found.get("class"), found.get("fact"), found.get("date"), found.get("place")]
         rows += [[*head, a] for a in sorted(set(actors.get(e, ())))] or [[*head, None]]
     return rows
-
-
-_TYPE_P, _ACTOR_P = f"<{RDF}type>", f"<{SEM}hasActor>"
 
 
 def unit_json(unit: Unit) -> str:
@@ -334,7 +325,7 @@ def open_book(store: KGStore, *, base: str = DEFAULT_BASE) -> IdentityBook:
         for g, actors in book.graphs.items():
             table.put(g, {}, _as_json(actors))
         for g, rows in _event_rows_by_graph(store.select(load_query("pipeline/event-evidence"), union=False)).items():
-            table.put_events(g, json.dumps(rows, ensure_ascii=False, separators=(",", ":")))
+            table.put_events(g, rows)
         book.table = table
     return book
 
@@ -487,8 +478,7 @@ def _write(analysis: Analysis, store: KGStore, book: IdentityBook, identity: Ide
         book.pending.pop(g, None)
         report.failed.append(ExtractionError(_origin(analysis.article), f"{type(e).__name__}: {e}", stage="writing"))
         return
-    book.record(g, analysis)
-    book.record_events(g, update.triples)
+    book.record(g, analysis, update.triples)
     touched |= book.iris([g])
     if not count:
         return
@@ -555,14 +545,15 @@ def link_participant_identity(store: KGStore, *, base: str = DEFAULT_BASE,
     every article graph and the event links (each graph's events from ``rows`` of
     ``pipeline/event-evidence.rq`` when given: only linked events count, and those have a
     lemma); returns whether the links changed."""
-    links = {"links": IRI(event_identity_graph_iri(base))}
+    event_links = {"links": IRI(event_identity_graph_iri(base))}
     graph_events: dict[str, set[str]] = {}
     if rows is None:
-        found = store.select(load_query("pipeline/graph-events"), bindings=links)
+        found = store.select(load_query("pipeline/graph-events"), bindings=event_links)
         pairs = [(str(r["event"]), str(r["same"])) for r in found if r["same"] is not None]
     else:
         found = rows
-        pairs = [(str(r["event"]), str(r["same"])) for r in store.select(load_query("pipeline/event-links"), bindings=links)]
+        pairs = [(str(r["event"]), str(r["same"]))
+                 for r in store.select(load_query("pipeline/event-links"), bindings=event_links)]
     for r in found:
         graph_events.setdefault(str(r["g"]), set()).add(str(r["event"]))
     cluster = closures(pairs)
@@ -851,8 +842,7 @@ def load(paths: Sequence[str | os.PathLike[str]], store: KGStore, *, base: str =
             report.failed.append(ExtractionError(_origin(analysis.article), f"{type(e).__name__}: {e}", stage="writing"))
             bar(1)
             continue
-        book.record(g, analysis)
-        book.record_events(g, update.triples)
+        book.record(g, analysis, update.triples)
         touched |= book.iris([g])
         bar(1)
         if digests.get(g) == update.digest:

@@ -149,7 +149,7 @@ def _evidence(store_path: Path) -> tuple[tuple, tuple]:
         assert table is not None and table.trusted(base=DEFAULT_BASE)
         kept = {g: table.graph(g) for g in store.graphs()}
         units = dict(table.units())
-        events = {g: json.loads(rows) for g, rows in table.events()}
+        events = dict(table.events())
         book = read_book(store)
         queried = _event_rows_by_graph(store.select(load_query("pipeline/event-evidence"), union=False))
     assert events, "no event evidence in the table"

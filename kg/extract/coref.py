@@ -66,6 +66,7 @@ from typing import Any
 
 from kg.extract.lexicon import TITLE_WORDS
 from kg.extract.nlp import doc_text, token_at
+from kg.extract.participants import participant_nouns
 from kg.model import Actor, Holding, Span
 from kg.wordlists import table, words
 
@@ -133,11 +134,6 @@ def _first_name_genders() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _gendered_nouns() -> dict[str, str]:
     return {word: gender for word, gender in table("gendered-nouns", columns=2)}
-
-
-@lru_cache(maxsize=1)
-def _participant_nouns() -> dict[str, str]:
-    return {lemma: kind for lemma, kind in table("participant-nouns", columns=2)}
 
 
 @lru_cache(maxsize=1)
@@ -271,7 +267,7 @@ def _predicate(tok: Any, name_at: dict[int, tuple[_Entity, Span]]) -> tuple[list
     administration official"; "Esther Williams, swimming champion, actress"; "the actress and
     swimmer, Esther Williams"), named ("a woman named Yvonne Hiller"), a predicate ("Hiller
     was a worker") or a role ("introduced Cheeks as head coach"), of the kind of the name's actor."""
-    kind = _participant_nouns().get(tok.lemma_.lower())
+    kind = participant_nouns().get(tok.lemma_.lower())
     if kind is None:
         return None
     t = tok

@@ -38,7 +38,12 @@ _ARGUMENT = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "dative", "pobj", "
 
 
 @lru_cache(maxsize=1)
-def _nouns() -> dict[str, str]:
+def participant_nouns() -> dict[str, str]:
+    """The news roles of ``kg/wordlists/participant-nouns.tsv``: noun lemma -> actor kind.
+
+    >>> participant_nouns()["gunman"]
+    'Person'
+    """
     return {lemma: kind for lemma, kind in table("participant-nouns", columns=2)}
 
 
@@ -46,7 +51,7 @@ def unnamed_participants(doc: Any, actors: Sequence[Actor]) -> list[Actor]:
     """The article-local actors of ``doc``: one :class:`Actor` per participant noun lemma, with
     every mention of it outside the named actors' mentions and references, in text order of
     their first mention."""
-    nouns = _nouns()
+    nouns = participant_nouns()
     taken = sorted((s.begin, s.end) for a in actors for s in (*a.mentions, *a.references))
     starts = [b for b, _ in taken]
     text = doc_text(doc)

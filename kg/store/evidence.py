@@ -19,15 +19,17 @@ rebuilds it from the article graphs. Between those marks it is written without s
 True
 >>> list(table.units()), table.graph("g1"), table.graphs_with(['["A"]'])
 ([('["A"]', 1)], {'a': ('["A"]', 'Person')}, {'g1'})
->>> table.begin(base="b"); table.put_events("g1", '[["e1"]]'); list(table.events())
-[('g1', '[["e1"]]')]
+>>> table.begin(base="b"); table.put_events("g1", [["e1", "say"]]); list(table.events())
+[('g1', [['e1', 'say']])]
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from kg.errors import StoreError
 
@@ -126,16 +128,17 @@ class EvidenceTable:
             db.execute("UPDATE units SET count = count + 1 WHERE id = ?", (uid,))
             db.execute("INSERT INTO records VALUES (?, ?, ?, ?)", (graph, iri, uid, kind))
 
-    def put_events(self, graph: str, rows: str | None) -> None:
-        """Replace the event evidence of ``graph`` (JSON rows; None: the graph has none)."""
-        if rows is None:
+    def put_events(self, graph: str, rows: list[list[Any]]) -> None:
+        """Replace the event evidence of ``graph`` (rows of JSON values; none: the graph has none)."""
+        if not rows:
             self.db.execute("DELETE FROM events WHERE graph = ?", (graph,))
         else:
-            self.db.execute("INSERT OR REPLACE INTO events VALUES (?, ?)", (graph, rows))
+            self.db.execute("INSERT OR REPLACE INTO events VALUES (?, ?)",
+                            (graph, json.dumps(rows, ensure_ascii=False, separators=(",", ":"))))
 
-    def events(self) -> Iterator[tuple[str, str]]:
-        """Every graph's event evidence (graph, JSON rows), by graph."""
-        return iter(self.db.execute("SELECT graph, rows FROM events ORDER BY graph").fetchall())
+    def events(self) -> Iterator[tuple[str, list[list[Any]]]]:
+        """Every graph's event evidence (graph, rows), by graph."""
+        return ((g, json.loads(rows)) for g, rows in self.db.execute("SELECT graph, rows FROM events ORDER BY graph").fetchall())
 
     def _id(self, data: str) -> int:
         uid = self._ids.get(data)
