@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kg.resolve import Unit
 
 #: The actor classes of the ontology, by local name in the ``nkg:`` namespace.
 ACTOR_KINDS = ("Person", "Organization", "GeopoliticalEntity", "Place")
@@ -58,6 +62,9 @@ class Actor:
     #: pronouns and descriptions that refer to it ("he", "the minister"; :mod:`kg.extract.coref`),
     #: grounded like its name mentions but no evidence of its name or kind
     references: list[Span] = field(default_factory=list)
+    #: the identity evidence of each extracted actor merged into this one (set by
+    #: :mod:`kg.resolve`; what the article graph records, so identity never depends on itself)
+    units: list[Unit] = field(default_factory=list)
 
 
 @dataclass

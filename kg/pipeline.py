@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import multiprocessing
 import os
 import time
@@ -42,7 +41,7 @@ from kg.errors import BadRecordError, ExtractionError
 from kg.extract import analyse_doc
 from kg.extract.casing import model_text
 from kg.extract.nlp import load_model, model_label, names_trained, parse_all
-from kg.model import ACTOR_KINDS, IRI, Actor, Analysis, Article, GraphUpdate
+from kg.model import ACTOR_KINDS, IRI, Analysis, Article, GraphUpdate
 from kg.ontology import STORE_FILES, ontology_text
 from kg.queries import load as load_query
 from kg.rdf import analysis_graph, shared_actor_triples
@@ -51,7 +50,7 @@ from kg.read import input_files, read_articles
 from kg.closure import closures
 from kg.event_identity import link_events, units_from_rows
 from kg.participant_identity import link_participants, noun_forms, organisation_noun
-from kg.resolve import Identity, Unit, resolve_actors, stored_unit, units_of
+from kg.resolve import Identity, Unit, resolve_actors, stored_unit, unit_from_json, unit_json, units_of
 from kg.store import KGStore
 from kg.spool import AnalysisSpool
 from kg.store.evidence import EvidenceTable
@@ -111,9 +110,14 @@ def to_graph(analysis: Analysis, *, identity: Identity, base: str = DEFAULT_BASE
     return analysis_graph(analysis, base=base, version=__version__, generated=generated)
 
 
+#: What an article graph records for identity: (actor IRI, unit, kind), one per extracted actor.
+Record = tuple[str, Unit, str]
+
+
 class IdentityBook:
-    """The identity evidence of every article: per article graph, per actor IRI, the unit
-    the graph records and the kind the graph gives the actor.
+    """The identity evidence of every article: per article graph, the unit of each actor its
+    extraction found (as the graph records it, ``nkg:identityEvidence``) with the IRI and
+    kind the graph gives it.
 
     Complete (``complete=True``, see :func:`read_book`), it holds every graph. Otherwise
     (:func:`open_book` on a store whose evidence table is trusted) it holds the unit counts
@@ -128,7 +132,7 @@ class IdentityBook:
         self.base = base
         self.table = table
         self.complete = complete
-        self.graphs: dict[str, dict[str, tuple[Unit, str]]] = {}
+        self.graphs: dict[str, list[Record]] = {}
         self.pending: dict[str, list[Unit]] = {}  # analysed, not yet written
         self._interned: dict[Unit, Unit] = {}  # one object per distinct unit keeps memory small
         self.counts: Counter[Unit] = Counter()  # recorded units, how many graphs hold each
@@ -141,29 +145,29 @@ class IdentityBook:
         """The one stored copy of an equal unit."""
         return self._interned.setdefault(unit, unit)
 
-    def graph(self, graph: str) -> dict[str, tuple[Unit, str]]:
-        """What a graph records (actor IRI -> unit and kind); empty for a graph not stored."""
+    def graph(self, graph: str) -> list[Record]:
+        """What a graph records; empty for a graph not stored."""
         if graph in self.graphs or self.complete or self.table is None:
-            return self.graphs.get(graph, {})
-        actors = {a: (self.intern(unit_from_json(data)), kind) for a, (data, kind) in self.table.graph(graph).items()}
-        self.graphs[graph] = actors
-        return actors
+            return self.graphs.get(graph, [])
+        records = [(a, self.intern(unit_from_json(data)), kind) for a, data, kind in self.table.graph(graph)]
+        self.graphs[graph] = records
+        return records
 
     def identity(self) -> Identity:
         """The clusters of every recorded and pending unit (a pending article's units stand for
         what its graph records); cost follows the distinct units, not the articles."""
         units = Counter(self.counts)
         for g, pending in self.pending.items():
-            units.subtract(u for u, _ in self.graph(g).values())
+            units.subtract(u for _, u, _ in self.graph(g))
             units.update(pending)
         return Identity(units, base=self.base)
 
-    def put(self, graph: str, actors: dict[str, tuple[Unit, str]]) -> None:
-        """Record what a graph holds (actor IRI -> unit and kind), keeping the unit counts."""
+    def put(self, graph: str, records: Iterable[Record]) -> None:
+        """Record what a graph holds, keeping the unit counts."""
         old = self.graph(graph)
-        self.counts.subtract(u for u, _ in old.values())
-        self.graphs[graph] = {a: (self.intern(u), kind) for a, (u, kind) in actors.items()}
-        self.counts.update(u for u, _ in self.graphs[graph].values())
+        self.counts.subtract(u for _, u, _ in old)
+        self.graphs[graph] = sorted((a, self.intern(u), kind) for a, u, kind in records)
+        self.counts.update(u for _, u, _ in self.graphs[graph])
         if self.table is not None:
             self.table.put(graph, _as_json(old), _as_json(self.graphs[graph]))
 
@@ -173,29 +177,17 @@ class IdentityBook:
         if self.table is not None:
             self.table.put_events(graph, event_rows(triples))
         self.pending.pop(graph, None)
-        self.put(graph, {a.iri or "": (u, a.kind) for a, u in zip(analysis.actors, units_of(analysis.actors))})
-        for a, (u, kind) in self.graphs[graph].items():
+        self.put(graph, [(a.iri or "", u, a.kind) for a in analysis.actors for u in a.units])
+        for a, u, kind in self.graphs[graph]:
             self._written[u].add(graph)
             self._written_as[u] = (a, kind)
 
     def resolve(self, analyses: list[Analysis]) -> Identity:
-        """Resolve the actors of analysed articles against the whole set, the articles' own
-        units pending; actors of one article found to be one are merged and recorded as the
-        graph will record them, until the clustering no longer changes."""
+        """The identity of the whole set with these analysed (not yet resolved) articles
+        pending: their extracted units stand for what their graphs will record."""
         for analysis in analyses:
-            self.pending[graph_iri(analysis.article.id, self.base)] = units_of(analysis.actors)
-        for _ in range(5):
-            identity = self.identity()
-            changed = False
-            for analysis in analyses:
-                analysis.actors = resolve_actors(analysis.actors, identity)
-                units = units_of(analysis.actors)
-                g = graph_iri(analysis.article.id, self.base)
-                if sorted(units) != sorted(self.pending[g]):
-                    self.pending[g], changed = units, True
-            if not changed:
-                break
-        return identity
+            self.pending[graph_iri(analysis.article.id, self.base)] = [self.intern(u) for u in units_of(analysis.actors)]
+        return self.identity()
 
     def stale(self, identity: Identity) -> list[str]:
         """Article graphs that give an actor another IRI or kind than ``identity`` does."""
@@ -204,8 +196,7 @@ class IdentityBook:
             start = self._start_identity = self._start_identity or Identity(self._start, base=self.base)
             moved = [u for u in self._start if self.counts[u] > 0 and _actor_of(start, u) != _actor_of(identity, u)]
             candidates |= self.table.graphs_with(unit_json(u) for u in moved)
-        return sorted(g for g in candidates
-                      if any(_actor_of(identity, u) != (a, kind) for a, (u, kind) in self.graph(g).items()))
+        return sorted(g for g in candidates if any(_actor_of(identity, u) != (a, kind) for a, u, kind in self.graph(g)))
 
     def moved(self, identity: Identity) -> list[str]:
         """The graphs this run wrote (not pending again) that ``identity`` places an actor of
@@ -219,7 +210,7 @@ class IdentityBook:
                 if now is not None:
                     self._written_as[u] = now
         return sorted(g for g in candidates if g not in self.pending
-                      and any(_actor_of(identity, u) != (a, kind) for a, (u, kind) in self.graph(g).items()))
+                      and any(_actor_of(identity, u) != (a, kind) for a, u, kind in self.graph(g)))
 
     def event_rows(self) -> list[dict[str, Any]] | None:
         """The rows of ``pipeline/event-evidence.rq`` for every stored graph, from the table;
@@ -230,7 +221,7 @@ class IdentityBook:
 
     def iris(self, graphs: Iterable[str]) -> set[str]:
         """The actor IRIs these graphs record."""
-        return {a for g in graphs for a in self.graph(g)}
+        return {a for g in graphs for a, _, _ in self.graph(g)}
 
     def finish(self) -> None:
         """The run is over and settled: the table (if any) is marked trusted again."""
@@ -284,25 +275,8 @@ def event_rows(triples: Iterable[tuple[str, str, str]]) -> list[list[Any]]:
     return rows
 
 
-def unit_json(unit: Unit) -> str:
-    """A unit as canonical JSON (the evidence table's key).
-
-    >>> u = Unit(frozenset({"Mike Pompeo", "Pompeo"}), "Person", None, "Mike Pompeo", (("Person", 2),))
-    >>> unit_from_json(unit_json(u)) == u
-    True
-    """
-    return json.dumps([sorted(unit.names), unit.kind, unit.country_code, unit.name, [list(v) for v in unit.votes]],
-                      ensure_ascii=False, separators=(",", ":"))
-
-
-def unit_from_json(data: str) -> Unit:
-    """The unit :func:`unit_json` wrote."""
-    names, kind, code, name, votes = json.loads(data)
-    return Unit(frozenset(names), kind, code, name, tuple((k, n) for k, n in votes))
-
-
-def _as_json(actors: dict[str, tuple[Unit, str]]) -> dict[str, tuple[str, str]]:
-    return {a: (unit_json(u), kind) for a, (u, kind) in actors.items()}
+def _as_json(records: Iterable[Record]) -> list[tuple[str, str, str]]:
+    return sorted((a, unit_json(u), kind) for a, u, kind in records)
 
 
 def open_book(store: KGStore, *, base: str = DEFAULT_BASE) -> IdentityBook:
@@ -322,8 +296,8 @@ def open_book(store: KGStore, *, base: str = DEFAULT_BASE) -> IdentityBook:
     book = read_book(store, base=base)
     if table is not None:
         table.begin(base=base, rebuild=True)
-        for g, actors in book.graphs.items():
-            table.put(g, {}, _as_json(actors))
+        for g, records in book.graphs.items():
+            table.put(g, [], _as_json(records))
         for g, rows in _event_rows_by_graph(store.select(load_query("pipeline/event-evidence"), union=False)).items():
             table.put_events(g, rows)
         book.table = table
@@ -339,9 +313,11 @@ def _event_rows_by_graph(rows: Iterable[Mapping[str, Any]]) -> dict[str, list[li
 
 
 def read_book(store: KGStore, *, base: str = DEFAULT_BASE) -> IdentityBook:
-    """The identity evidence the article graphs hold (complete: every graph): each graph's names (``nkg:articleName``,
-    ``skos:altLabel``), type, country code and mention kinds (``itsrdf:taClassRef``) of its
-    actors; read by index scans of six predicates, not by joins."""
+    """The identity evidence the article graphs hold (complete: every graph): the units of
+    their actors (``nkg:identityEvidence``) and the kind each graph gives them; read by index
+    scans, not by joins. (A graph an older version wrote, without units, gives each actor the
+    unit of its names, ``nkg:articleName`` and ``skos:altLabel``, country code and mention kinds,
+    ``itsrdf:taClassRef``; the run rewrites it.)"""
     book = IdentityBook(base)
     shared = shared_graph_iri(base)
     kinds: dict[tuple[str, str], str] = {}
@@ -349,6 +325,12 @@ def read_book(store: KGStore, *, base: str = DEFAULT_BASE) -> IdentityBook:
         for a, _, g in store.statements(f"{RDF}type", f"{NKG}{kind}"):
             if g != shared:
                 kinds[(g, a)] = kind
+    found: dict[str, list[Record]] = defaultdict(list)
+    for a, data, g in store.statements(f"{NKG}identityEvidence"):
+        if (g, a) in kinds:
+            found[g].append((a, unit_from_json(str(data)), kinds[(g, a)]))
+    recorded = {(g, a) for g, records in found.items() for a, _, _ in records}
+    kinds = {ga: kind for ga, kind in kinds.items() if ga not in recorded}
     names: dict[tuple[str, str], set[str]] = defaultdict(set)
     for a, name, g in store.statements(f"{SKOS}altLabel"):
         if (g, a) in kinds:
@@ -362,12 +344,11 @@ def read_book(store: KGStore, *, base: str = DEFAULT_BASE) -> IdentityBook:
     for a, m, g in store.statements(f"{GAF}denotedBy"):
         if (g, m) in seen_as and (g, a) in kinds:
             seen[(g, a)].append(seen_as[(g, m)])
-    found: dict[str, dict[str, tuple[Unit, str]]] = defaultdict(dict)
     for (g, a), ns in names.items():
-        found[g][a] = (stored_unit(ns, seen.get((g, a)) or [kinds[(g, a)]], codes.get((g, a)), given.get((g, a), ())),
-                       kinds[(g, a)])
-    for g, actors in found.items():
-        book.put(g, actors)
+        found[g].append((a, stored_unit(ns, seen.get((g, a)) or [kinds[(g, a)]], codes.get((g, a)),
+                                        given.get((g, a), ())), kinds[(g, a)]))
+    for g, records in found.items():
+        book.put(g, records)
     return book
 
 
@@ -497,7 +478,7 @@ def _settle(store: KGStore, book: IdentityBook, touched: set[str], report: Inges
     run kept in ``spool``, else analysed again from their stored text), then set the shared
     facts of every actor the run touched."""
     identity = book.identity()
-    for _ in range(3):  # a rewrite can only refine what it records; settles at once in practice
+    for _ in range(3):  # a rewrite records the units it had (extraction is a pure map): one pass settles
         stale = book.stale(identity)
         if not stale:
             break
@@ -766,7 +747,7 @@ def load(paths: Sequence[str | os.PathLike[str]], store: KGStore, *, base: str =
     """Load shards into the store: identity resolved over every shard and the store (the same
     global step as :func:`ingest`), then the article graphs written with the bulk loader.
 
-    The shards are read three times or more (units, a check that resolving settles, the write), so
+    The shards are read twice (units, then the write), so
     memory holds identity evidence, never the analyses. Each graph's ``nkg:inputDigest`` is
     written after all other quads, so a killed load leaves graphs without it, and the next
     load (idempotent, like ingest) replaces them; an unchanged graph is skipped. Stored
@@ -811,18 +792,7 @@ def load(paths: Sequence[str | os.PathLike[str]], store: KGStore, *, base: str =
 
     for analysis in kept(count=True):
         book.pending[graph_iri(analysis.article.id, base)] = [book.intern(u) for u in units_of(analysis.actors)]
-    identities = [book.identity()]  # as book.resolve: each article resolved with each in turn
-    for _ in range(5):  # until resolving no longer changes what the articles record
-        changed = False
-        for analysis in kept():
-            g = graph_iri(analysis.article.id, base)
-            units = units_of(_resolved(analysis.actors, identities))
-            if sorted(units) != sorted(book.pending[g]):
-                book.pending[g], changed = [book.intern(u) for u in units], True
-        if not changed:
-            break
-        identities.append(book.identity())
-    identity = identities[-1]
+    identity = book.identity()
     digests = {g: str(d) for _, d, g in store.statements(f"{NKG}inputDigest")}
     # after a clean run every graph has its digest; else (a killed load?) look for graphs without
     present = set(digests) if not book.complete else set(store.graphs())
@@ -835,7 +805,6 @@ def load(paths: Sequence[str | os.PathLike[str]], store: KGStore, *, base: str =
         report.articles += 1
         touched |= book.iris([g])
         try:
-            analysis.actors = _resolved(analysis.actors, identities[:-1])
             update = to_graph(analysis, identity=identity, base=base, generated=generated)
         except Exception as e:  # noqa: BLE001 - one article's failure is reported, the run goes on
             book.pending.pop(g, None)
@@ -865,10 +834,3 @@ def load(paths: Sequence[str | os.PathLike[str]], store: KGStore, *, base: str =
     _conclude(store, book, touched, report, workers=1, model=model, base=base, generated=generated)
     report.seconds = time.perf_counter() - started
     return report
-
-
-def _resolved(actors: list[Actor], identities: list[Identity]) -> list[Actor]:
-    """Actors resolved with each identity in turn (how :meth:`IdentityBook.resolve` settles)."""
-    for identity in identities:
-        actors = resolve_actors(actors, identity)
-    return actors

@@ -37,6 +37,7 @@ cannot change it:
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -396,30 +397,34 @@ def _compatible(a: str, b: str) -> bool:
 
 
 def units_of(actors: Iterable[Actor]) -> list[Unit]:
-    """The units of one article's actors: as extracted (its name and aliases, its kind), or,
-    once resolved, as its graph records them (its own names, kept as ``aliases``, and the
-    kind most of its mentions were seen as; see :func:`stored_unit`).
+    """The unit of each extracted actor: its name and the names the article uses for it, the
+    kind extraction saw at each mention, its country code. This is the evidence identity
+    decides on, and what the article graph records once resolved (``Actor.units``, see
+    :func:`unit_json`), so identity depends on the extracted actors only, never on itself.
 
     >>> [(sorted(u.names), u.best) for u in units_of([Actor("Syria", "GeopoliticalEntity", aliases={"Syrian"})])]
     [(['Syria', 'Syrian'], 'Syria')]
     """
-    return [stored_unit(a.aliases if a.iri else {a.name, *a.aliases},
-                        list(a.mention_kinds.values()) or [a.kind] * max(1, len(a.mentions)),
-                        a.country_code, [a.article_name] if a.iri else [a.name]) for a in actors]
+    return [stored_unit({a.name, *a.aliases}, [a.kind] * max(1, len(a.mentions)), a.country_code, [a.name])
+            for a in actors]
 
 
 def resolve_actors(actors: Iterable[Actor], identity: Identity | None = None) -> list[Actor]:
-    """The actors with IRI, label (``name``) and kind of their cluster; an actor's own names
-    are kept as its ``aliases``, its own country code and the kinds of its mentions stay as
-    the article's evidence; actors of one article that are one actor are merged. Without
-    ``identity``, the article's own actors are the whole set. Resolving resolved actors again
-    with the identity of their units changes nothing.
+    """Extracted actors with IRI, label (``name``) and kind of their cluster; an actor's own
+    names are kept as its ``aliases``, its own country code and the kinds of its mentions stay
+    as the article's evidence, and its unit as ``units``; actors of one article that are one
+    actor are merged (their units kept, in order). Without ``identity``, the article's own
+    actors are the whole set.
 
-    >>> [(a.iri.rsplit("/", 1)[1], a.name, sorted(a.aliases)) for a in resolve_actors(
+    >>> [(a.iri.rsplit("/", 1)[1], a.name, sorted(a.aliases), len(a.units)) for a in resolve_actors(
     ...     [Actor("Pompeo", "Person"), Actor("Michael R. Pompeo", "Person")])]
-    [('michael-r-pompeo', 'Michael R. Pompeo', ['Michael R. Pompeo', 'Pompeo'])]
+    [('michael-r-pompeo', 'Michael R. Pompeo', ['Michael R. Pompeo', 'Pompeo'], 2)]
+
+    :raises ValueError: an actor is resolved already (resolve the extracted actors again instead).
     """
     actors = list(actors)
+    if any(a.iri for a in actors):
+        raise ValueError("resolve_actors takes extracted actors; these are resolved already")
     units = units_of(actors)
     identity = identity if identity is not None else Identity(units)
     merged: dict[str, Actor] = {}
@@ -428,6 +433,7 @@ def resolve_actors(actors: Iterable[Actor], identity: Identity | None = None) ->
         actor.mention_kinds = {span: unit.kind for span in actor.mentions}
         actor.article_name = unit.best
         actor.iri, actor.name, actor.kind, actor.aliases = c.iri, c.label, c.kind, set(unit.names)
+        actor.units = [unit]
         keep = merged.setdefault(c.iri, actor)
         if keep is not actor:
             keep.mentions = sorted(set(keep.mentions) | set(actor.mentions))
@@ -436,6 +442,7 @@ def resolve_actors(actors: Iterable[Actor], identity: Identity | None = None) ->
             keep.country_code = min(filter(None, (keep.country_code, actor.country_code)), default=None)
             keep.article_name = most_complete([keep.article_name, actor.article_name])
             keep.mention_kinds = {**actor.mention_kinds, **keep.mention_kinds}
+            keep.units = sorted([*keep.units, unit])
     return list(merged.values())
 
 
@@ -463,3 +470,26 @@ def stored_unit(names: Iterable[str], mention_kinds: Iterable[str], country_code
     votes = Counter(mention_kinds)
     return Unit(frozenset(names), _vote(Counter({Unit(frozenset(), k, votes=((k, n),)): 1 for k, n in votes.items()})),
                 country_code, most_complete(given) if given else "", tuple(sorted(votes.items())))
+
+
+def unit_json(unit: Unit) -> str:
+    """A unit as canonical JSON (how the article graph and the evidence table record it).
+
+    >>> u = Unit(frozenset({"Mike Pompeo", "Pompeo"}), "Person", None, "Mike Pompeo", (("Person", 2),))
+    >>> unit_json(u), unit_from_json(unit_json(u)) == u
+    ('[["Mike Pompeo","Pompeo"],"Person",null,"Mike Pompeo",[["Person",2]]]', True)
+    """
+    return json.dumps([sorted(unit.names), unit.kind, unit.country_code, unit.name, [list(v) for v in unit.votes]],
+                      ensure_ascii=False, separators=(",", ":"))
+
+
+def unit_from_json(data: str) -> Unit:
+    """The unit :func:`unit_json` wrote.
+
+    :raises ValueError: ``data`` is not such JSON.
+    """
+    try:
+        names, kind, code, name, votes = json.loads(data)
+        return Unit(frozenset(names), kind, code, name, tuple((k, n) for k, n in votes))
+    except (TypeError, ValueError) as e:
+        raise ValueError(f"not a recorded identity unit: {data[:80]!r} ({e})") from None

@@ -5,7 +5,9 @@
   ``nkg:countryCode`` too), and on each mention
   ``itsrdf:taClassRef`` the kind this article saw there (not on the pronouns and descriptions
   that refer to it, ``Actor.references``, which are ``gaf:denotedBy`` mentions too) (the evidence :mod:`kg.resolve`
-  votes on, so identity can be decided again without NLP); type (the corpus-level vote),
+  votes on), and ``nkg:identityEvidence``, one JSON value per actor extraction found that
+  resolution merged into this one (exactly what :mod:`kg.resolve` decides on, so identity can be
+  decided again without NLP and never depends on itself); type (the corpus-level vote),
   canonical ``rdfs:label``, every name as ``skos:altLabel`` and ``nkg:countryCode`` in the
   shared graph (:func:`shared_actor_triples`, written per actor by the pipeline).
 - ``?actor org:holds ?post . ?post a org:Post ; rdfs:label "Secretary of State" ; org:postIn ?org``,
@@ -27,7 +29,7 @@ from __future__ import annotations
 from kg import geonames
 from kg.model import Actor, Analysis, Holding
 from kg.rdf.mentions import Mentions
-from kg.resolve import local_actor_iri
+from kg.resolve import local_actor_iri, unit_json
 from kg.rdf.terms import A, Triple, iri, literal
 from kg.vocab import DEFAULT_BASE, GAF, GEO, ITSRDF, NKG, ORG, OWL, RDFS, SKOS, XSD, actor_iri, post_iri
 
@@ -53,6 +55,7 @@ def actor_triples(analysis: Analysis, mentions: Mentions, *, base: str = DEFAULT
             own.append((a, f"<{NKG}articleName>", literal(actor.article_name)))
         if actor.country_code:
             own.append((a, f"<{NKG}countryCode>", literal(actor.country_code)))
+        own += [(a, f"<{NKG}identityEvidence>", literal(unit_json(u))) for u in actor.units]
         own += [(mentions.mention(span), f"<{ITSRDF}taClassRef>", f"<{NKG}{kind}>")
                 for span, kind in actor.mention_kinds.items()]
     for actor in analysis.participants:  # unnamed, article-local: type and label live here only

@@ -2,8 +2,9 @@
 from every article graph: ``DIR/newskg-identity.sqlite``.
 
 Three tables: ``units`` (each distinct unit as canonical JSON, and how many article graphs
-record it), ``records`` (per article graph and actor IRI: the unit and the kind the graph
-gives it; indexed by unit, so the graphs that record a unit are found without a scan) and
+record it), ``records`` (per article graph, each unit it records with the actor IRI and kind
+the graph gives it; indexed by unit, so the graphs that record a unit are found without a
+scan) and
 ``events`` (per article graph, the evidence of its events for cross-article event identity,
 as JSON rows, so the end of a run need not query every graph for them).
 The file is only trusted when ``state`` is ``clean``: a writer marks it ``dirty`` (synced to
@@ -15,10 +16,10 @@ rebuilds it from the article graphs. Between those marks it is written without s
 >>> table = EvidenceTable(pathlib.Path(tempfile.mkdtemp()) / "e.sqlite")
 >>> table.trusted(base="b"), table.begin(base="b")
 (False, None)
->>> table.put("g1", {}, {"a": ('["A"]', "Person")}); table.finish(); table.trusted(base="b")
+>>> table.put("g1", [], [("a", '["A"]', "Person")]); table.finish(); table.trusted(base="b")
 True
 >>> list(table.units()), table.graph("g1"), table.graphs_with(['["A"]'])
-([('["A"]', 1)], {'a': ('["A"]', 'Person')}, {'g1'})
+([('["A"]', 1)], [('a', '["A"]', 'Person')], {'g1'})
 >>> table.begin(base="b"); table.put_events("g1", [["e1", "say"]]); list(table.events())
 [('g1', [['e1', 'say']])]
 """
@@ -37,10 +38,10 @@ __all__ = ["EVIDENCE_FILE", "EvidenceTable"]
 
 #: The file's name inside the store folder.
 EVIDENCE_FILE = "newskg-identity.sqlite"
-_FORMAT = "2"
+_FORMAT = "3"
 
-#: One actor of one graph: IRI -> (unit as JSON, kind).
-Actors = dict[str, tuple[str, str]]
+#: What one graph records: (actor IRI, unit as JSON, kind), one per unit, sorted.
+Records = list[tuple[str, str, str]]
 
 
 class EvidenceTable:
@@ -55,10 +56,18 @@ class EvidenceTable:
             self.db.executescript("""
                 PRAGMA journal_mode=WAL;
                 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+            """)
+            if self._meta("format") not in (None, _FORMAT):  # another layout: rebuilt by the next run
+                self.db.executescript("""
+                    DROP TABLE IF EXISTS records; DROP TABLE IF EXISTS units; DROP TABLE IF EXISTS events;
+                    DELETE FROM meta;
+                """)
+            self.db.executescript("""
                 CREATE TABLE IF NOT EXISTS units (id INTEGER PRIMARY KEY, data TEXT UNIQUE NOT NULL,
                                                   count INTEGER NOT NULL);
                 CREATE TABLE IF NOT EXISTS records (graph TEXT NOT NULL, iri TEXT NOT NULL, unit INTEGER NOT NULL,
-                                                    kind TEXT NOT NULL, PRIMARY KEY (graph, iri));
+                                                    kind TEXT NOT NULL);
+                CREATE INDEX IF NOT EXISTS records_graph ON records (graph);
                 CREATE INDEX IF NOT EXISTS records_unit ON records (unit);
                 CREATE TABLE IF NOT EXISTS events (graph TEXT PRIMARY KEY, rows TEXT NOT NULL);
             """)
@@ -102,10 +111,10 @@ class EvidenceTable:
         """Every recorded unit (JSON) and how many graphs record it."""
         return iter(self.db.execute("SELECT data, count FROM units WHERE count > 0").fetchall())
 
-    def graph(self, graph: str) -> Actors:
+    def graph(self, graph: str) -> Records:
         """What one article graph records (empty when it is not in the store)."""
-        return {iri: (data, kind) for iri, data, kind in self.db.execute(
-            "SELECT r.iri, u.data, r.kind FROM records r JOIN units u ON u.id = r.unit WHERE r.graph = ?", (graph,))}
+        return sorted(self.db.execute(
+            "SELECT r.iri, u.data, r.kind FROM records r JOIN units u ON u.id = r.unit WHERE r.graph = ?", (graph,)))
 
     def graphs_with(self, units: Iterable[str]) -> set[str]:
         """The article graphs that record any of these units (JSON)."""
@@ -115,15 +124,15 @@ class EvidenceTable:
                 "SELECT r.graph FROM records r JOIN units u ON u.id = r.unit WHERE u.data = ?", (data,)))
         return found
 
-    def put(self, graph: str, old: Actors, new: Actors) -> None:
+    def put(self, graph: str, old: Records, new: Records) -> None:
         """Replace what ``graph`` records (``old``, as the table holds it) with ``new``."""
-        if old == new:
+        if sorted(old) == sorted(new):
             return
         db = self.db
         db.execute("DELETE FROM records WHERE graph = ?", (graph,))
-        for data, _ in old.values():
+        for _, data, _ in old:
             db.execute("UPDATE units SET count = count - 1 WHERE id = ?", (self._id(data),))
-        for iri, (data, kind) in new.items():
+        for iri, data, kind in new:
             uid = self._id(data)
             db.execute("UPDATE units SET count = count + 1 WHERE id = ?", (uid,))
             db.execute("INSERT INTO records VALUES (?, ?, ?, ?)", (graph, iri, uid, kind))
