@@ -45,7 +45,7 @@ from kg.model import ACTOR_KINDS, IRI, Analysis, Article, GraphUpdate
 from kg.ontology import STORE_FILES, ontology_text
 from kg.queries import load as load_query
 from kg.rdf import analysis_graph, shared_actor_triples
-from kg.rdf.terms import to_python
+from kg.rdf.terms import Triple, to_python
 from kg.read import input_files, read_articles
 from kg.closure import closures
 from kg.event_identity import link_events, units_from_rows
@@ -799,7 +799,7 @@ def load(paths: Sequence[str | os.PathLike[str]], store: KGStore, *, base: str =
     touched: set[str] = set()
     body: list[str] = []
     last: list[str] = []  # the digest quads, written after everything else
-    loaded: list[str] = []  # graphs written, counted in the statistics graph once all are in
+    loaded: list[tuple[str, list[Triple]]] = []  # graphs in the loader's buffer, counted once they are in
     for analysis in kept():
         g = graph_iri(analysis.article.id, base)
         report.articles += 1
@@ -819,7 +819,7 @@ def load(paths: Sequence[str | os.PathLike[str]], store: KGStore, *, base: str =
             continue
         if g in present:
             store.drop_article(g)  # and its share of the statistics graph
-        loaded.append(g)
+        loaded.append((g, update.triples))
         digest = f"<{NKG}inputDigest>"
         for s, p, o in update.triples:
             (last if p == digest else body).append(f"{s} {p} {o} <{g}> .\n")
@@ -827,10 +827,12 @@ def load(paths: Sequence[str | os.PathLike[str]], store: KGStore, *, base: str =
         report.triples += len(update.triples)
         if len(body) >= LOAD_BUFFER:
             store.bulk_load_quads(body)
+            store.count_loaded(loaded)
             body.clear()
+            loaded.clear()
     store.bulk_load_quads(body)
-    store.count_articles(loaded)  # before the digests: a graph without its digest is loaded again
-    store.bulk_load_quads(last)
+    store.count_loaded(loaded)
+    store.bulk_load_quads(last)  # after the counts: a graph without its digest is loaded again
     _conclude(store, book, touched, report, workers=1, model=model, base=base, generated=generated)
     report.seconds = time.perf_counter() - started
     return report

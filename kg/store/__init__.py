@@ -25,7 +25,7 @@ from kg.rdf.terms import Triple, iri, literal
 from kg.store.evidence import EVIDENCE_FILE, EvidenceTable
 from kg.store.results import Rows, rows_of, triples_of
 from kg.store.sparql import SparqlTarget, bind_values, binding_terms
-from kg.vocab import GAF, NKG, ORG, RDF, SEM, STATS_GRAPH
+from kg.vocab import CAMEO, GAF, NKG, ORG, RDF, SEM, STATS_GRAPH
 
 __all__ = ["DEFAULT_STORE", "STORE_ENV", "KGStore", "Rows", "default_store_path", "is_remote", "open_store"]
 
@@ -183,6 +183,15 @@ class KGStore:
         for i in range(0, len(todo), chunk):
             self.update(stats_change(todo[i:i + chunk], add=True))
 
+    def count_loaded(self, graphs: Iterable[tuple[str, list[Triple]]], *, chunk: int = 50) -> None:
+        """Add to the statistics graph what bulk-loaded article graphs contribute, counted from
+        their triples as :meth:`write_article` counts them (:func:`stats_add`: the graphs are not
+        read back, which costs more than the load); a graph counted already is not counted
+        again. One transaction per ``chunk`` graphs."""
+        todo = list(graphs)
+        for i in range(0, len(todo), chunk):
+            self.update(" ;\n".join(stats_add(g, triples) for g, triples in todo[i:i + chunk]))
+
     def replace_subjects(self, graph: str, triples: dict[str, list[Triple]], *, chunk: int = 500) -> int:
         """Make ``graph`` say of each subject IRI (a key of ``triples``) exactly its triples
         (none: the subject leaves the graph). Cost follows the subjects given, not the store;
@@ -315,6 +324,8 @@ def stats_change(graphs: list[str], *, add: bool) -> str:
 _TYPE, _DENOTED, _SPEAKER, _DIGEST = f"<{RDF}type>", f"<{GAF}denotedBy>", f"<{NKG}speaker>", f"<{NKG}inputDigest>"
 _COUNTED_KINDS = frozenset(f"<{c}>" for c in (NKG + "Person", NKG + "Organization", NKG + "GeopoliticalEntity",
                                               NKG + "Place", ORG + "Post"))
+_EVENT_TYPE, _FACTUALITY, _ASSERTED = f"<{NKG}eventType>", f"<{NKG}factuality>", f"<{NKG}Asserted>"
+_CAMEO = f"<{CAMEO}"
 _EVENT_ROLES = frozenset(f"<{p}>" for p in (SEM + "hasActor", NKG + "agent", NKG + "patient", NKG + "recipient"))
 
 
@@ -345,10 +356,23 @@ def stats_add(graph: str, triples: Iterable[Triple]) -> str:
         elif p == _SPEAKER and s in statements:
             spoken.setdefault(o, set()).add(s)
     actors = " ".join(f"({x} 1 {int(bool(mentions.get(x)))} {len(mentions.get(x, ()))})" for x in sorted(typed))
+    asserted = {s for s, p, o in triples if p == _FACTUALITY and o == _ASSERTED}
+    of_type: dict[str, set[str]] = {}
+    of_branch: dict[str, set[str]] = {}
+    for s, p, o in triples:
+        if p == _EVENT_TYPE and s in events:
+            of_type.setdefault(o, set()).add(s)
+            if o.startswith(_CAMEO) and len(o) > len(_CAMEO) + 2:  # <...cameo/042>: its root <...cameo/04>
+                of_branch.setdefault(f"{o[:len(_CAMEO) + 2]}>", set()).add(s)
+
+    def per_type(found: dict[str, set[str]]) -> str:
+        return " ".join(f"({x} {len(v)} {len(v & asserted)} 1)" for x, v in sorted(found.items()))
+
     return Template(load("stats/add")).substitute(
         stats=iri(STATS_GRAPH), graph=iri(graph), actors=actors,
         events=" ".join(f"({x} {len(v)})" for x, v in sorted(in_events.items())),
         statements=" ".join(f"({x} {len(v)})" for x, v in sorted(spoken.items())),
+        types=per_type(of_type), branches=per_type(of_branch),
         articles=len(types.get(f"<{NKG}Article>", ())), mentions=len(types.get(f"<{NKG}Mention>", ())),
         eventTotal=len(events), statementTotal=len(statements),
         triples=sum(1 for _, p, _ in set(triples) if p != _DIGEST))
