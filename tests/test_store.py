@@ -129,3 +129,10 @@ def test_remote_store_loads_quads_keeping_graphs_and_answers_typed(remote: KGSto
     with pytest.raises(QuerySyntaxError) as err:
         remote.select("SELECT ?s\nWHERE { ?s ?p }")
     assert err.value.line == 2
+
+
+def test_statement_scans_read_a_read_only_store(store_dir: Path) -> None:
+    """`KGStore.statements` (an index scan) works on a store opened read-only, as a notebook opens it."""
+    with open_store(store_dir, read_only=True) as store:
+        found = list(store.statements("http://www.w3.org/2000/01/rdf-schema#label"))
+    assert found == [("https://w3id.org/newskg/id/actor/x", 'Café "x" ’s', "https://w3id.org/newskg/id/graph/a1")]

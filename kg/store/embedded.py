@@ -124,9 +124,10 @@ class EmbeddedTarget:
 
     def pattern(self, predicate: str, obj: str | None) -> Iterator[tuple[str, Any, str]]:
         o = ox.NamedNode(obj) if obj else None
-        for q in self.store.quads_for_pattern(None, ox.NamedNode(predicate), o, None):
-            if not isinstance(q.graph_name, ox.DefaultGraph):
-                yield q.subject.value, value_of(q.object), q.graph_name.value
+        with self._guard.reading() if self.read_only else contextlib.nullcontext(self.store) as store:
+            for q in store.quads_for_pattern(None, ox.NamedNode(predicate), o, None):
+                if not isinstance(q.graph_name, ox.DefaultGraph):
+                    yield q.subject.value, value_of(q.object), q.graph_name.value
 
     def bulk_load(self, nquads: bytes) -> None:
         try:
