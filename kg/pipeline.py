@@ -606,7 +606,8 @@ def _analysed(articles: Iterable[Article], *, workers: int,
     batches = _batches(articles, WORKER_BATCH)
     if (first := next(batches, None)) is None:
         return  # nothing to analyse: no worker started
-    with _context().Pool(workers, initializer=_worker_init, initargs=(model, trained)) as pool:
+    pool = _context().Pool(workers, initializer=_worker_init, initargs=(model, trained))
+    try:
         # a sliding window of batches in flight (no barrier between batches; memory bounded)
         flight: deque[Any] = deque()
         for batch in chain([first], batches):
@@ -615,6 +616,10 @@ def _analysed(articles: Iterable[Article], *, workers: int,
                 yield from flight.popleft().get()
         while flight:
             yield from flight.popleft().get()
+        pool.close()  # every batch is done: the workers end on their own; no signal is sent, so
+        pool.join()  # none can be lost (a SIGTERM from terminate() once left a worker, and the run, waiting)
+    finally:
+        pool.terminate()  # a failure or an abandoned run (after join: nothing left to stop)
 
 
 def _context() -> Any:
