@@ -43,7 +43,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from nameparser import HumanName
 from nicknames import NickNamer
@@ -198,11 +198,12 @@ class _Group:
 
     units: Counter[Unit] = field(default_factory=Counter)
 
-    @property
+    @cached_property
     def kind(self) -> str:
+        """The group's voted kind (asked only once its units are final)."""
         return _vote(self.units)
 
-    @property
+    @cached_property
     def name(self) -> str:
         return most_complete(u.best for u in self.units)
 
@@ -331,24 +332,26 @@ class Identity:
             members[k].append(g)
         drafts = []
         for k, groups in sorted(members.items()):
-            units: Counter[Unit] = Counter()
-            for g in groups:
-                units.update(self._groups[g].units)
-            kind = _vote(units)
+            if len(groups) == 1:  # most clusters: the group's own units and vote
+                units, kind = self._groups[k].units, self._groups[k].kind
+            else:
+                units = Counter()
+                for g in groups:
+                    units.update(self._groups[g].units)
+                kind = _vote(units)
             label = self._label(units, self._groups[k], kind)
             names = frozenset(n for u in units for n in u.names)
             codes = sorted({u.country_code for u in units if u.country_code})
-            drafts.append((k, label, kind, names, codes[0] if codes else None))
+            drafts.append((k, label, kind, names, codes[0] if codes else None, actor_iri(label, self.base)))
         split = set(self._split.values())
-        taken: Counter[str] = Counter(actor_iri(label, self.base) for k, label, *_ in drafts if k not in split)
+        taken: Counter[str] = Counter(d[5] for d in drafts if d[0] not in split)
+        same: Counter[tuple[str, str]] = Counter((d[1], d[2]) for d in drafts)  # label and kind
         clusters = {}
-        for k, label, kind, names, code in drafts:
-            iri = actor_iri(label, self.base)
+        for k, label, kind, names, code, iri in drafts:
             if k in split:  # the reading that lost its name's vote ("Chicago", the team)
                 iri = f"{iri}--{slug(kind)}"
             elif taken[iri] > 1:  # two actors of one name: the kind (and, if need be, the key) tells them apart
-                iri = f"{iri}--{slug(kind)}" + ("" if sum(1 for d in drafts if d[1] == label and d[2] == kind) == 1
-                                                 else f"--{slug(k)}")
+                iri = f"{iri}--{slug(kind)}" + ("" if same[(label, kind)] == 1 else f"--{slug(k)}")
             clusters[k] = Cluster(iri, label, kind, names - {label}, code)
         return clusters
 
@@ -382,7 +385,7 @@ def _losing_reading(group: _Group) -> str | None:
     >>> _losing_reading(_Group(Counter({city: 3, team: 2}))), _losing_reading(_Group(Counter({city: 3, team: 1})))
     ('organisation', None)
     """
-    winner = _reading(group.kind)
+    winner = _reading(_vote(group.units))  # not group.kind: the group may still be split
     if winner is None:
         return None
     support: Counter[str | None] = Counter()
