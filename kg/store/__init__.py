@@ -344,6 +344,10 @@ def stats_add(graph: str, triples: Iterable[Triple]) -> str:
     >>> t = [("<http://ex.org/x>", _TYPE, f"<{NKG}Person>"), ("<http://ex.org/x>", _DENOTED, "<http://ex.org/m>")]
     >>> "(<http://ex.org/x> 1 1 1)" in stats_add("http://ex.org/g", t)
     True
+    >>> e = "<http://ex.org/e>"
+    >>> t = [(e, _TYPE, f"<{NKG}Event>"), (e, _EVENT_TYPE, f"<{CAMEO}042>"), (e, _FACTUALITY, _ASSERTED)]
+    >>> all(f"(<{CAMEO}{code}> 1 1 1)" in stats_add("http://ex.org/g", t) for code in ("042", "04"))
+    True
     """
     triples = list(triples)
     types: dict[str, set[str]] = {}
