@@ -67,6 +67,7 @@ from kg.extract.speech_lexicon import (ADDRESSEE_CUES, CONTENT_OBJECT_CUES, CONT
                                        NOT_CUES, TALK_WITH, XCOMP_CUES, cue_channel, is_stray_subject_word,
                                        is_verb_cue, sentence_channel)
 from kg.extract.trained.attribution import SPANS_KEY
+from kg.extract.trained.attribution_frames import cue_rate, frame
 from kg.model import Actor, Analysis, Event, Span, Statement
 from kg.wordlists import words
 
@@ -125,6 +126,9 @@ NO_FRAGMENTS = True
 HEAD_CUE_POS = frozenset(("VERB", "NOUN"))
 #: The cue takes the verb's auxiliaries, adverbs, dates and prepositional phrases next to it.
 CUE_MODIFIERS = True
+#: ... but not the date or phrase between the cue and a content after it ("announced Friday that":
+#: PolNeAR's cue is "announced").
+CUE_DATE_BEFORE_CONTENT = True
 #: The cue takes a preposition or particle between it and its content ("called for", "pointed
 #: out"; held-out 84: cue 0.641 -> 0.669).
 CUE_PREPOSITION = True
@@ -137,7 +141,15 @@ NESTED_IN_QUOTE = True
 #: cue 0.692 -> 0.694; "... leads in the polls" too: 0.692).
 IN_POLLS = True
 _POLLS = frozenset("poll survey".split())
+#: ... and later in a sentence, one poll named ("in a new Fox News poll", not "in the polls").
+POLLS_INSIDE = True
+_POLLED = frozenset("survey poll interview ask question".split())  # "voters surveyed in a new poll": the poll's sample
 SIGNATURES = True
+#: A verb outside the lexicon makes a statement when PolNeAR training marks its lemma and frame
+#: as a cue at least this often (:mod:`kg.extract.trained.attribution_frames`; 0: never).
+FRAME_RATE = 0.6
+#: A content ends before another statement it runs over outside its own clause (:meth:`_Context.unnest`).
+UNNEST = True
 SPLIT_QUOTE_FIRST = True
 #: A source before its cue takes its apposition and the comma closing it ("Reince Priebus, the
 #: GOP chairman, said").
@@ -161,6 +173,8 @@ def find_quotes(text: str) -> list[Span]:
 
     >>> [q.text for q in find_quotes('He said "yes." Then: “no,\\n\\n“never.”')]
     ['"yes."', '“no,\\n\\n“never.”']
+    >>> [q.text for q in find_quotes('“Is it?“ he asked.\\n\\n“No,” she said.')]  # a mistyped closing mark
+    ['“Is it?“', '“No,”']
     """
     quotes: list[Span] = []
     start: int | None = None
@@ -177,11 +191,19 @@ def find_quotes(text: str) -> list[Span]:
             start = None  # unclosed at the paragraph end: not a quotation
         elif start is None and c in _OPENING and (c == "“" or _opens(text, i)):
             start = i
-        elif start is not None and c in _CLOSING and (c == "”" or text[start] == '"'):
+        elif start is not None and (c in _CLOSING and (c == "”" or text[start] == '"') or _closes_curly(text, i, start)):
             quotes.append(Span(start, i + 1, text[start:i + 1]))
             start = None
         i += 1
     return quotes
+
+
+def _closes_curly(text: str, i: int, start: int) -> bool:
+    """An opening curly mark typed where a closing one belongs ('fascist?“ he asked'): after a
+    word or punctuation, before a space, punctuation or the end, in a quote opened with “."""
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return text[i] == "“" and text[start] == "“" and i > start + 1 and not text[i - 1].isspace() \
+        and (after.isspace() or after in ",.;:!?")
 
 
 def _opens(text: str, i: int) -> bool:
@@ -203,6 +225,9 @@ def extract_statements(doc: Any, analysis: Analysis) -> list[Statement]:
             f = ctx.in_poll(tok)
         elif tok.pos_ in ("VERB", "AUX") and is_verb_cue(tok.lemma_) and tok.dep_ not in ("amod", "compound"):
             f = ctx.verb_statement(tok)
+        elif FRAME_RATE and tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound") and \
+                tok.lemma_.lower() not in NOT_CUES and cue_rate(tok) >= FRAME_RATE:
+            f = ctx.verb_statement(tok, learned=frame(tok))
         if f and (f.statement.cue.begin, f.statement.cue.end) not in found:
             found[(f.statement.cue.begin, f.statement.cue.end)] = f
     ordered = ctx.with_head(list(found.values()))
@@ -223,6 +248,8 @@ def extract_statements(doc: Any, analysis: Analysis) -> list[Statement]:
     if NESTED_IN_QUOTE:
         ordered = [f for f in ordered if ctx.within_quote(f.statement)]
     ctx.attach_bare_quotes(ordered)
+    if UNNEST:
+        ctx.unnest(ordered)
     for i, f in enumerate(ordered):
         ctx.resolve_speaker(f, ordered[:i])
     for f in ordered:
@@ -319,7 +346,7 @@ class _Context:
         return next((a for b, e, a in self.mentions if b <= begin and end <= e), None)
 
     # -- cue verbs ----------------------------------------------------------------------
-    def verb_statement(self, tok: Any) -> _Found | None:
+    def verb_statement(self, tok: Any, *, learned: str | None = None) -> _Found | None:
         end = tok.idx + len(tok.text)
         if self.text[end:end + 1] == ":":
             end += 1  # 'He said: "..."': the colon belongs to the cue
@@ -335,7 +362,7 @@ class _Context:
         source_tok = self.subject(subject_of)
         if source_tok is not None and source_tok.right_edge.dep_ == "cc":
             return None  # "X and informed": a misparse, no reliable source
-        content, mode = self.content(tok, source_tok)
+        content, mode = self.content(tok, source_tok, learned=learned)
         if content is None:
             return None
         source = self.source_span(source_tok) if source_tok is not None else None
@@ -371,7 +398,7 @@ class _Context:
             begin = doc[i].idx
             i -= 1
         j = tok.i + 1
-        while j < len(doc):
+        while j < len(doc) and not (CUE_DATE_BEFORE_CONTENT and content.begin >= cue.end):
             t = doc[j]
             if t.head.i != tok.i or t.dep_ not in _CUE_AFTER or t.left_edge.i != j or t.lower_ == "of":
                 break
@@ -444,11 +471,14 @@ class _Context:
         b, e = keep[0].idx, keep[-1].idx + len(keep[-1].text)
         return Span(b, e, self.text[b:e])
 
-    def content(self, tok: Any, source_tok: Any) -> tuple[Span | None, str]:
+    def content(self, tok: Any, source_tok: Any, *, learned: str | None = None) -> tuple[Span | None, str]:
+        """The content of cue verb ``tok`` and its mode; ``learned`` is the frame of a verb outside
+        the lexicon that :mod:`~kg.extract.trained.attribution_frames` gates in: its object,
+        ``xcomp`` or prepositional object is content as for the lexicon's object cues."""
         lemma = tok.lemma_.lower()
         clauses = [c for c in tok.children if c.dep_ == "ccomp" and self.paragraph(c.idx) == self.paragraph(tok.idx)]
         clause = min(clauses, key=lambda c: (c.i < tok.i, abs(c.i - tok.i)), default=None)
-        if clause is None and lemma in XCOMP_CUES:
+        if clause is None and (lemma in XCOMP_CUES or learned == "xcomp"):
             clause = next((c for c in tok.children if c.dep_ == "xcomp"), None)
         if clause is None and tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
             clause = tok.head  # "The economy, he said, is strong" / '"...," he said'
@@ -471,10 +501,10 @@ class _Context:
         quoted = self.adjacent_quotes(tok, source_tok)
         if quoted:
             return quoted
-        if lemma in CONTENT_OBJECT_CUES | ADDRESSEE_CUES:
+        if lemma in CONTENT_OBJECT_CUES | ADDRESSEE_CUES or learned in ("dobj", "prep"):
             for c in tok.children:
-                if (c.dep_ == "dobj" and lemma in CONTENT_OBJECT_CUES) or \
-                        (c.dep_ == "prep" and c.lower_ in ("on", "about")):
+                if (c.dep_ == "dobj" and (lemma in CONTENT_OBJECT_CUES or learned == "dobj")) or \
+                        (c.dep_ == "prep" and (c.lower_ in ("on", "about") or learned == "prep" and c.i > tok.i)):
                     span = self.subtree_span(c, exclude=tok)
                     if span is not None and len(span.text.split()) > 1:
                         mode = "mixed" if any(span.begin <= x.begin and x.end <= span.end
@@ -765,7 +795,10 @@ class _Context:
         """"In a CNN poll released Monday, 50 percent ...": the poll says it (PolNeAR's cue "in";
         "... leads in the polls" too, but later in a sentence the phrase loses precision)."""
         obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-        if obj is None or obj.lemma_.lower() not in _POLLS or tok.i - tok.sent.start > 1:
+        if obj is None or obj.lemma_.lower() not in _POLLS:
+            return None
+        if tok.i - tok.sent.start > 1 and not (POLLS_INSIDE and obj.tag_ == "NN" and tok.head.lemma_.lower() not in _POLLED and
+                                               any(c.dep_ in ("det", "poss", "compound", "amod") for c in obj.children)):
             return None
         tokens = [t for t in obj.subtree if t.i > tok.i]
         source = self.span(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
@@ -791,6 +824,40 @@ class _Context:
         else:
             mode = "mixed" if any(span.begin <= x.begin and x.end <= span.end for x in self.quotes) else "indirect"
         return _Found(Statement(cue=cue, content=span, mode=mode, source=source), obj, self.paragraph(cue.begin))
+
+    # -- contents that run over another statement ---------------------------------------------
+    def unnest(self, found: list[_Found]) -> None:
+        """A content that runs over another statement's cue outside the content's own clause
+        ("discussed the wall and explained its importance", "the ruling.\xa0“This ...,” Husted
+        said") ends before that statement; one whose reported clause holds the cue ("The Post
+        reported that Klein said ...") keeps it (nested statements)."""
+        for f in found:
+            st = f.statement
+            if st.mode == "direct":
+                continue
+            inner = [g.statement for g in found if g is not f and st.content.begin < g.statement.cue.begin
+                     and g.statement.cue.end <= st.content.end and g.statement.cue.begin > st.cue.begin]
+            if not inner:
+                continue
+            content = self.doc.char_span(st.content.begin, st.content.end, alignment_mode="expand")
+            if content is None or not len(content):
+                continue
+            root = content.root
+            for g in sorted(inner, key=lambda g: g.cue.begin):
+                cue = self.doc.char_span(g.cue.begin, g.cue.end, alignment_mode="expand")
+                if cue is None or not len(cue) or (cue.root in root.subtree and cue.root is not root
+                                                   and cue.root.sent == root.sent):
+                    continue
+                first = min(x.begin for x in (g.cue, g.source, g.content) if x is not None)
+                cut = self.span(st.content.begin, min(first, g.cue.begin))
+                if cut is not None:
+                    words = self.doc.char_span(cut.begin, cut.end, alignment_mode="expand")
+                    while words is not None and len(words) > 1 and words[-1].pos_ in ("CCONJ", "PUNCT", "SCONJ"):
+                        words = words[:-1]
+                    cut = self.span(words.start_char, words.end_char) if words is not None and len(words) else None
+                if cut is not None and cut.end > st.content.begin:
+                    st.content = cut
+                break
 
     # -- quotes without a cue --------------------------------------------------------------
     def attach_bare_quotes(self, found: list[_Found]) -> None:
