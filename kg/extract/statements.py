@@ -272,12 +272,14 @@ def content_text(statement: Statement) -> str:
     'We will, win.'
     >>> content_text(Statement(cue=Span(0, 4, "said"), mode="direct", content=Span(5, 20, '“No,\\n\\n“never.”')))
     'No, never.'
+    >>> content_text(Statement(cue=Span(12, 16, "asked"), mode="direct", content=Span(0, 10, '“Is it?“')))
+    'Is it?'
     """
     value = statement.content.text
     if statement.mode != "direct":
         return value
     value = re.sub(r"\s*\n\s*[“\"]", " ", value)  # a quote reopened in the next paragraph
-    pieces = re.findall(r"[“\"]([^”\"]*)(?:[”\"]|$)", value)
+    pieces = re.findall(r"[“\"]([^”\"“]*)(?:[”\"“]|$)", value)  # a mistyped “ closes too
     return " ".join(p.strip() for p in pieces if p.strip()) if pieces else value.strip("\"“” ")
 
 

@@ -4,7 +4,10 @@ Steps: the small spaCy model analyses every training and dev text once (cached a
 ``--cache``, as for the names); the gold attributions become one joint tag per
 token (:func:`gold_tags`); the head (:func:`kg.extract.trained.attribution.head_pipeline`) is
 updated for a fixed number of epochs in a seeded order and scored on dev, span by span
-(exact and overlap, as ``kg eval`` matches them). ``--holdout N`` keeps the last N training
+(exact and overlap, as ``kg eval`` matches them). The cue-frame table
+(:mod:`kg.extract.trained.attribution_frames`) is counted over the same training documents and
+written beside the weights (``--frames-only``: the table alone, the head's weights untouched).
+``--holdout N`` keeps the last N training
 documents out of training and scores on them instead: variants are chosen on that slice,
 never on dev.
 
@@ -28,6 +31,7 @@ from typing import Any
 from kg.errors import InputError
 from kg.extract.trained.loop import fit, read_records, write_weights
 from kg.extract.trained.attribution import COMPONENT, NAME, PARTS, SPANS_KEY, VERSION, head_pipeline, weights_dir
+from kg.extract.trained.attribution_frames import FRAMES_FILE, count_frames, write_frames
 
 DEFAULT_CORPORA = Path("../shared/corpora")
 TRAIN_FILE, DEV_FILE = "polnear_train.jsonl", "polnear_dev.jsonl"
@@ -109,7 +113,8 @@ def score(records: list[dict[str, Any]], predicted: list[list[tuple[int, int, st
 def train(corpora: Path = DEFAULT_CORPORA, out: Path | None = None, *, limit: int | None = None,
           holdout: int = HOLDOUT, epochs: int = EPOCHS, seed: int = SEED, max_minutes: float = 60.0,
           cache: Path | None = None, depth: int | None = None, learn_rate: float = LEARN_RATE,
-          verbose: bool = False, log: Callable[[str], None] = lambda _: None) -> dict[str, Any]:
+          verbose: bool = False, frames_only: bool = False,
+          log: Callable[[str], None] = lambda _: None) -> dict[str, Any]:
     """Train, score on dev (or on the ``holdout`` last training documents), write the weights to
     ``out`` (default: the package's ``attribution_weights``); returns scores and schedule.
 
@@ -135,6 +140,13 @@ def train(corpora: Path = DEFAULT_CORPORA, out: Path | None = None, *, limit: in
     else:
         eval_records = read_polnear(corpora / DEV_FILE, limit=limit)
         eval_docs = analyse(eval_records, sm, cache)
+    target = out or weights_dir()
+    frames = count_frames(records, train_docs)
+    if frames_only:
+        target.mkdir(parents=True, exist_ok=True)
+        write_frames(frames, target / FRAMES_FILE)
+        return {"frames": len(frames), "train_docs": len(records), "out": str(target / FRAMES_FILE),
+                "minutes": round((time.monotonic() - started) / 60, 2)}
     train_examples = examples(records, train_docs)
     nlp = head_pipeline(sm.vocab, **({"depth": depth} if depth is not None else {}))
     optimizer = nlp.initialize(lambda: train_examples)
@@ -153,8 +165,8 @@ def train(corpora: Path = DEFAULT_CORPORA, out: Path | None = None, *, limit: in
     nlp.meta["sources"] = [{"name": "PolNeAR (Newell, Margolin & Ruths, LREC 2018)",
                             "license": "research use; articles copyrighted by their publishers"}]
     nlp.meta.update(name=NAME.replace("-", "_"), version=VERSION)
-    target = out or weights_dir()
     write_weights(nlp, target)
+    write_frames(frames, target / FRAMES_FILE)
     return {"scores": scores, "scored_on": scored_on, "epochs": done,
             "minutes": round((time.monotonic() - started) / 60, 2), "out": str(target)}
 
@@ -174,10 +186,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--verbose", action="store_true", help="score after every epoch")
     parser.add_argument("--max-minutes", type=float, default=60.0)
     parser.add_argument("--cache", type=Path, default=None, help="folder for the small model's analyses")
+    parser.add_argument("--frames-only", action="store_true", help="write the cue-frame table only")
     args = parser.parse_args(argv)
     result = train(args.corpora, args.out, limit=args.limit, holdout=args.holdout, epochs=args.epochs,
                    seed=args.seed, max_minutes=args.max_minutes, cache=args.cache, depth=args.depth,
-                   learn_rate=args.learn_rate, verbose=args.verbose,
+                   learn_rate=args.learn_rate, verbose=args.verbose, frames_only=args.frames_only,
                    log=lambda m: print(m, flush=True))
     print(json.dumps(result, indent=2))
 
