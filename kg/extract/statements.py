@@ -119,6 +119,7 @@ SOURCE_FROM_PARSE, CONTENT_FROM_PARSE = True, True
 #: acquired, chairman Roger Hart said": X) would lose statements). A head source span that is
 #: an object ("a call from US Secretary of State Mike Pompeo and discussed") is none (source 0.746).
 PARSE_SUBJECT_FIRST = True
+SUBJECT_SPAN = True
 #: A head statement whose paraphrased content ends in a preposition, article or conjunction is
 #: none ("laid siege | to the US embassy in"; held-out 84: cue 0.694 -> 0.691, content exact
 #: 0.556 -> 0.562, overlap 0.823 -> 0.818; requiring a clause instead: cue 0.684, overlap 0.803).
@@ -668,7 +669,7 @@ class _Context:
         if PARSE_SUBJECT_FIRST and SOURCE_FROM_PARSE:
             subject = next((c for c in root.children if c.dep_ == "nsubj"), None)  # its own, not inherited
             if subject is not None and not (cue.start <= subject.i < cue.end) and \
-                    (source is None or not (source.start <= subject.i < source.end)):
+                    (source is None or not (source.start <= subject.i < source.end) or SUBJECT_SPAN):
                 source, source_tok = None, subject  # "Bajwa received a call from ... Pompeo and discussed"
         if source_tok is None and SOURCE_FROM_PARSE:
             source_tok = self.subject(root)
