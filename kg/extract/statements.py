@@ -8,8 +8,12 @@ Found in three ways, each grounded in source, cue and content spans:
   a quotation next to the cue ("...," he said, "...") makes the statement direct; a split
   quote has one content span from its first to its last mark and one part per quotation
   (``Statement.parts``, in order; ``Statement.text`` is their concatenation);
-* **"according to X"**, and **"In X poll/survey,"** opening a sentence: X is the source, the
-  clause it modifies the content;
+* **learned cue frames**: a verb outside the lexicon whose lemma and complement PolNeAR training
+  marks as a cue at least :data:`FRAME_RATE` of the time ("blasted the plan", "joked that ...";
+  :mod:`kg.extract.trained.attribution_frames`), its object, clause or prepositional object the
+  content;
+* **"according to X"**, and **"In X poll/survey,"** opening a sentence (later in one, one poll
+  named: "... support in a new Fox News poll"): X is the source, the clause it modifies the content;
 * **cues of the trained head** (:mod:`kg.extract.trained.attribution`) the rules miss: speech
   verbs, other verbs ("backs", "opposes": PolNeAR's attributions) and nouns, with the parse's
   subject and clause or the head's spans next to them;
@@ -20,7 +24,8 @@ Found in three ways, each grounded in source, cue and content spans:
   "..."' is one split quote).
 
 A cue inside a quotation keeps its content inside it; a statement whose cue lies inside another
-statement's content stays (nested statements), though PolNeAR scores the outer one only.
+statement's reported clause stays (nested statements), though PolNeAR scores the outer one only;
+a content that runs over another statement outside its own clause ends before it.
 
 Mode: ``direct`` when the content is a quotation, ``mixed`` when a reported clause contains
 a quoted fragment, else ``indirect``.
@@ -42,7 +47,8 @@ Speakers (``Statement.speaker``, an actor of the analysis, or ``None``):
    states; "I"/"we" inside a quotation is the speaker of the quotation. Anything else stays
    unresolved: the statement keeps its source mention and has no speaker, never a guess.
 4. a title "claim: Name" (or "Name: claim") is a statement of the article's one person of
-   that name; in a title a source that is not one name gets no speaker.
+   that name; "Name: claim" is a statement with no speaker when Name is not one ("Poll: ...");
+   in a title a source that is not one name gets no speaker.
 
 >>> from kg.model import Article
 >>> from kg.extract import analyse_doc
