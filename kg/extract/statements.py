@@ -147,6 +147,7 @@ CUE_DATE_BEFORE_CONTENT = True
 #: The cue takes a preposition or particle between it and its content ("called for", "pointed
 #: out"; held-out 84: cue 0.641 -> 0.669).
 CUE_PREPOSITION = True
+CUE_GOVERNOR = True
 #: A cue inside a quotation has its content inside that quotation too; a cue inside its clause
 #: between two quotations ('"If ...," the investor said, "that's worse."') takes both, a split
 #: quote (held-out 84, with a quote never joined across a paragraph end to the cue after it and
@@ -274,6 +275,8 @@ def extract_statements(doc: Any, analysis: Analysis) -> list[Statement]:
     for f in ordered:
         if CUE_PREPOSITION:
             ctx.cue_to_content(f.statement)
+        if CUE_GOVERNOR:
+            ctx.cue_from_governor(f.statement)
         f.statement.text = content_text(f.statement)
         f.statement.parts = ctx.quoted_parts(f.statement)
     return [f.statement for f in ordered]
@@ -444,6 +447,28 @@ class _Context:
             return
         end = t.idx + len(t.text)
         st.cue = Span(st.cue.begin, end, self.text[st.cue.begin:end])
+
+    def cue_from_governor(self, st: Statement) -> None:
+        """The cue starts at the verb it complements ("continue to express", "helped convince",
+        "continued by saying"), PolNeAR's convention, when only a few words lie between and
+        neither the source nor the content does."""
+        cue = self.doc.char_span(st.cue.begin, st.cue.end, alignment_mode="expand")
+        if cue is None or not len(cue):
+            return
+        tok = cue.root
+        if tok.dep_ == "xcomp":
+            gov, limit = tok.head, 3
+        elif tok.dep_ == "pcomp" and tok.head.lower_ == "by" and tok.head.dep_ == "prep":
+            gov, limit = tok.head.head, 5
+        else:
+            return
+        if gov.pos_ not in ("VERB", "AUX") or gov.i >= cue.start or cue.start - gov.i > limit or is_verb_cue(gov.lemma_):
+            return
+        begin = gov.idx
+        if any(x is not None and x.begin < st.cue.begin and begin < x.end for x in (st.source, st.content)) \
+                or any(t.is_punct or tok.dep_ == "xcomp" and t.dep_ in ("dobj", "nsubj") for t in self.doc[gov.i:cue.start]):
+            return  # "leaving many to wonder": the cue is "to wonder"
+        st.cue = Span(begin, st.cue.end, self.text[begin:st.cue.end])
 
     def subject(self, tok: Any) -> Any:
         seen = 0
