@@ -130,11 +130,11 @@ def atomic_file(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
         raise OutputError(f"{path}: is a folder; give a file name")
     sweep_stale(folder, prefix=f".{path.name}")
     tmp = folder / temp_name(path.name)
-    try:
-        handle = tmp.open("xb")
-    except OSError as e:
-        raise _cannot_write(path, folder, e) from e
-    try:
+    try:  # made inside the try: a signal right after the file exists still removes it
+        try:
+            handle = tmp.open("xb")
+        except OSError as e:
+            raise _cannot_write(path, folder, e) from e
         with handle:
             if path.is_file():  # the new file keeps the old one's permissions
                 os.chmod(tmp, stat.S_IMODE(path.stat().st_mode))
@@ -165,11 +165,11 @@ def atomic_folder(path: str | os.PathLike[str], *, replaceable: Callable[[Path],
         raise OutputError(f"{path}: the folder holds other files and would be replaced; choose a new or empty folder")
     sweep_stale(parent, prefix=f".{path.name}")
     tmp = parent / temp_name(path.name)
-    try:
-        tmp.mkdir()
-    except OSError as e:
-        raise _cannot_write(path, parent, e) from e
-    try:
+    try:  # made inside the try: a signal right after the folder exists still removes it
+        try:
+            tmp.mkdir()
+        except OSError as e:
+            raise _cannot_write(path, parent, e) from e
         yield tmp
         if path.exists():
             _exchange(tmp, path)
@@ -196,12 +196,12 @@ def temp_folder(*, dir: str | os.PathLike[str] | None = None, prefix: str = "kg"
     base = Path(dir) if dir is not None else Path(tempfile.gettempdir())
     sweep_stale(base, prefix=f".{prefix}")
     path = base / temp_name(prefix)
-    try:
-        path.mkdir()
-    except OSError as e:
-        raise OutputError(f"cannot make a temporary folder in {base} ({e.strerror or e}); "
-                          "set TMPDIR to a writable folder") from e
-    try:
+    try:  # made inside the try: a signal right after the folder exists still removes it
+        try:
+            path.mkdir()
+        except OSError as e:
+            raise OutputError(f"cannot make a temporary folder in {base} ({e.strerror or e}); "
+                              "set TMPDIR to a writable folder") from e
         yield path
     finally:
         shutil.rmtree(path, ignore_errors=True)
