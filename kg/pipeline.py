@@ -1,7 +1,8 @@
 """The one driver of the stages: ingest -> extract -> resolve -> rdf -> store.
 
-Identity is a global step: the store's actor evidence (each article graph's names and kinds
-for its actors) is read once per run into an :class:`IdentityBook`; each chunk of analysed
+Identity is a global step: the store's actor evidence (each article graph's units, one per
+actor its extraction found, ``nkg:identityEvidence``) is read once per run into an
+:class:`IdentityBook`; each chunk of analysed
 articles adds its own, :class:`kg.resolve.Identity` clusters the whole set, and the chunk is
 written with it; articles this run wrote that a chunk's clustering places elsewhere (an earlier
 "Locke" now that "Gary Locke" is known) are rewritten with the next chunk. At the end, every
