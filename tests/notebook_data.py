@@ -1,5 +1,10 @@
 """A small hand-written article graph with a post, an event and a statement (ontology.md terms),
-and an actor whose name is hostile SPARQL, for the notebook tests."""
+and an actor whose name is hostile SPARQL, for the notebook tests.
+
+Laid out as ``kg ingest`` writes it (:mod:`kg.rdf.actors`): the article graph types each actor
+and gives the names the article uses (``skos:altLabel``, ``nkg:articleName``); the shared actor
+graph (``graph/actors``) gives the type, canonical ``rdfs:label`` and every name; the article
+graph labels its publisher (a ``schema:Organization``)."""
 
 from __future__ import annotations
 
@@ -56,11 +61,15 @@ data:graph/t1 {{
   {sentence[2]} a nkg:Mention ; nif:referenceContext <{art}> ; nif:beginIndex 0 ; nif:endIndex {sentence[1]} ;
       nif:anchorOf "{_esc(TEXT[:sentence[1]])}" .
   {mentions}
-  data:actor/mike-pompeo a nkg:Person ; rdfs:label "Mike Pompeo" ; gaf:denotedBy {pompeo[2]} ;
-      org:holds data:post/t1-sos .
+  <{art}> dct:publisher data:actor/test-news .
+  data:actor/test-news a schema:Organization ; rdfs:label "Test News" .
+  data:actor/mike-pompeo a nkg:Person ; skos:altLabel "Mike Pompeo" ; nkg:articleName "Mike Pompeo" ;
+      gaf:denotedBy {pompeo[2]} ; org:holds data:post/t1-sos .
   data:post/t1-sos a org:Post ; rdfs:label "Secretary of State" ; org:postIn data:actor/united-states .
-  data:actor/united-states a nkg:GeopoliticalEntity ; rdfs:label "United States" ; gaf:denotedBy {us[2]} .
-  data:actor/x a nkg:Person ; rdfs:label "{_esc(HOSTILE)}" ; gaf:denotedBy {hostile[2]} ; org:holds data:post/t1-h .
+  data:actor/united-states a nkg:GeopoliticalEntity ; skos:altLabel "US" ; nkg:articleName "US" ;
+      nkg:countryCode "US" ; gaf:denotedBy {us[2]} .
+  data:actor/x a nkg:Person ; skos:altLabel "{_esc(HOSTILE)}" ; nkg:articleName "{_esc(HOSTILE)}" ;
+      gaf:denotedBy {hostile[2]} ; org:holds data:post/t1-h .
   data:post/t1-h a org:Post ; rdfs:label "Spokes\\"person\\" <b>" .
   data:event/t1-1 a nkg:Event ; nkg:eventType cameo:041 ; sem:hasTimeStamp "2020-01-03"^^xsd:date ;
       nkg:agent data:actor/mike-pompeo ; sem:hasActor data:actor/mike-pompeo, data:actor/united-states ;
@@ -69,6 +78,12 @@ data:graph/t1 {{
       nkg:channel nkg:Tweet ; schema:text "is committed to de-escalation" ;
       nkg:contentMention {content[2]} ; nkg:cueMention {cue[2]} ; nkg:sourceMention {pompeo[2]} ;
       nkg:about data:actor/united-states .
+}}
+data:graph/actors {{
+  data:actor/mike-pompeo a nkg:Person ; rdfs:label "Mike Pompeo" ; skos:altLabel "Mike Pompeo", "Pompeo" .
+  data:actor/united-states a nkg:GeopoliticalEntity ; rdfs:label "United States" ;
+      skos:altLabel "United States", "US" ; nkg:countryCode "US" .
+  data:actor/x a nkg:Person ; rdfs:label "{_esc(HOSTILE)}" ; skos:altLabel "{_esc(HOSTILE)}" .
 }}
 """
     trig = re.sub(r"\bdata:([\w/-]+)", r"<https://w3id.org/newskg/id/\1>", trig)
