@@ -81,8 +81,8 @@ def build(size: int, store_dir: Path, cache: Path, write: int) -> dict:
         analyses = [copy.deepcopy(a) for a in base]
         identity = book.resolve(analyses)
         updates = [to_graph(a, identity=identity, generated=GENERATED) for a in analyses]
-        for a in analyses:
-            book.record(graph_iri(a.article.id), a)
+        for a, u in zip(analyses, updates):
+            book.record(graph_iri(a.article.id), a, u.triples)
 
         def copy_of(k: int) -> GraphUpdate:
             u = updates[k % len(updates)]
