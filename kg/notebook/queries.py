@@ -115,6 +115,41 @@ def events(store: KGStore, actor: str | None = None, *, cameo: str | None = None
     ...
     kg.errors.InputError: the date range is reversed: from 2020-02-01 is after to 2020-01-01 (swap them)
     """
+    bindings, scope = _event_filters(actor, cameo, start, end, asserted_only, event_class)
+    sparql = Template(load("notebook/events")).substitute(scope=scope)
+    return store.select(sparql, bindings=bindings).to_dataframe()
+
+
+def events_page(store: KGStore, actor: str | None = None, *, page: int = 0, size: int = 20,
+                cameo: str | None = None, start: dt.date | None = None, end: dt.date | None = None,
+                asserted_only: bool = True, event_class: str | None = None) -> tuple[Any, int]:
+    """One page (0-based, ``size`` rows) of what :func:`events` lists with the same filters, in
+    the same order (the event IRI breaks ties, so pages neither overlap nor skip), and the
+    number of events in all pages. Only the page's events are read in full: a LIMIT/OFFSET
+    query over the events' sort keys (``notebook/event-keys.rq``) picks them.
+
+    >>> import tempfile
+    >>> from kg.store import open_store
+    >>> with open_store(tempfile.mkdtemp()) as store:
+    ...     frame, total = events_page(store, page=3)
+    ...     (len(frame), total)
+    (0, 0)
+    """
+    bindings, scope = _event_filters(actor, cameo, start, end, asserted_only, event_class)
+    keys = Template(load("notebook/event-keys"))
+    total = int(store.select(keys.substitute(scope=scope, select="(COUNT(DISTINCT ?event) AS ?n)", tail=""),
+                             bindings=bindings)[0]["n"])
+    order = _slice("GROUP BY ?event ORDER BY ?first ?code ?event", page, size)
+    picked = store.select(keys.substitute(scope=scope, select="?event (MIN(?kfirst) AS ?first) (MIN(?kc) AS ?code)",
+                                          tail=order), bindings=bindings).column("event")
+    one = Template(load("notebook/events")).substitute(scope="")
+    frames = [store.select(one, bindings={**bindings, "event": IRI(e)}).to_dataframe() for e in picked]
+    return _concat(frames, store.select(one, bindings={"event": IRI("urn:x-none:nothing")}).to_dataframe()), total
+
+
+def _event_filters(actor: str | None, cameo: str | None, start: dt.date | None, end: dt.date | None,
+                   asserted_only: bool, event_class: str | None) -> tuple[dict[str, Any], str]:
+    """The bindings and the ``$scope`` of the events queries for these filters."""
     if start and end and start > end:
         raise InputError(f"the date range is reversed: from {start} is after to {end} (swap them)")
     bindings = {"actor": IRI(actor) if actor else None, "cameo": cameo or None, "from": start, "to": end,
@@ -122,8 +157,21 @@ def events(store: KGStore, actor: str | None = None, *, cameo: str | None = None
                 "eventClass": IRI(event_class) if event_class else None}
     scope = (_EVENT_SCOPES["actor"] if actor else _EVENT_SCOPES["cameo"] if cameo
              else _EVENT_SCOPES["eventClass"] if event_class else "")
-    sparql = Template(load("notebook/events")).substitute(scope=scope)
-    return store.select(sparql, bindings={k: v for k, v in bindings.items() if v is not None}).to_dataframe()
+    return {k: v for k, v in bindings.items() if v is not None}, scope
+
+
+def _slice(tail: str, page: int, size: int) -> str:
+    """``tail`` with the LIMIT/OFFSET of one page (numbers checked, so nothing else is pasted)."""
+    if size < 1 or page < 0:
+        raise InputError(f"page {page} of size {size}: a page is 0 or more, a size 1 or more")
+    return f"{tail} LIMIT {int(size)} OFFSET {int(page) * int(size)}"
+
+
+def _concat(frames: list[Any], empty: Any) -> Any:
+    """The frames one after the other (``empty``, with the columns, when there are none)."""
+    import pandas as pd
+
+    return pd.concat(frames, ignore_index=True) if frames else empty
 
 
 #: Where the events query starts, by the most selective binding given (see ``events.rq``).
@@ -137,6 +185,30 @@ _EVENT_SCOPES = {
 def statements(store: KGStore, actor: str | None = None) -> Any:
     """Statements (of one speaker, or all) with text, mode, channel and the offsets to highlight."""
     return select(store, "statements", actor=IRI(actor) if actor else None).to_dataframe()
+
+
+def statements_page(store: KGStore, actor: str | None = None, *, page: int = 0, size: int = 20) -> tuple[Any, int]:
+    """One page (0-based, ``size`` statements) of what :func:`statements` lists, by article,
+    content offset and statement IRI (so pages neither overlap nor skip), and the number of
+    statements in all pages; a LIMIT/OFFSET query over the sort keys
+    (``notebook/statement-keys.rq``) picks the page, whose statements alone are read in full.
+
+    >>> import tempfile
+    >>> from kg.store import open_store
+    >>> with open_store(tempfile.mkdtemp()) as store:
+    ...     frame, total = statements_page(store)
+    ...     (len(frame), total)
+    (0, 0)
+    """
+    bindings = {"actor": IRI(actor)} if actor else {}
+    keys = Template(load("notebook/statement-keys"))
+    total = int(store.select(keys.substitute(select="(COUNT(DISTINCT ?st) AS ?n)", tail=""),
+                             bindings=bindings)[0]["n"])
+    order = _slice("GROUP BY ?st ORDER BY ?article ?cb ?st", page, size)
+    picked = store.select(keys.substitute(select="?st (MIN(?ka) AS ?article) (MIN(?kcb) AS ?cb)", tail=order),
+                          bindings=bindings).column("st")
+    frames = [select(store, "statements", st=IRI(st), **bindings).to_dataframe() for st in picked]
+    return _concat(frames, select(store, "statements", st=IRI("urn:x-none:nothing")).to_dataframe()), total
 
 
 def speakers(store: KGStore) -> Any:
