@@ -39,9 +39,19 @@ import time
 from string import Template
 from pathlib import Path
 
+from kg.model import IRI
+
 REPO = Path(__file__).resolve().parents[1]
 BBC = REPO.parent / "shared" / "corpora" / "bbc_news.jsonl"
 GENERATED = "2020-01-01T00:00:00Z"
+_POMPEO, _BAJWA = IRI("https://w3id.org/newskg/id/actor/mike-pompeo"), IRI("https://w3id.org/newskg/id/actor/qamar-javed-bajwa")
+#: The bindings the notebooks and widgets give each notebook query (kg/notebook/*) in the timings.
+NOTEBOOK_BINDINGS = {
+    "actors": {}, "actor-search": {"text": "Pompeo"}, "activity": {}, "co-mentions": {"actor": _POMPEO},
+    "describe-node": {"n": _POMPEO}, "ego": {"actor": _POMPEO}, "event-types": {}, "events": {"actor": _POMPEO},
+    "events-all": {}, "label-kinds": {"label": "United States"}, "link-sentences": {"actor": _POMPEO, "other": _BAJWA},
+    "links": {"actor": _POMPEO, "other": _BAJWA}, "posts": {"actor": _POMPEO}, "property-labels": {},
+    "speakers": {}, "statements": {"actor": _POMPEO}, "statements-all": {}}
 
 
 def bbc_rows(n: int) -> list[dict]:
@@ -159,19 +169,11 @@ def queries(store_dir: Path, reps: int, *, budget_ms: float = 5000,
     """(name, p50 ms, p95 ms, rows) of every example and notebook query (those in ``skip`` left
     out; one over ``budget_ms`` in its warm-up run is timed by that run alone)."""
     from kg.cli.output import parse_binding
-    from kg.model import IRI
     from kg.notebook.queries import _EVENT_SCOPES
     from kg.queries import load
     from kg.store import open_store
 
-    actor = IRI("https://w3id.org/newskg/id/actor/mike-pompeo")
-    notebook = {  # the bindings the notebooks and widgets give (kg/notebook/*)
-        "actors": {}, "actor-search": {"text": "Pompeo"}, "activity": {}, "co-mentions": {"actor": actor},
-        "describe-node": {"n": actor}, "ego": {"actor": actor}, "event-types": {}, "events": {"actor": actor},
-        "events-all": {}, "label-kinds": {"label": "United States"}, "link-sentences": {"actor": actor, "other": IRI("https://w3id.org/newskg/id/actor/qamar-javed-bajwa")},
-        "links": {"actor": actor, "other": IRI("https://w3id.org/newskg/id/actor/qamar-javed-bajwa")},
-        "posts": {"actor": actor}, "property-labels": {}, "speakers": {}, "statements": {"actor": actor},
-        "statements-all": {}}
+    notebook = NOTEBOOK_BINDINGS
     todo = []
     for q in sorted((REPO / "ontology" / "queries").glob("*.rq")):
         pairs = json.loads(q.with_suffix(".bindings.json").read_text())
