@@ -13,6 +13,9 @@ graph adds or takes away (``kg/queries/stats/change.rq``; the terms are in
   ``nkg:typeArticleCount`` (its events, the asserted ones, the articles that have any); per
   two-digit root code the same over the types under it (``nkg:branchEventCount``, ...), read by
   ``ontology/queries/events-by-cameo-branch.rq``;
+- per event class ``nkg:classEventCount``, ``classTypedCount``, ``classArticleCount``, and per
+  class and trigger lemma a node ``<stats#lemma=...>`` (``nkg:lemmaClass``, ``lemmaForm``, the
+  same counts as ``nkg:lemma...Count``), read by ``ontology/queries/events-by-class.rq``;
 - per pair of actors ``?x`` < ``?y`` (by IRI) taking part (``sem:hasActor``) in the same events,
   a node ``<stats#pair=...>`` with ``nkg:pairFirst``, ``nkg:pairSecond``, ``nkg:pairEventCount``,
   read by ``ontology/queries/co-occurring-actors.rq``;
