@@ -57,3 +57,11 @@ def test_actors_in_most_articles_lists_every_named_actor(store: KGStore) -> None
     rows = store.select(sparql)
     assert sorted((str(r["label"]), str(r["type"])) for r in rows) == [
         ("Mike Pompeo", "Person"), ("United States", "GeopoliticalEntity"), (HOSTILE, "Person")]
+
+
+def test_statistics_nodes_are_no_neighbours(store: KGStore) -> None:
+    pompeo, us = "https://w3id.org/newskg/id/actor/mike-pompeo", "https://w3id.org/newskg/id/actor/united-states"
+    assert store.select("SELECT ?p WHERE { GRAPH <https://w3id.org/newskg/stats> { ?p nkg:pairFirst ?x } }")
+    assert not [n for n in queries.ego_graph(store, pompeo).nodes() if "/stats" in n]
+    paths, _ = queries.link_details(store, pompeo, us)
+    assert paths and not [p for p in paths if "pair" in p]
