@@ -13,7 +13,9 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from itertools import combinations
 from string import Template
+from urllib.parse import quote
 from typing import Any
 
 import pyoxigraph as ox
@@ -21,11 +23,11 @@ import pyoxigraph as ox
 from kg.errors import QueryError, QuerySyntaxError
 from kg.model import IRI, GraphUpdate
 from kg.queries import load
-from kg.rdf.terms import Triple, iri, literal
+from kg.rdf.terms import Triple, iri, literal, to_python
 from kg.store.evidence import EVIDENCE_FILE, EvidenceTable
 from kg.store.results import Rows, rows_of, triples_of
 from kg.store.sparql import SparqlTarget, bind_values, binding_terms
-from kg.vocab import CAMEO, GAF, NKG, ORG, RDF, SEM, STATS_GRAPH
+from kg.vocab import CAMEO, GAF, NIF, NKG, ORG, RDF, SEM, STATS_GRAPH
 
 __all__ = ["DEFAULT_STORE", "STORE_ENV", "KGStore", "Rows", "default_store_path", "is_remote", "open_store"]
 
@@ -332,6 +334,8 @@ _TYPE, _DENOTED, _SPEAKER, _DIGEST = f"<{RDF}type>", f"<{GAF}denotedBy>", f"<{NK
 _COUNTED_KINDS = frozenset(f"<{c}>" for c in (NKG + "Person", NKG + "Organization", NKG + "GeopoliticalEntity",
                                               NKG + "Place", ORG + "Post"))
 _EVENT_TYPE, _FACTUALITY, _ASSERTED = f"<{NKG}eventType>", f"<{NKG}factuality>", f"<{NKG}Asserted>"
+_EVENT_CLASS, _LEMMA, _HAS_ACTOR = f"<{NKG}eventClass>", f"<{NKG}lemma>", f"<{SEM}hasActor>"
+_CONTEXT = f"<{NIF}referenceContext>"
 _CAMEO = f"<{CAMEO}"
 _EVENT_ROLES = frozenset(f"<{p}>" for p in (SEM + "hasActor", NKG + "agent", NKG + "patient", NKG + "recipient"))
 
@@ -379,14 +383,61 @@ def stats_add(graph: str, triples: Iterable[Triple]) -> str:
     def per_type(found: dict[str, set[str]]) -> str:
         return " ".join(f"({x} {len(v)} {len(v & asserted)} 1)" for x, v in sorted(found.items()))
 
+    classes, lemmas, pairs = _event_statistics(triples, events, mentions)
     return Template(load("stats/add")).substitute(
         stats=iri(STATS_GRAPH), graph=iri(graph), actors=actors,
         events=" ".join(f"({x} {len(v)})" for x, v in sorted(in_events.items())),
         statements=" ".join(f"({x} {len(v)})" for x, v in sorted(spoken.items())),
-        types=per_type(of_type), branches=per_type(of_branch),
+        types=per_type(of_type), branches=per_type(of_branch), classes=classes, lemmas=lemmas, pairs=pairs,
         articles=len(types.get(f"<{NKG}Article>", ())), mentions=len(types.get(f"<{NKG}Mention>", ())),
         eventTotal=len(events), statementTotal=len(statements),
         triples=sum(1 for _, p, _ in set(triples) if p != _DIGEST))
+
+
+def _event_statistics(triples: list[Triple], events: set[str], mentions: dict[str, set[str]]) -> tuple[str, str, str]:
+    """The VALUES rows of ``stats/add.rq``'s event classes, class-and-lemma nodes and actor
+    pairs, from an article's triples (what ``stats/change.rq`` counts by reading the graph).
+
+    >>> e, n = "<http://ex.org/e>", f"<{NKG}"
+    >>> t = [(e, _TYPE, f"{n}Event>"), (e, _EVENT_CLASS, f"{n}Occurrence>"), (e, _LEMMA, '"strike"'),
+    ...      (e, _DENOTED, "<http://ex.org/m>"), ("<http://ex.org/m>", _CONTEXT, "<http://ex.org/a>"),
+    ...      (e, _HAS_ACTOR, "<http://ex.org/y>"), (e, _HAS_ACTOR, "<http://ex.org/x>")]
+    >>> classes, lemmas, pairs = _event_statistics(t, {e}, {e: {"<http://ex.org/m>"}})
+    >>> classes, lemmas.split()[0], pairs.split()[1:]
+    ('(<https://w3id.org/newskg/ns#Occurrence> 1 0 1)', '(<https://w3id.org/newskg/stats#lemma=https%3A%2F%2Fw3id.org%2Fnewskg%2Fns%23Occurrence+strike>', ['<http://ex.org/x>', '<http://ex.org/y>', '1)'])
+    """
+    in_context = {s for s, p, _ in triples if p == _CONTEXT}
+    of: dict[str, dict[str, set[str]]] = {_EVENT_CLASS: {}, _LEMMA: {}, _HAS_ACTOR: {}, _EVENT_TYPE: {}}
+    for s, p, o in triples:
+        if p in of and s in events:
+            of[p].setdefault(s, set()).add(o)
+    typed = set(of[_EVENT_TYPE])
+    per_class: dict[str, set[str]] = {}
+    per_lemma: dict[tuple[str, str | None], set[str]] = {}
+    for e in events:
+        if not mentions.get(e, set()) & in_context:  # as the query: an event with a mention in the article
+            continue
+        for c in of[_EVENT_CLASS].get(e, ()):
+            per_class.setdefault(c, set()).add(e)
+            for lemma in of[_LEMMA].get(e) or (None,):
+                per_lemma.setdefault((c, lemma), set()).add(e)
+    per_pair: dict[tuple[str, str], set[str]] = {}
+    for e, actors in of[_HAS_ACTOR].items():
+        for x, y in combinations(sorted(actors, key=lambda a: a[1:-1]), 2):  # STR(?x) < STR(?y)
+            per_pair.setdefault((x, y), set()).add(e)
+
+    def counts(found: set[str]) -> str:
+        return f"{len(found)} {len(found & typed)} 1"
+
+    def lemma_node(c: str, lemma: str | None) -> str:
+        form = "" if lemma is None else "+" + quote(str(to_python(lemma)), safe="")
+        return f"<{STATS_GRAPH}#lemma={quote(c[1:-1], safe='')}{form}>"
+
+    return (" ".join(f"({c} {counts(v)})" for c, v in sorted(per_class.items())),
+            " ".join(f"({lemma_node(c, lemma)} {c} {lemma or 'UNDEF'} {counts(v)})"
+                     for (c, lemma), v in sorted(per_lemma.items(), key=lambda kv: (kv[0][0], kv[0][1] or ""))),
+            " ".join(f"(<{STATS_GRAPH}#pair={quote(x[1:-1], safe='')}+{quote(y[1:-1], safe='')}> {x} {y} {len(v)})"
+                     for (x, y), v in sorted(per_pair.items())))
 
 
 def _normal(triples: list[Triple]) -> set[Triple]:
