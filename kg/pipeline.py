@@ -54,6 +54,7 @@ from kg.participant_identity import link_participants, noun_forms, organisation_
 from kg.resolve import Identity, Unit, resolve_actors, stored_unit, unit_from_json, unit_json, units_of
 from kg.store import KGStore
 from kg.spool import AnalysisSpool
+from kg.stats import ensure_current as ensure_current_statistics
 from kg.store.evidence import EvidenceTable
 from kg.vocab import (DEFAULT_BASE, GAF, ITSRDF, NKG, ONTOLOGY_GRAPH, OWL, RDF, SEM, SKOS, event_identity_graph_iri,
                       graph_iri, participant_identity_graph_iri, shared_graph_iri)
@@ -396,6 +397,7 @@ def ingest_articles(records: Iterable[Article | BadRecordError], store: KGStore,
     started = time.perf_counter()
     report = IngestReport()
     ensure_ontology(store)
+    ensure_current_statistics(store)  # an older newskg's statistics are recounted first
     generated = generation_time()
     book = open_book(store, base=base)
     touched: set[str] = set()
@@ -779,6 +781,7 @@ def load(paths: Sequence[str | os.PathLike[str]], store: KGStore, *, base: str =
     report = IngestReport()
     bar = progress or _no_progress
     ensure_ontology(store)
+    ensure_current_statistics(store)  # an older newskg's statistics are recounted first
     generated = generation_time()
     book = open_book(store, base=base)
     first: dict[str, int] = {}  # graph -> the line (index over all parts) that holds it

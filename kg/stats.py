@@ -25,7 +25,9 @@ graph adds or takes away (``kg/queries/stats/change.rq``; the terms are in
 - ``?g nkg:countedIn <stats>`` for every article graph counted (so a graph is never counted
   twice, and a bulk load that was killed is counted by the next one).
 
-:func:`rebuild` recomputes it from the article graphs (``kg stats --rebuild``).
+:func:`rebuild` recomputes it from the article graphs (``kg stats --rebuild``) and records
+:func:`stats_format`; every writing run first calls :func:`ensure_current`, so statistics an
+older newskg kept are recounted, not mixed with new counts.
 
 >>> import tempfile
 >>> from kg.store import open_store
@@ -35,6 +37,8 @@ graph adds or takes away (``kg/queries/stats/change.rq``; the terms are in
 """
 
 from __future__ import annotations
+
+import hashlib
 
 from kg.queries import load
 from kg.store import KGStore
@@ -53,6 +57,34 @@ def store_stats(store: KGStore) -> dict[str, int]:
     return {label: int(row[name]) for name, label in _LABELS.items()}
 
 
+def stats_format() -> str:
+    """A digest of the queries that keep the statistics (``kg/queries/stats/*``): it changes
+    whenever what they count changes.
+
+    >>> len(stats_format())
+    16
+    """
+    text = "\0".join(load(f"stats/{name}") for name in ("add", "change", "rebuild"))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def ensure_current(store: KGStore) -> bool:
+    """Rebuild the statistics graph unless it records this version's :func:`stats_format`
+    (``nkg:statsFormat``): a store another newskg kept, or kept with other queries, is recounted
+    before a writer adds to it. Returns whether it rebuilt.
+
+    >>> import tempfile
+    >>> from kg.store import open_store
+    >>> with open_store(tempfile.mkdtemp()) as s:
+    ...     ensure_current(s), ensure_current(s)
+    (True, False)
+    """
+    if store.ask(f'ASK {{ GRAPH <{STATS_GRAPH}> {{ <{STATS_GRAPH}> nkg:statsFormat "{stats_format()}" }} }}'):
+        return False
+    rebuild(store)
+    return True
+
+
 def rebuild(store: KGStore) -> int:
     """Recompute the statistics graph from scratch over the article graphs (one aggregate per
     kind, ``kg/queries/stats/rebuild.rq``: not the per-graph update the writes use, so either
@@ -64,7 +96,7 @@ def rebuild(store: KGStore) -> int:
     ...     rebuild(s)
     0
     """
-    store.update(load("stats/rebuild"))
+    store.update(load("stats/rebuild") + f' ;\nINSERT DATA {{ GRAPH <{STATS_GRAPH}> {{ <{STATS_GRAPH}> nkg:statsFormat "{stats_format()}" }} }}')
     return len(store.select(f"SELECT ?g WHERE {{ GRAPH <{STATS_GRAPH}> {{ ?g nkg:countedIn <{STATS_GRAPH}> }} }}",
                             union=False))
 

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 import pytest
 
 from kg.pipeline import ingest
 from kg.store import KGStore, open_store
+
+
+# A suite started in the background by a non-interactive shell (`bash .ci/run &`) inherits SIGINT
+# ignored, and so would every `kg` process a test starts (an ignored signal stays ignored across
+# exec): the Ctrl-C tests need Python's own handler, which exec turns back into the default.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
