@@ -18,6 +18,7 @@ surnames and repeated names joined to the full name, one type per actor by vote.
 
 from __future__ import annotations
 
+
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -163,11 +164,18 @@ def _headline_names(text: str, candidates: list[_Candidate]) -> list[_Candidate]
     Rehab") that runs past a name the rest of the text gives ("Lindsay Lohan") cut back to that
     name of two words or more, or that ends with one ("Sixers Hire Maurice Cheeks"): in title
     case the tagger cannot see where a name begins or ends. ``text`` is the tagger's text.
+    A name on a line that ends no sentence and begins with the surname of exactly one person
+    the sentences name in full is that surname, a person ("Offer to Teixeira Reportedly Bumped
+    as High as $184M" ... "Mark Teixeira": "Teixeira").
 
     >>> text = "Lindsay Lohan Checks Into Rehab\\nLindsay Lohan arrived."
     >>> [c.text for c in _headline_names(text, [_Candidate(0, 20, "Lindsay Lohan Checks", "Person"),
     ...                                         _Candidate(32, 45, "Lindsay Lohan", "Person")])]
     ['Lindsay Lohan', 'Lindsay Lohan']
+    >>> text = "Offer to Teixeira Reportedly Bumped\\nMark Teixeira waits."
+    >>> [(c.text, c.kind) for c in _headline_names(text, [_Candidate(9, 35, "Teixeira Reportedly Bumped", "Organization"),
+    ...                                                   _Candidate(36, 49, "Mark Teixeira", "Person")])]
+    [('Teixeira', 'Person'), ('Mark Teixeira', 'Person')]
     """
     lines: dict[int, bool] = {}  # line start -> whether the line is in title case
 
@@ -181,6 +189,10 @@ def _headline_names(text: str, candidates: list[_Candidate]) -> list[_Candidate]
     for c in candidates:
         if not on_title_line(c.begin):
             body.setdefault(c.text, c)
+    surnames: dict[str, set[str]] = {}  # the last word of a full name in a sentence -> the names
+    for c in candidates:
+        if c.kind == "Person" and len(c.text.split()) > 1 and not _unfinished_line(text, c.begin):
+            surnames.setdefault(c.text.split()[-1].lower(), set()).add(c.text)
     out = []
     for c in candidates:
         if len(c.text.split()) > 1 and on_title_line(c.begin):
@@ -190,8 +202,25 @@ def _headline_names(text: str, candidates: list[_Candidate]) -> list[_Candidate]
                 begin = c.begin if c.text.startswith(named.text + " ") else c.end - len(named.text)
                 c = _Candidate(begin, begin + len(named.text), named.text, named.kind, named.country,
                                named.forced, c.dateline)
+        first = c.text.split()[0]
+        if len(surnames.get(first.lower(), ())) == 1 and c.text.lower() not in surnames.get(first.lower(), ()) \
+                and _unfinished_line(text, c.begin):
+            if first == c.text or first[0].isupper() and first[1:].islower():
+                # "Teixeira Reportedly Bumped", "OFFER TO TEIXEIRA": the surname of "Mark Teixeira"
+                c = _Candidate(c.begin, c.begin + len(first), first, "Person", None, True, c.dateline)
         out.append(c)
     return out
+
+
+def _unfinished_line(text: str, pos: int) -> bool:
+    """Whether the line at ``pos`` ends no sentence (a headline).
+
+    >>> _unfinished_line("Offer to Teixeira Reportedly Bumped\\nHe said so.", 9), _unfinished_line("He said so.", 0)
+    (True, False)
+    """
+    start = text.rfind("\n", 0, pos) + 1
+    stop = text.find("\n", pos)
+    return not text[start:stop if stop >= 0 else len(text)].rstrip().endswith((".", "!", "?", '"', "'", "”", ":"))
 
 
 def _on_title_line(text: str, pos: int) -> bool:
