@@ -193,14 +193,25 @@ class KGStore:
         for i in range(0, len(todo), chunk):
             self.update(stats_change(todo[i:i + chunk], add=True))
 
-    def count_loaded(self, graphs: Iterable[tuple[str, list[Triple]]], *, chunk: int = 50) -> None:
+    def count_loaded(self, graphs: Iterable[tuple[str, list[Triple]]], *, chunk: int = 500) -> None:
         """Add to the statistics graph what bulk-loaded article graphs contribute, counted from
-        their triples as :meth:`write_article` counts them (:func:`stats_add`: the graphs are not
-        read back, which costs more than the load); a graph counted already is not counted
-        again. One transaction per ``chunk`` graphs."""
+        their triples as :meth:`write_article` counts them (:func:`stats_counts`: the graphs are
+        not read back) and summed over ``chunk`` graphs, so each count is written once per chunk,
+        not once per graph; a graph counted already is not counted again. One transaction per
+        chunk."""
         todo = list(graphs)
         for i in range(0, len(todo), chunk):
-            self.update(" ;\n".join(stats_add(g, triples) for g, triples in todo[i:i + chunk]))
+            part = todo[i:i + chunk]
+            values = " ".join(iri(g) for g, _ in part)
+            counted = {r["g"] for r in self.select(f"SELECT ?g WHERE {{ VALUES ?g {{ {values} }} GRAPH {iri(STATS_GRAPH)} "
+                                                   f"{{ ?g nkg:countedIn {iri(STATS_GRAPH)} }} }}", union=False)}
+            part = [(g, triples) for g, triples in part if g not in counted]
+            if not part:
+                continue
+            total: StatsCounts = {}
+            for _, triples in part:
+                add_counts(total, stats_counts(triples))
+            self.update(stats_update([g for g, _ in part], total))
 
     def replace_subjects(self, graph: str, triples: dict[str, list[Triple]], *, chunk: int = 500) -> int:
         """Make ``graph`` say of each subject IRI (a key of ``triples``) exactly its triples
@@ -341,6 +352,11 @@ _CAMEO = f"<{CAMEO}"
 _EVENT_ROLES = frozenset(f"<{p}>" for p in (SEM + "hasActor", NKG + "agent", NKG + "patient", NKG + "recipient"))
 
 
+#: What article graphs add to the statistics, by section of ``stats/add.rq``: per key (the
+#: section's leading VALUES terms) the numbers after them; sums of graphs are sums of these.
+StatsCounts = dict[str, dict[tuple[str, ...], list[int]]]
+
+
 def stats_add(graph: str, triples: Iterable[Triple]) -> str:
     """The SPARQL update that adds what a new article graph contributes to the statistics
     graph, counted here from the triples being written (``kg/queries/stats/add.rq``: the
@@ -354,6 +370,42 @@ def stats_add(graph: str, triples: Iterable[Triple]) -> str:
     >>> all(f"(<{CAMEO}{code}> 1 1 1)" in stats_add("http://ex.org/g", t) for code in ("042", "04"))
     True
     """
+    return stats_update([graph], stats_counts(triples))
+
+
+def stats_update(graphs: list[str], counts: StatsCounts) -> str:
+    """The SPARQL update that adds ``counts`` (of these graphs, none of them counted yet: the
+    update checks the first) and marks the graphs counted."""
+    def rows(section: str) -> str:
+        return " ".join(f"({' '.join(key)} {' '.join(map(str, n))})" for key, n in sorted(counts[section].items()))
+
+    totals = counts["totals"].get((), [0] * 5)
+    text = Template(load("stats/add")).substitute(
+        stats=iri(STATS_GRAPH), graph=iri(graphs[0]), actors=rows("actors"), events=rows("events"),
+        statements=rows("statements"), types=rows("types"), branches=rows("branches"), classes=rows("classes"),
+        lemmas=rows("lemmas"), pairs=rows("pairs"), articles=totals[0], mentions=totals[1], eventTotal=totals[2],
+        statementTotal=totals[3], triples=totals[4])
+    if len(graphs) > 1:
+        marks = " ".join(f"{iri(g)} nkg:countedIn {iri(STATS_GRAPH)} ." for g in graphs[1:])
+        text += f" ;\nINSERT DATA {{ GRAPH {iri(STATS_GRAPH)} {{ {marks} }} }}"
+    return text
+
+
+def add_counts(total: StatsCounts, more: StatsCounts) -> StatsCounts:
+    """``total`` with ``more`` added to it, key by key.
+
+    >>> add_counts({"events": {("<x>",): [1]}}, {"events": {("<x>",): [2], ("<y>",): [1]}})
+    {'events': {('<x>',): [3], ('<y>',): [1]}}
+    """
+    for section, found in more.items():
+        into = total.setdefault(section, {})
+        for key, n in found.items():
+            into[key] = [a + b for a, b in zip(into[key], n)] if key in into else list(n)
+    return total
+
+
+def stats_counts(triples: Iterable[Triple]) -> StatsCounts:
+    """What one article graph adds to the statistics, from its triples (see :data:`StatsCounts`)."""
     triples = list(triples)
     types: dict[str, set[str]] = {}
     mentions: dict[str, set[str]] = {}
@@ -371,7 +423,6 @@ def stats_add(graph: str, triples: Iterable[Triple]) -> str:
             in_events.setdefault(o, set()).add(s)
         elif p == _SPEAKER and s in statements:
             spoken.setdefault(o, set()).add(s)
-    actors = " ".join(f"({x} 1 {int(bool(mentions.get(x)))} {len(mentions.get(x, ()))})" for x in sorted(typed))
     asserted = {s for s, p, o in triples if p == _FACTUALITY and o == _ASSERTED}
     of_type: dict[str, set[str]] = {}
     of_branch: dict[str, set[str]] = {}
@@ -380,32 +431,30 @@ def stats_add(graph: str, triples: Iterable[Triple]) -> str:
             of_type.setdefault(o, set()).add(s)
             if o.startswith(_CAMEO) and len(o) > len(_CAMEO) + 2:  # <...cameo/042>: its root <...cameo/04>
                 of_branch.setdefault(f"{o[:len(_CAMEO) + 2]}>", set()).add(s)
-
-    def per_type(found: dict[str, set[str]]) -> str:
-        return " ".join(f"({x} {len(v)} {len(v & asserted)} 1)" for x, v in sorted(found.items()))
-
-    classes, lemmas, pairs = _event_statistics(triples, events, mentions)
-    return Template(load("stats/add")).substitute(
-        stats=iri(STATS_GRAPH), graph=iri(graph), actors=actors,
-        events=" ".join(f"({x} {len(v)})" for x, v in sorted(in_events.items())),
-        statements=" ".join(f"({x} {len(v)})" for x, v in sorted(spoken.items())),
-        types=per_type(of_type), branches=per_type(of_branch), classes=classes, lemmas=lemmas, pairs=pairs,
-        articles=len(types.get(f"<{NKG}Article>", ())), mentions=len(types.get(f"<{NKG}Mention>", ())),
-        eventTotal=len(events), statementTotal=len(statements),
-        triples=sum(1 for _, p, _ in set(triples) if p != _DIGEST))
+    counts: StatsCounts = {
+        "actors": {(x,): [1, int(bool(mentions.get(x))), len(mentions.get(x, ()))] for x in typed},
+        "events": {(x,): [len(v)] for x, v in in_events.items()},
+        "statements": {(x,): [len(v)] for x, v in spoken.items()},
+        "types": {(x,): [len(v), len(v & asserted), 1] for x, v in of_type.items()},
+        "branches": {(x,): [len(v), len(v & asserted), 1] for x, v in of_branch.items()},
+        "totals": {(): [len(types.get(f"<{NKG}Article>", ())), len(types.get(f"<{NKG}Mention>", ())), len(events),
+                        len(statements), sum(1 for _, p, _ in set(triples) if p != _DIGEST)]},
+    }
+    counts.update(_event_statistics(triples, events, mentions))
+    return counts
 
 
-def _event_statistics(triples: list[Triple], events: set[str], mentions: dict[str, set[str]]) -> tuple[str, str, str]:
-    """The VALUES rows of ``stats/add.rq``'s event classes, class-and-lemma nodes and actor
-    pairs, from an article's triples (what ``stats/change.rq`` counts by reading the graph).
+def _event_statistics(triples: list[Triple], events: set[str], mentions: dict[str, set[str]]) -> StatsCounts:
+    """The counts of ``stats/add.rq``'s event classes, class-and-lemma nodes and actor pairs,
+    from an article's triples (what ``stats/change.rq`` counts by reading the graph).
 
     >>> e, n = "<http://ex.org/e>", f"<{NKG}"
     >>> t = [(e, _TYPE, f"{n}Event>"), (e, _EVENT_CLASS, f"{n}Occurrence>"), (e, _LEMMA, '"strike"'),
     ...      (e, _DENOTED, "<http://ex.org/m>"), ("<http://ex.org/m>", _CONTEXT, "<http://ex.org/a>"),
     ...      (e, _HAS_ACTOR, "<http://ex.org/y>"), (e, _HAS_ACTOR, "<http://ex.org/x>")]
-    >>> classes, lemmas, pairs = _event_statistics(t, {e}, {e: {"<http://ex.org/m>"}})
-    >>> classes, lemmas.split()[0], pairs.split()[1:]
-    ('(<https://w3id.org/newskg/ns#Occurrence> 1 0 1)', '(<https://w3id.org/newskg/stats#lemma=https%3A%2F%2Fw3id.org%2Fnewskg%2Fns%23Occurrence+strike>', ['<http://ex.org/x>', '<http://ex.org/y>', '1)'])
+    >>> found = _event_statistics(t, {e}, {e: {"<http://ex.org/m>"}})
+    >>> found["classes"], list(found["lemmas"])[0][0], list(found["pairs"].items())[0][0][1:]
+    ({('<https://w3id.org/newskg/ns#Occurrence>',): [1, 0, 1]}, '<https://w3id.org/newskg/stats#lemma=https%3A%2F%2Fw3id.org%2Fnewskg%2Fns%23Occurrence+strike>', ('<http://ex.org/x>', '<http://ex.org/y>'))
     """
     in_context = {s for s, p, _ in triples if p == _CONTEXT}
     of: dict[str, dict[str, set[str]]] = {_EVENT_CLASS: {}, _LEMMA: {}, _HAS_ACTOR: {}, _EVENT_TYPE: {}}
@@ -427,18 +476,17 @@ def _event_statistics(triples: list[Triple], events: set[str], mentions: dict[st
         for x, y in combinations(sorted(actors, key=lambda a: a[1:-1]), 2):  # STR(?x) < STR(?y)
             per_pair.setdefault((x, y), set()).add(e)
 
-    def counts(found: set[str]) -> str:
-        return f"{len(found)} {len(found & typed)} 1"
+    def counts(found: set[str]) -> list[int]:
+        return [len(found), len(found & typed), 1]
 
     def lemma_node(c: str, lemma: str | None) -> str:
         form = "" if lemma is None else "+" + quote(str(to_python(lemma)), safe="")
         return f"<{STATS_GRAPH}#lemma={quote(c[1:-1], safe='')}{form}>"
 
-    return (" ".join(f"({c} {counts(v)})" for c, v in sorted(per_class.items())),
-            " ".join(f"({lemma_node(c, lemma)} {c} {lemma or 'UNDEF'} {counts(v)})"
-                     for (c, lemma), v in sorted(per_lemma.items(), key=lambda kv: (kv[0][0], kv[0][1] or ""))),
-            " ".join(f"(<{STATS_GRAPH}#pair={quote(x[1:-1], safe='')}+{quote(y[1:-1], safe='')}> {x} {y} {len(v)})"
-                     for (x, y), v in sorted(per_pair.items())))
+    return {"classes": {(c,): counts(v) for c, v in per_class.items()},
+            "lemmas": {(lemma_node(c, lemma), c, lemma or "UNDEF"): counts(v) for (c, lemma), v in per_lemma.items()},
+            "pairs": {(f"<{STATS_GRAPH}#pair={quote(x[1:-1], safe='')}+{quote(y[1:-1], safe='')}>", x, y): [len(v)]
+                      for (x, y), v in per_pair.items()}}
 
 
 def _normal(triples: list[Triple]) -> set[Triple]:
