@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
 from itertools import combinations
+from pathlib import Path
 from string import Template
 from urllib.parse import quote
 from typing import Any
@@ -170,16 +170,13 @@ class KGStore:
         digest = self.graph_digest(change.graph)
         if digest == change.digest:
             return False
+        # the counts first: add.rq reads only the statistics graph, and reads after a big insert cost more
+        write = (f"{stats_add(change.graph, change.triples)} ;\n"
+                 f"INSERT DATA {{ GRAPH <{change.graph}> {{\n{_triples_block(change.triples)}\n}} }}")
         if digest is None and not self.query(f"ASK {{ GRAPH <{change.graph}> {{ ?s ?p ?o }} }}", union=False):
-            # a new graph: nothing to uncount or drop (in one update with the insert, a DROP
-            # costs about half as much again as the insert itself); the counts come first, as
-            # add.rq reads only the statistics graph and reads after a big insert cost more
-            self.update(f"{stats_add(change.graph, change.triples)} ;\n"
-                        f"INSERT DATA {{ GRAPH <{change.graph}> {{\n{_triples_block(change.triples)}\n}} }}")
-            return True
-        self.update(f"{stats_change([change.graph], add=False)} ;\nDROP SILENT GRAPH <{change.graph}> ;\n"
-                    f"{stats_add(change.graph, change.triples)} ;\n"
-                    f"INSERT DATA {{ GRAPH <{change.graph}> {{\n{_triples_block(change.triples)}\n}} }}")
+            self.update(write)  # a new graph: nothing to uncount or drop (a DROP in the same update
+            return True  # costs about half as much again as the insert)
+        self.update(f"{stats_change([change.graph], add=False)} ;\nDROP SILENT GRAPH <{change.graph}> ;\n{write}")
         return True
 
     def drop_article(self, graph: str) -> None:
@@ -418,16 +415,17 @@ def stats_counts(triples: Iterable[Triple]) -> StatsCounts:
     events, statements = types.get(f"<{NKG}Event>", set()), types.get(f"<{NKG}Statement>", set())
     in_events: dict[str, set[str]] = {}
     spoken: dict[str, set[str]] = {}
-    for s, p, o in triples:
+    asserted: set[str] = set()
+    of_type: dict[str, set[str]] = {}
+    of_branch: dict[str, set[str]] = {}
+    for s, p, o in triples:  # one pass for everything that needs the events and statements known
         if p in _EVENT_ROLES and s in events:
             in_events.setdefault(o, set()).add(s)
         elif p == _SPEAKER and s in statements:
             spoken.setdefault(o, set()).add(s)
-    asserted = {s for s, p, o in triples if p == _FACTUALITY and o == _ASSERTED}
-    of_type: dict[str, set[str]] = {}
-    of_branch: dict[str, set[str]] = {}
-    for s, p, o in triples:
-        if p == _EVENT_TYPE and s in events:
+        elif p == _FACTUALITY and o == _ASSERTED:
+            asserted.add(s)
+        elif p == _EVENT_TYPE and s in events:
             of_type.setdefault(o, set()).add(s)
             if o.startswith(_CAMEO) and len(o) > len(_CAMEO) + 2:  # <...cameo/042>: its root <...cameo/04>
                 of_branch.setdefault(f"{o[:len(_CAMEO) + 2]}>", set()).add(s)
