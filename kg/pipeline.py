@@ -51,7 +51,8 @@ from kg.read import input_files, read_articles
 from kg.closure import closures
 from kg.event_identity import link_events, units_from_rows
 from kg.participant_identity import link_participants, noun_forms, organisation_noun
-from kg.resolve import Identity, Unit, resolve_actors, stored_unit, unit_from_json, unit_json, units_of
+from kg.resolve import (Identity, Unit, identity_links, resolve_actors, stored_unit, unit_from_json, unit_json,
+                        units_of)
 from kg.store import KGStore
 from kg.spool import AnalysisSpool
 from kg.stats import ensure_current as ensure_current_statistics
@@ -137,6 +138,7 @@ class IdentityBook:
         self.graphs: dict[str, list[Record]] = {}
         self.pending: dict[str, list[Unit]] = {}  # analysed, not yet written
         self._interned: dict[Unit, Unit] = {}  # one object per distinct unit keeps memory small
+        self._near: dict[str, list[Unit]] = defaultdict(list)  # identity key -> the units that have it
         self.counts: Counter[Unit] = Counter()  # recorded units, how many graphs hold each
         self._start: Counter[Unit] = Counter()  # the counts the stored graphs agree with (not complete)
         self._start_identity: Identity | None = None
@@ -144,8 +146,13 @@ class IdentityBook:
         self._written_as: dict[Unit, tuple[str, str]] = {}  # such a unit -> the actor IRI and kind last seen
 
     def intern(self, unit: Unit) -> Unit:
-        """The one stored copy of an equal unit."""
-        return self._interned.setdefault(unit, unit)
+        """The one stored copy of an equal unit (indexed by its identity keys)."""
+        kept = self._interned.get(unit)
+        if kept is None:
+            kept = self._interned[unit] = unit
+            for key in identity_links(unit).finds:
+                self._near[key].append(unit)
+        return kept
 
     def graph(self, graph: str) -> list[Record]:
         """What a graph records; empty for a graph not stored."""
@@ -155,13 +162,25 @@ class IdentityBook:
         self.graphs[graph] = records
         return records
 
-    def identity(self) -> Identity:
+    def identity(self, around: Iterable[Unit] | None = None) -> Identity:
         """The clusters of every recorded and pending unit (a pending article's units stand for
-        what its graph records); cost follows the distinct units, not the articles."""
-        units = Counter(self.counts)
+        what its graph records); cost follows the distinct units, not the articles.
+
+        With ``around``, the clusters of only the units these find by their identity keys
+        (:func:`~kg.resolve.identity_links`): what the whole set gives ``around``
+        unless a third unit decides it, at a cost that follows the neighbourhood, not the
+        store. A run writes with it and checks every graph it wrote against the whole set's
+        identity at its end (:meth:`stale`)."""
+        change: Counter[Unit] = Counter()
         for g, pending in self.pending.items():
-            units.subtract(u for _, u, _ in self.graph(g))
-            units.update(pending)
+            change.subtract(u for _, u, _ in self.graph(g))
+            change.update(pending)
+        if around is None:
+            units = Counter(self.counts)
+            units.update(change)
+        else:
+            near = {v for u in around for key in identity_links(u).seeks for v in self._near[key]}
+            units = Counter({u: self.counts[u] + change[u] for u in near})
         return Identity(units, base=self.base)
 
     def put(self, graph: str, records: Iterable[Record]) -> None:
@@ -184,12 +203,26 @@ class IdentityBook:
             self._written[u].add(graph)
             self._written_as[u] = (a, kind)
 
-    def resolve(self, analyses: list[Analysis]) -> Identity:
-        """The identity of the whole set with these analysed (not yet resolved) articles
-        pending: their extracted units stand for what their graphs will record."""
+    def hold(self, analyses: list[Analysis]) -> set[Unit]:
+        """Hold these analysed (not yet resolved) articles pending: their extracted units stand
+        for what their graphs will record. Returns the units whose count this changes."""
+        changed: Counter[Unit] = Counter()
         for analysis in analyses:
-            self.pending[graph_iri(analysis.article.id, self.base)] = [self.intern(u) for u in units_of(analysis.actors)]
-        return self.identity()
+            g = graph_iri(analysis.article.id, self.base)
+            changed.subtract(self.pending[g] if g in self.pending else [u for _, u, _ in self.graph(g)])
+            self.pending[g] = [self.intern(u) for u in units_of(analysis.actors)]
+            changed.update(self.pending[g])
+        return {u for u, n in changed.items() if n}
+
+    def resolve(self, analyses: list[Analysis], *, near: bool = False) -> Identity:
+        """The identity of the whole set with these analyses pending (:meth:`hold`); with
+        ``near``, of the neighbourhood of their units and of those their graphs record now."""
+        self.hold(analyses)
+        if not near:
+            return self.identity()
+        graphs = [graph_iri(a.article.id, self.base) for a in analyses]
+        return self.identity(around=[*(u for g in graphs for u in self.pending[g]),
+                                     *(u for g in graphs for _, u, _ in self.graph(g))])
 
     def stale(self, identity: Identity) -> list[str]:
         """Article graphs that give an actor another IRI or kind than ``identity`` does."""
@@ -205,14 +238,14 @@ class IdentityBook:
         elsewhere: found from the units whose actor changed since the last call, so a run can
         rewrite them while it goes on. :meth:`stale` at the end remains the complete answer."""
         candidates: set[str] = set()
-        for u, was in self._written_as.items():
+        for u in identity.units:
+            was = self._written_as.get(u)
             now = _actor_of(identity, u)
-            if now != was:
+            if was is not None and now != was:
                 candidates |= self._written[u]
-                if now is not None:
-                    self._written_as[u] = now
+                self._written_as[u] = now
         return sorted(g for g in candidates if g not in self.pending
-                      and any(_actor_of(identity, u) != (a, kind) for a, u, kind in self.graph(g)))
+                      and any(_actor_of(identity, u) not in (None, (a, kind)) for a, u, kind in self.graph(g)))
 
     def event_rows(self) -> list[dict[str, Any]] | None:
         """The rows of ``pipeline/event-evidence.rq`` for every stored graph, from the table;
@@ -426,7 +459,7 @@ def ingest_articles(records: Iterable[Article | BadRecordError], store: KGStore,
             if writing is not None:
                 writing.result()
             again = [a for g in moved if (a := spool.get(g)) is not None]
-            identity = book.resolve(chunk + again)
+            identity = book.resolve(chunk + again, near=True)
             moved = book.moved(identity)
             writing, chunk = writer.submit(write, chunk, again, identity), []
 
@@ -489,7 +522,8 @@ def _settle(store: KGStore, book: IdentityBook, touched: set[str], report: Inges
         again = _analysed(stored_articles(store, [g for g in stale if g not in kept]), workers=workers, model=model)
         for chunk in _batches(chain(kept.values(), again), CHUNK):
             analyses = [a for a in chunk if not isinstance(a, ExtractionError)]
-            identity = book.resolve(analyses)
+            if book.hold(analyses):  # units other than recorded (a graph of an older version)
+                identity = book.identity()
             for analysis in analyses:
                 _write(analysis, store, book, identity, report, touched, base=base, generated=generated, count=False)
         identity = book.identity()

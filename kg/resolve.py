@@ -221,7 +221,8 @@ def _vote(units: Counter[Unit]) -> str:
 
 
 class Identity:
-    """The clusters of a multiset of units; :meth:`cluster` gives a unit's actor.
+    """The clusters of a multiset of units (``units``: those counted); :meth:`cluster` gives a
+    unit's actor.
 
     The result depends on which units there are and how many, never on their order.
     """
@@ -229,6 +230,7 @@ class Identity:
     def __init__(self, units: Iterable[Unit] | Counter[Unit], *, base: str = DEFAULT_BASE) -> None:
         self.base = base
         counts = units if isinstance(units, Counter) else Counter(units)
+        self.units = frozenset(u for u, n in counts.items() if n > 0)
         groups: dict[str, _Group] = defaultdict(_Group)
         for u, n in counts.items():
             if n > 0:
@@ -397,6 +399,55 @@ def _losing_reading(group: _Group) -> str | None:
 
 def _compatible(a: str, b: str) -> bool:
     return a == b or {a, b} <= _PLACE_KINDS
+
+
+@dataclass(frozen=True)
+class Links:
+    """How a unit meets the units that decide its cluster: it is found under ``finds`` and
+    looks under ``seeks`` (see :func:`identity_links`)."""
+
+    finds: frozenset[str]
+    seeks: frozenset[str]
+
+
+@lru_cache(maxsize=262144)
+def identity_links(unit: Unit) -> Links:
+    """The keys through which other units decide this unit's cluster, one per rule of
+    :class:`Identity`: the group's name and the names the unit uses (groups, aliases, labels),
+    a person's surname; a two-word name found under the family name it may begin with ("Xi
+    Jinping" by "Xi"), an organisation's name under its ends after a GeoNames city or after
+    its first word ("Saints" looks for "New Orleans Saints"; not the other way round, so that
+    "University" does not join every "... University" to every other). A unit that shares no
+    key with another cannot change the other's cluster by a rule directly (it may through a
+    third unit). (A key that is no name only widens a neighbourhood.)
+
+    >>> links = identity_links(Unit(frozenset({"Xi Jinping"}), "Person"))
+    >>> sorted(links.finds), sorted(links.seeks - links.finds)
+    (['family:xi', 'label:xi-jinping', 'surname:jinping', 'xi jinping'], ['xi'])
+    >>> links = identity_links(Unit(frozenset({"Saints"}), "Organization"))
+    >>> sorted(links.seeks - links.finds), sorted(identity_links(Unit(frozenset({"New Orleans Saints"}), "Organization")).finds)
+    (['tail:saints'], ['label:new-orleans-saints', 'new orleans saints', 'tail:orleans saints', 'tail:saints'])
+    """
+    g = group_key(unit)
+    both = {g, *(fold(n) for n in unit.names), f"label:{slug(unit.best)}"}
+    finds: set[str] = set()
+    seeks: set[str] = set()
+    kinds = {unit.kind, *(k for k, _ in unit.votes)}
+    if "Person" in kinds:
+        p = person_name(unit.best)
+        both.add(f"surname:{p.surname}")
+        if p.words == 2 and p.first and " " not in p.first and not _is_given_name(p.first):
+            finds.add(f"family:{p.first}")
+            seeks.add(p.first)
+        if not p.first and " " not in g:
+            seeks.add(f"family:{g}")
+    if "Organization" in kinds:
+        words = g.split()
+        for i in range(1, len(words)):
+            finds.add(f"tail:{' '.join(words[i:])}")
+            seeks |= {" ".join(words[i:]), " ".join(words[:i])}
+        seeks.add(f"tail:{g}")
+    return Links(frozenset(finds | both), frozenset(seeks | both))
 
 
 def units_of(actors: Iterable[Actor]) -> list[Unit]:
