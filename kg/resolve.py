@@ -71,6 +71,7 @@ READING_SUPPORT = 2
 BIG_CITY = 100_000
 
 
+@lru_cache(maxsize=1 << 18)
 def fold(text: str) -> str:
     """A name folded for comparison: accents dropped, case folded, spaces normalised.
 
@@ -164,6 +165,7 @@ def _is_initial(first: str) -> bool:
     return len(first) == 1
 
 
+@lru_cache(maxsize=1 << 16)
 def _nickname_of(nick: str, formal: str) -> bool:
     """True when ``nick`` is a variant of ``formal`` (``nicknames`` package data, either way
     round) and the shorter of the two (of equal length, the lexicographically later).
@@ -177,6 +179,7 @@ def _nickname_of(nick: str, formal: str) -> bool:
             or nick in _NICKNAMER.canonicals_of(formal) or formal in _NICKNAMER.canonicals_of(nick))
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_given_name(word: str) -> bool:
     return bool(_NICKNAMER.nicknames_of(word) or _NICKNAMER.canonicals_of(word))
 
@@ -213,10 +216,14 @@ class _Group:
 
 def _vote(units: Counter[Unit]) -> str:
     """The kind most mentions of these units were seen as (ties: :data:`ACTOR_KINDS` order)."""
-    votes: Counter[str] = Counter()
+    if len(units) == 1:
+        (u,) = units
+        if len(u.votes) < 2:  # one kind seen: that kind
+            return u.votes[0][0] if u.votes else u.kind
+    votes: dict[str, int] = {}
     for u, n in units.items():
         for kind, m in u.votes or ((u.kind, 1),):
-            votes[kind] += n * m
+            votes[kind] = votes.get(kind, 0) + n * m
     return min(votes, key=lambda k: (-votes[k], _RANK.get(k, 99), k))
 
 
@@ -341,10 +348,14 @@ class Identity:
                 for g in groups:
                     units.update(self._groups[g].units)
                 kind = _vote(units)
-            label = self._label(units, self._groups[k], kind)
-            names = frozenset(n for u in units for n in u.names)
-            codes = sorted({u.country_code for u in units if u.country_code})
-            drafts.append((k, label, kind, names, codes[0] if codes else None, actor_iri(label, self.base)))
+            if len(units) == 1:  # one unit: its own name (what _label gives it)
+                (unit,) = units
+                label, names, code = unit.best, unit.names, unit.country_code or None
+            else:
+                label = self._label(units, self._groups[k], kind)
+                names = frozenset(n for u in units for n in u.names)
+                code = min((u.country_code for u in units if u.country_code), default=None)
+            drafts.append((k, label, kind, names, code, actor_iri(label, self.base)))
         split = set(self._split.values())
         taken: Counter[str] = Counter(d[5] for d in drafts if d[0] not in split)
         same: Counter[tuple[str, str]] = Counter((d[1], d[2]) for d in drafts)  # label and kind
@@ -387,12 +398,16 @@ def _losing_reading(group: _Group) -> str | None:
     >>> _losing_reading(_Group(Counter({city: 3, team: 2}))), _losing_reading(_Group(Counter({city: 3, team: 1})))
     ('organisation', None)
     """
+    if len({_reading(u.kind) for u in group.units} - {None}) < 2:  # one reading or none: no split
+        return None
     winner = _reading(_vote(group.units))  # not group.kind: the group may still be split
     if winner is None:
         return None
-    support: Counter[str | None] = Counter()
+    support: dict[str | None, int] = {"place": 0, "organisation": 0}
     for u, n in group.units.items():
-        support[_reading(u.kind)] += n
+        reading = _reading(u.kind)
+        if reading is not None:
+            support[reading] += n
     loser = "organisation" if winner == "place" else "place"
     return loser if min(support[winner], support[loser]) >= READING_SUPPORT else None
 
