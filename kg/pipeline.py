@@ -124,10 +124,10 @@ class IdentityBook:
 
     Complete (``complete=True``, see :func:`read_book`), it holds every graph. Otherwise
     (:func:`open_book` on a store whose evidence table is trusted) it holds the unit counts
-    and loads a graph's record from the table when asked; it then knows that every stored
-    graph agrees with the identity of the counts it started from, so the stale graphs are
-    found among those that record a unit whose actor has changed since. Every change is
-    written through to the table (``table``).
+    and the actor the stored graphs give each unit, and loads a graph's record from the table
+    when asked; every stored graph gives a unit the same actor then, so the stale graphs are
+    found among those that record a unit whose actor has changed since (no identity of the
+    start is built). Every change is written through to the table (``table``).
     """
 
     def __init__(self, base: str = DEFAULT_BASE, *, table: EvidenceTable | None = None,
@@ -140,8 +140,7 @@ class IdentityBook:
         self._interned: dict[Unit, Unit] = {}  # one object per distinct unit keeps memory small
         self._near: dict[str, list[Unit]] = defaultdict(list)  # identity key -> the units that have it
         self.counts: Counter[Unit] = Counter()  # recorded units, how many graphs hold each
-        self._start: Counter[Unit] = Counter()  # the counts the stored graphs agree with (not complete)
-        self._start_identity: Identity | None = None
+        self._start: dict[Unit, tuple[str, str]] = {}  # unit -> the actor IRI and kind the stored graphs give it (not complete)
         self._written: dict[Unit, set[str]] = defaultdict(set)  # units of graphs this run wrote -> those graphs
         self._written_as: dict[Unit, tuple[str, str]] = {}  # such a unit -> the actor IRI and kind last seen
 
@@ -228,8 +227,7 @@ class IdentityBook:
         """Article graphs that give an actor another IRI or kind than ``identity`` does."""
         candidates = set(self.graphs)
         if not self.complete and self.table is not None and self._start:
-            start = self._start_identity = self._start_identity or Identity(self._start, base=self.base)
-            moved = [u for u in self._start if self.counts[u] > 0 and _actor_of(start, u) != _actor_of(identity, u)]
+            moved = [u for u, was in self._start.items() if self.counts[u] > 0 and _actor_of(identity, u) != was]
             candidates |= self.table.graphs_with(unit_json(u) for u in moved)
         return sorted(g for g in candidates if any(_actor_of(identity, u) != (a, kind) for a, u, kind in self.graph(g)))
 
@@ -323,9 +321,10 @@ def open_book(store: KGStore, *, base: str = DEFAULT_BASE) -> IdentityBook:
     table = store.evidence()
     if table is not None and table.trusted(base=base):
         book = IdentityBook(base, table=table, complete=False)
-        for data, n in table.units():
-            book.counts[book.intern(unit_from_json(data))] = n
-        book._start = Counter(book.counts)
+        for data, n, iri, kind in table.units():
+            unit = book.intern(unit_from_json(data))
+            book.counts[unit] = n
+            book._start[unit] = (iri, kind)
         table.begin(base=base)
         return book
     book = read_book(store, base=base)

@@ -148,14 +148,19 @@ def _evidence(store_path: Path) -> tuple[tuple, tuple]:
         table = store.evidence()
         assert table is not None and table.trusted(base=DEFAULT_BASE)
         kept = {g: table.graph(g) for g in store.graphs()}
-        units = dict(table.units())
+        units = {data: (n, iri, kind) for data, n, iri, kind in table.units()}
         events = dict(table.events())
         book = read_book(store)
         queried = _event_rows_by_graph(store.select(load_query("pipeline/event-evidence"), union=False))
     assert events, "no event evidence in the table"
+    actors: dict[str, set[tuple[str, str]]] = {}  # every graph gives a unit the same actor
+    for records in book.graphs.values():
+        for a, u, kind in records:
+            actors.setdefault(unit_json(u), set()).add((a, kind))
+    assert all(len(found) == 1 for found in actors.values()), "graphs disagree on a unit's actor"
     return ({g: a for g, a in kept.items() if a}, units, events), (
         {g: _as_json(a) for g, a in book.graphs.items() if a},
-        {unit_json(u): n for u, n in book.counts.items() if n > 0}, queried)
+        {unit_json(u): (n, *next(iter(actors[unit_json(u)]))) for u, n in book.counts.items() if n > 0}, queried)
 
 
 def test_the_evidence_table_stays_in_step_with_the_graphs(reference: tuple[list[str], set], tmp_path: Path) -> None:

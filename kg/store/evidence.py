@@ -19,7 +19,7 @@ rebuilds it from the article graphs. Between those marks it is written without s
 >>> table.put("g1", [], [("a", '["A"]', "Person")]); table.finish(); table.trusted(base="b")
 True
 >>> list(table.units()), table.graph("g1"), table.graphs_with(['["A"]'])
-([('["A"]', 1)], [('a', '["A"]', 'Person')], {'g1'})
+([('["A"]', 1, 'a', 'Person')], [('a', '["A"]', 'Person')], {'g1'})
 >>> table.begin(base="b"); table.put_events("g1", [["e1", "say"]]); list(table.events())
 [('g1', [['e1', 'say']])]
 """
@@ -107,9 +107,12 @@ class EvidenceTable:
         self.db.execute("PRAGMA synchronous=FULL")  # the mark is synced with everything before it
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('state', 'clean')")
 
-    def units(self) -> Iterator[tuple[str, int]]:
-        """Every recorded unit (JSON) and how many graphs record it."""
-        return iter(self.db.execute("SELECT data, count FROM units WHERE count > 0").fetchall())
+    def units(self) -> Iterator[tuple[str, int, str, str]]:
+        """Every recorded unit (JSON), how many graphs record it, and the actor IRI and kind one
+        of them gives it (in a trusted table every graph gives a unit the same)."""
+        return iter(self.db.execute(
+            "SELECT u.data, u.count, r.iri, r.kind FROM units u JOIN records r ON r.unit = u.id "
+            "WHERE u.count > 0 GROUP BY u.id").fetchall())
 
     def graph(self, graph: str) -> Records:
         """What one article graph records (empty when it is not in the store)."""
