@@ -93,6 +93,35 @@ def test_event_table_is_paged(sample_store: KGStore) -> None:
     assert f"page {pages} / {pages}" in eb.page_label.value and eb.next_button.disabled
 
 
+def test_a_selection_over_the_limit_asks_for_narrower_filters(sample_store: KGStore) -> None:
+    """The browser lists no selection its most selective filter finds more than ``max_events``
+    events for; a narrower one it lists in full, the same rows as the query."""
+    everything = len(queries.events(sample_store, asserted_only=False))
+    consults = queries.events(sample_store, cameo="04")
+    assert everything > 100 > len(consults) > 0
+    assert queries.events_more_than(sample_store, 100) and not queries.events_more_than(sample_store, everything)
+    eb = EventBrowser(sample_store, max_events=100)
+    assert len(eb.apply()) == 0 and "More than 100 events" in eb.status.value and "no events match" in eb.table.value
+    eb.cameo.value = "04"
+    listed = eb.apply()
+    assert list(listed["event"]) == list(consults["event"]) and f"{len(consults)} events" in eb.status.value
+    eb.cameo.value, eb.start.value, eb.end.value = "", dt.date(2020, 1, 1), dt.date(2020, 1, 5)
+    dated = queries.events(sample_store, start=dt.date(2020, 1, 1), end=dt.date(2020, 1, 5))
+    assert list(eb.apply()["event"]) == list(dated["event"]) and len(dated) > 0  # dated events only are read
+
+
+def test_events_in_batches_are_the_events_in_one_query(sample_store: KGStore) -> None:
+    """``events`` reads its events in batches of VALUES and sorts them as the query's ORDER BY
+    does: the same frame as one query over every event."""
+    from string import Template
+
+    from kg.queries import load
+
+    one = sample_store.select(Template(load("notebook/events")).substitute(scope=""),
+                              bindings={"assertedOnly": True}).to_dataframe()
+    assert queries.events(sample_store).equals(one) and len(one) > 500  # more than one batch
+
+
 def test_reversed_date_range_gives_a_hint(sample_store: KGStore) -> None:
     with pytest.raises(InputError, match="reversed"):
         queries.events(sample_store, start=dt.date(2020, 2, 1), end=dt.date(2020, 1, 1))

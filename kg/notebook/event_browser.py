@@ -29,10 +29,13 @@ EVENT_COLUMNS = ["date", "earliest", "latest", "code", "type", "class", "factual
 class EventBrowser(RestartHint, w.VBox):
     """Events filtered by CAMEO code (a root code matches its sub-codes), event class, actor,
     dates and factuality (asserted only by default, as ``ontology/queries/events-of-actor.rq``);
-    ``event_class`` (a class IRI) is the class selected first."""
+    ``event_class`` (a class IRI) is the class selected first. A selection that may hold more
+    than ``max_events`` events (its most selective filter finds more) is not listed: the view
+    asks for a narrower one instead of reading them all."""
 
-    def __init__(self, store: KGStore, *, page_size: int = 20, event_class: str | None = None) -> None:
-        self.store, self.page_size = store, page_size
+    def __init__(self, store: KGStore, *, page_size: int = 20, event_class: str | None = None,
+                 max_events: int = 5000) -> None:
+        self.store, self.page_size, self.max_events = store, page_size, max_events
         types = [(f"{r['code']} {r['label'] or ''}".strip(), str(r["code"]))
                  for r in queries.select(store, "event-types")]
         self.cameo = w.Dropdown(description="CAMEO", options=[("any type", "")] + types)
@@ -97,11 +100,13 @@ class EventBrowser(RestartHint, w.VBox):
             if actor is None:
                 return self._empty(f"<p class='kg-hint'>No single actor named "
                                    f"<code>{html.escape(self.actor.value)}</code>: pick one from the list.</p>")
+        filters = {"cameo": self.cameo.value or None, "start": self.start.value, "end": self.end.value,
+                   "asserted_only": self.asserted.value, "event_class": self.event_class.value or None}
         try:
-            self.frame = queries.events(self.store, actor, cameo=self.cameo.value or None,
-                                        start=self.start.value, end=self.end.value,
-                                        asserted_only=self.asserted.value,
-                                        event_class=self.event_class.value or None)
+            if queries.events_more_than(self.store, self.max_events, actor, **filters):
+                return self._empty(f"<p class='kg-hint'>More than {self.max_events:,} events may match: narrow "
+                                   "them by CAMEO type, class, actor or dates to list them.</p>")
+            self.frame = queries.events(self.store, actor, **filters)
         except InputError as e:
             return self._empty(f"<p class='kg-hint'>{html.escape(str(e))}</p>")
         undated = int((self.frame["date"].isna() & self.frame["earliest"].isna()).sum())

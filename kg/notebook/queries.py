@@ -14,6 +14,7 @@ nothing is pasted into the SPARQL text.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from string import Template
 from typing import Any
 
@@ -116,8 +117,57 @@ def events(store: KGStore, actor: str | None = None, *, cameo: str | None = None
     kg.errors.InputError: the date range is reversed: from 2020-02-01 is after to 2020-01-01 (swap them)
     """
     bindings, scope = _event_filters(actor, cameo, start, end, asserted_only, event_class)
-    sparql = Template(load("notebook/events")).substitute(scope=scope)
-    return store.select(sparql, bindings=bindings).to_dataframe()
+    found = _event_candidates(store, scope, bindings)
+    text = Template(load("notebook/events"))
+    frames = [store.select(text.substitute(scope=_values("event", found[i:i + _BATCH])), bindings=bindings).to_dataframe()
+              for i in range(0, len(found), _BATCH)]
+    empty = store.select(text.substitute(scope=_values("event", [])), bindings=bindings).to_dataframe()
+    return _in_time_order(_concat([f for f in frames if len(f)], empty))
+
+
+#: Events read in full per query by :func:`events`.
+_BATCH = 500
+
+
+def _event_candidates(store: KGStore, scope: str, bindings: dict[str, Any], *, limit: int | None = None) -> list[str]:
+    """The events the most selective binding finds (``scope``; without one, every event),
+    before the other filters, sorted; at most ``limit`` of them (unsorted: the first found)."""
+    where = scope or "?event a nkg:Event ."
+    used = {k: v for k, v in bindings.items() if f"?{k}" in where}
+    tail = "" if limit is None else f" LIMIT {int(limit)}"
+    found = [str(e) for e in store.select(f"SELECT DISTINCT ?event WHERE {{ {where} }}{tail}", bindings=used).column("event")]
+    return found if limit is not None else sorted(found)
+
+
+def _values(name: str, iris: list[str]) -> str:
+    """A VALUES block of IRIs read from the store (each checked to be one IRI, so none can
+    change the query's structure).
+
+    >>> _values("e", ["http://ex.org/a"])
+    'VALUES ?e { <http://ex.org/a> }'
+    """
+    bad = next((i for i in iris if not _IRI.fullmatch(i)), None)
+    if bad is not None:
+        raise InputError(f"not an IRI: {bad[:80]!r}")
+    return f"VALUES ?{name} {{ {' '.join(f'<{i}>' for i in iris)} }}"
+
+
+_IRI = re.compile(r'[^\s<>"{}|^`\\]+')
+
+
+def _in_time_order(frame: Any) -> Any:
+    """Events in the order of ``events.rq``'s ORDER BY: by first date (undated first, as SPARQL
+    puts unbound values first), then code (none first), then IRI."""
+    if frame.empty:
+        return frame.reset_index(drop=True)
+
+    def key(row: Any) -> tuple:
+        first = row["date"] if row["date"] is not None else row["earliest"]
+        code = row["code"] if isinstance(row["code"], str) else None
+        return (first is not None, str(first or ""), code is not None, code or "", row["event"])
+
+    order = sorted(range(len(frame)), key=lambda i: key(frame.iloc[i]))
+    return frame.iloc[order].reset_index(drop=True)
 
 
 def events_page(store: KGStore, actor: str | None = None, *, page: int = 0, size: int = 20,
@@ -147,6 +197,24 @@ def events_page(store: KGStore, actor: str | None = None, *, page: int = 0, size
     return _concat(frames, store.select(one, bindings={"event": IRI("urn:x-none:nothing")}).to_dataframe()), total
 
 
+def events_more_than(store: KGStore, limit: int, actor: str | None = None, *, cameo: str | None = None,
+                     start: dt.date | None = None, end: dt.date | None = None, asserted_only: bool = True,
+                     event_class: str | None = None) -> bool:
+    """Whether more than ``limit`` events may match these filters (those of :func:`events`):
+    the events its most selective filter finds (the actor's, the CAMEO codes', the class's, the
+    dated ones), before the others; reads at most ``limit`` + 1 of them, so it costs the limit,
+    not the store.
+
+    >>> import tempfile
+    >>> from kg.store import open_store
+    >>> with open_store(tempfile.mkdtemp()) as store:
+    ...     events_more_than(store, 0)
+    False
+    """
+    bindings, scope = _event_filters(actor, cameo, start, end, asserted_only, event_class)
+    return len(_event_candidates(store, scope, bindings, limit=limit + 1)) > limit
+
+
 def _event_filters(actor: str | None, cameo: str | None, start: dt.date | None, end: dt.date | None,
                    asserted_only: bool, event_class: str | None) -> tuple[dict[str, Any], str]:
     """The bindings and the ``$scope`` of the events queries for these filters."""
@@ -156,7 +224,7 @@ def _event_filters(actor: str | None, cameo: str | None, start: dt.date | None, 
                 "assertedOnly": True if asserted_only else None,
                 "eventClass": IRI(event_class) if event_class else None}
     scope = (_EVENT_SCOPES["actor"] if actor else _EVENT_SCOPES["cameo"] if cameo
-             else _EVENT_SCOPES["eventClass"] if event_class else "")
+             else _EVENT_SCOPES["eventClass"] if event_class else _EVENT_SCOPES["dated"] if start or end else "")
     return {k: v for k, v in bindings.items() if v is not None}, scope
 
 
@@ -179,6 +247,8 @@ _EVENT_SCOPES = {
     "actor": "?event sem:hasActor|nkg:agent|nkg:patient|nkg:recipient ?actor .",
     "cameo": "?t0 skos:notation ?c0 . FILTER(STRSTARTS(STR(?c0), STR(?cameo))) ?event nkg:eventType ?t0 .",
     "eventClass": "{ ?event nkg:eventClass ?eventClass } UNION { ?event a ?eventClass }",
+    "dated": "{ ?event sem:hasTimeStamp ?sd } UNION { ?event sem:hasEarliestBeginTimeStamp ?sd }"
+             " UNION { ?event sem:hasLatestEndTimeStamp ?sd }",
 }
 
 
