@@ -110,6 +110,16 @@ def test_a_selection_over_the_limit_asks_for_narrower_filters(sample_store: KGSt
     assert list(eb.apply()["event"]) == list(dated["event"]) and len(dated) > 0  # dated events only are read
 
 
+def test_class_filter_counts_the_events_of_each_class(sample_store: KGStore) -> None:
+    """The class filter's counts (from the statistics graph) are the events each class has."""
+    counted = {str(r["class"]): int(r["n"]) for r in sample_store.select(
+        "SELECT ?class (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a nkg:Event ; nkg:eventClass ?class } GROUP BY ?class")}
+    eb = EventBrowser(sample_store)
+    shown = {iri: label for label, iri in eb.event_class.options if iri}
+    assert counted and all(shown[c].endswith(f"({n})") for c, n in counted.items())
+    assert all(label.endswith("(0)") for c, label in shown.items() if c not in counted)
+
+
 def test_events_in_batches_are_the_events_in_one_query(sample_store: KGStore) -> None:
     """``events`` reads its events in batches of VALUES and sorts them as the query's ORDER BY
     does: the same frame as one query over every event."""
