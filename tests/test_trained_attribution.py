@@ -15,6 +15,8 @@ from kg.errors import InputError
 from kg.extract import trained
 from kg.extract.nlp import load_model, model_label
 from kg.extract.trained import attribution
+from kg.extract.trained.attribution_cues import GATE_FILE, MODEL_FILE
+from kg.extract.trained.attribution_cues import load_model as load_cue_model
 from kg.extract.trained.attribution_frames import FRAMES_FILE, cue_rate, load_frames
 from kg.extract.trained.attribution_train import gold_tags, read_polnear
 
@@ -96,3 +98,37 @@ def test_the_shipped_cue_frames_gate_verbs_outside_the_lexicon():
     blasted, ate = doc[3], doc[8]
     assert (blasted.lemma_, ate.lemma_) == ("blast", "eat")
     assert cue_rate(blasted) >= 0.6 > cue_rate(ate)
+
+
+@needs_corpora
+def test_cues_only_trains_the_two_cue_models_alone_and_deterministically(tmp_path):
+    runs = []
+    for name in ("a", "b"):
+        out = tmp_path / name
+        result = CliRunner().invoke(main, ["train", "attribution", "--corpora", str(CORPORA), "--out", str(out),
+                                           "--limit", "3", "--cues-only", "--cache", str(tmp_path / "cache")])
+        assert result.exit_code == 0, result.output
+        report = json.loads(result.stdout)
+        assert report["train_docs"] == 3 and report["candidates"] > report["residual"] > 0
+        assert sorted(p.name for p in out.iterdir()) == sorted([GATE_FILE, MODEL_FILE])
+        runs.append(out)
+    for name in (GATE_FILE, MODEL_FILE):
+        assert (runs[0] / name).read_bytes() == (runs[1] / name).read_bytes()
+        weights = load_cue_model(name, runs[0])
+        assert "b" in weights and weights["b"] < 0  # most candidates head no cue
+
+
+def test_the_shipped_cue_model_adds_cues_the_rules_and_the_head_miss():
+    from kg.extract import analyse_doc
+    from kg.model import Article
+
+    nlp = load_model()
+    found = {}
+    for text in ('Ann Price, the senator, spoke to reporters. "We will win this fight," she continued.',
+                 "Trump has not commented on the reason for canceling the interview.",
+                 "Officials will continue to encourage talks."):
+        found[text] = [(s.cue.text, s.source.text if s.source else None, s.content.text)
+                       for s in analyse_doc(Article(id="c", text=text), nlp(text), model="m").statements]
+    assert list(found.values()) == [[("continued", "she", '"We will win this fight,"')],
+                                    [("has not commented on", "Trump", "the reason for canceling the interview")],
+                                    []]  # "continue" without a reported clause stays no cue (NOT_CUES)

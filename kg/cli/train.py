@@ -77,6 +77,13 @@ def events_command(**options: Any) -> None:
 @click.option("--holdout", type=click.IntRange(min=0), default=attribution_training.HOLDOUT, show_default=True,
               help="Keep the last N training documents out and score on them (0: train on all, score on dev).")
 @click.option("--frames-only", is_flag=True, help="Write the cue-frame table only (seconds; the head's weights stay).")
-def attribution_command(**options: Any) -> None:
+@click.option("--cues-only", is_flag=True, help="Train the cue models only, on every training document with the "
+              "shipped head (run it after the head; the head's weights stay).")
+def attribution_command(*, cues_only: bool, **options: Any) -> None:
     """Train the attribution head on PolNeAR train, score it on dev, write the weights."""
-    click.echo(json.dumps(attribution_training.train(**options, log=_log), indent=2))
+    if cues_only:
+        result = attribution_training.train_cues(options["corpora"], options["out"], limit=options["limit"],
+                                                 cache=options["cache"], log=_log)
+    else:
+        result = attribution_training.train(**options, log=_log)
+    click.echo(json.dumps(result, indent=2))

@@ -73,6 +73,7 @@ from kg.extract.speech_lexicon import (ADDRESSEE_CUES, CONTENT_OBJECT_CUES, CONT
                                        NOT_CUES, TALK_WITH, XCOMP_CUES, cue_channel, is_stray_subject_word,
                                        is_verb_cue, sentence_channel)
 from kg.extract.trained.attribution import SPANS_KEY
+from kg.extract.trained.attribution_cues import cue_probabilities, gate_probabilities, is_candidate
 from kg.extract.trained.attribution_frames import cue_rate, frame
 from kg.model import Actor, Analysis, Event, Span, Statement
 from kg.wordlists import words
@@ -165,6 +166,11 @@ SIGNATURES = True
 #: A verb outside the lexicon makes a statement when PolNeAR training marks its lemma and frame
 #: as a cue at least this often (:mod:`kg.extract.trained.attribution_frames`; 0: never).
 FRAME_RATE = 0.6
+#: A candidate the trained cue model (:mod:`kg.extract.trained.attribution_cues`) gives at least
+#: this probability makes a statement when no other cue overlaps it (0: never).
+CUE_MODEL = 0.45
+#: A statement of the rules or the head whose cue the gate model gives less than this is dropped (0: none is).
+CUE_GATE = 0.05
 #: A content ends before another statement it runs over outside its own clause (:meth:`_Context.unnest`).
 UNNEST = True
 SPLIT_QUOTE_FIRST = True
@@ -229,10 +235,9 @@ def _opens(text: str, i: int) -> bool:
     return (before.isspace() or before in "([{—–-:,") and not after.isspace()
 
 
-def extract_statements(doc: Any, analysis: Analysis) -> list[Statement]:
-    """The statements of one parsed article (``doc`` indexes ``analysis.article.text``)."""
-    text = analysis.article.text
-    ctx = _Context(doc, text, analysis)
+def _found(ctx: _Context) -> list[_Found]:
+    """The statements of the rules' cues and the head's, in the order found."""
+    doc = ctx.doc
     found: dict[tuple[int, int], _Found] = {}
     for tok in doc:
         f = None
@@ -247,7 +252,26 @@ def extract_statements(doc: Any, analysis: Analysis) -> list[Statement]:
             f = ctx.verb_statement(tok, learned=frame(tok))
         if f and (f.statement.cue.begin, f.statement.cue.end) not in found:
             found[(f.statement.cue.begin, f.statement.cue.end)] = f
-    ordered = ctx.with_head(list(found.values()))
+    return ctx.with_head(list(found.values()))
+
+
+def residual_candidates(doc: Any, analysis: Analysis) -> dict[int, bool]:
+    """The cue model's candidates of one article (what :func:`extract_statements` scores with
+    :data:`CUE_MODEL`): token index -> inside the content of a statement the rules or the head
+    found; for training (:mod:`kg.extract.trained.attribution_train`)."""
+    ctx = _Context(doc, analysis.article.text, analysis)
+    return ctx.free_candidates(_found(ctx))
+
+
+def extract_statements(doc: Any, analysis: Analysis) -> list[Statement]:
+    """The statements of one parsed article (``doc`` indexes ``analysis.article.text``)."""
+    text = analysis.article.text
+    ctx = _Context(doc, text, analysis)
+    ordered = _found(ctx)
+    added = ctx.model_statements(ordered) if CUE_MODEL else []
+    if CUE_GATE:
+        ordered = ctx.gated(ordered)
+    ordered += added
     headline = ctx.headline_claim()
     if headline is not None:  # the title's own statement replaces any found inside it
         ordered = [f for f in ordered if f.statement.cue.begin > headline.statement.cue.end] + [headline]
@@ -754,6 +778,59 @@ class _Context:
             return None  # "laid siege | to the US embassy in": no content
         st = Statement(cue=self._span_of(cue), content=span, mode=mode, source=src)
         return _Found(st, source_tok, self.paragraph(st.cue.begin))
+
+    def gated(self, found: list[_Found]) -> list[_Found]:
+        """The statements whose cue the gate model (:data:`CUE_GATE`) does not reject."""
+        roots = {}
+        for f in found:
+            span = self.doc.char_span(f.statement.cue.begin, f.statement.cue.end, alignment_mode="expand")
+            if span is not None and len(span):
+                roots[id(f)] = span.root.i
+        probs = gate_probabilities(self.doc, self.quotes, sorted(set(roots.values())))
+        return [f for f in found if probs.get(roots.get(id(f), -1), 1.0) >= CUE_GATE]
+
+    def free_candidates(self, found: list[_Found]) -> dict[int, bool]:
+        """Candidates of the cue model no found cue overlaps -> inside a found content."""
+        taken = [(f.statement.cue.begin, f.statement.cue.end) for f in found]
+        contents = [(f.statement.content.begin, f.statement.content.end) for f in found]
+        out = {}
+        for t in self.doc:
+            begin, end = t.idx, t.idx + len(t.text)
+            if is_candidate(t) and not any(b < end and begin < e for b, e in taken):
+                out[t.i] = any(b <= begin < e for b, e in contents)
+        return out
+
+    def model_statements(self, found: list[_Found]) -> list[_Found]:
+        """Statements of the candidates the cue model accepts (:data:`CUE_MODEL`) that no found
+        cue overlaps: cue, source and content from the parse, as for a learned frame's verb
+        (else as for a head cue); a verb of :data:`NOT_CUES` only with a reported clause
+        ("continued, “...”", not "will continue to encourage")."""
+        probs = cue_probabilities(self.doc, self.quotes, self.free_candidates(found))
+        taken: list[tuple[int, int]] = []
+        out = []
+        for i, p in sorted(probs.items()):
+            tok = self.doc[i]
+            begin, end = tok.idx, tok.idx + len(tok.text)
+            if p < CUE_MODEL or any(b < end and begin < e for b, e in taken) or \
+                    (tok.lemma_.lower() in NOT_CUES and frame(tok) != "ccomp"):
+                continue
+            f = self.verb_statement(tok, learned=frame(tok)) if tok.pos_ in ("VERB", "AUX") else None
+            if f is None:
+                f = self.head_statement(self.doc[i:i + 1], None, None)
+            if f is not None:
+                self.prep_object(tok, f.statement)
+                out.append(f)
+                taken.append((f.statement.cue.begin, f.statement.cue.end))
+        return out
+
+    def prep_object(self, tok: Any, st: Statement) -> None:
+        """A content that is the cue's prepositional phrase becomes the preposition's object, so
+        that the preposition joins the cue ("commented on | the reason")."""
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.idx == st.content.begin), None)
+        obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+        span = self.subtree_span(obj, exclude=tok) if obj is not None else None
+        if span is not None:
+            st.content = span
 
     def postposed(self, cue: Any, source: Any) -> Span | None:
         """The content of a cue closing its sentence after its source ("..., chairman Roger Hart

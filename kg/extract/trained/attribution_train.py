@@ -171,6 +171,83 @@ def train(corpora: Path = DEFAULT_CORPORA, out: Path | None = None, *, limit: in
             "minutes": round((time.monotonic() - started) / 60, 2), "out": str(target)}
 
 
+def parse_cached(records: list[dict[str, Any]], nlp: Any, cache: Path | None) -> list[Any]:
+    """The default pipeline's analyses of the records' texts, the head's spans included (cached
+    by content and pipeline)."""
+    import hashlib
+
+    from spacy.tokens import DocBin
+
+    from kg.extract.nlp import model_label, parse_all
+
+    texts = [r["text"] for r in records]
+    key = hashlib.sha256("\n\x00".join([model_label(nlp), *texts]).encode()).hexdigest()[:16]
+    file = cache / f"pipeline-{key}.spacy" if cache else None
+    if file and file.is_file():
+        return list(DocBin().from_disk(file).get_docs(nlp.vocab))
+    docs = parse_all(nlp, texts)
+    if file:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        DocBin(docs=docs, store_user_data=True).to_disk(file)
+    return docs
+
+
+def cue_rows(record: dict[str, Any], doc: Any) -> tuple[list[list[str]], list[int], list[list[str]], list[int]]:
+    """Features and labels (heads a gold cue) of every candidate of one article, then of the
+    residual candidates (those the cue model scores in :func:`kg.extract.statements.extract_statements`)."""
+    from kg.extract import analyse_doc
+    from kg.extract.statements import find_quotes, residual_candidates
+    from kg.extract.trained.attribution_cues import features, is_candidate, quote_bounds
+    from kg.model import Article
+
+    roots = set()
+    for b, e, part in gold_spans(record):
+        span = doc.char_span(b, e, alignment_mode="expand") if part == "CUE" else None
+        if span is not None and len(span):
+            roots.add(span.root.i)
+    quotes = find_quotes(doc.text)
+    bounds = quote_bounds(quotes)
+    feats = {t.i: features(t, quotes, bounds) for t in doc if is_candidate(t)}
+    residual = residual_candidates(doc, analyse_doc(Article(id=record["id"], text=record["text"]), doc, model="train"))
+    return ([feats[i] for i in sorted(feats)], [int(i in roots) for i in sorted(feats)],
+            [feats[i] + (["incontent"] if residual[i] else []) for i in sorted(residual)],
+            [int(i in roots) for i in sorted(residual)])
+
+
+def train_cues(corpora: Path = DEFAULT_CORPORA, out: Path | None = None, *, limit: int | None = None,
+               cache: Path | None = None, log: Callable[[str], None] = lambda _: None) -> dict[str, Any]:
+    """The cue models (:mod:`kg.extract.trained.attribution_cues`) trained on every PolNeAR
+    training document, from the default pipeline's analyses with the shipped head; the two
+    tables written to ``out`` (default: the package's ``attribution_weights``).
+
+    :raises InputError: the corpus file is missing or malformed.
+    """
+    from kg.extract.nlp import load_model
+    from kg.extract.trained.attribution_cues import CUE_L2, GATE_FILE, MODEL_FILE, fit, write_model
+
+    started = time.monotonic()
+    records = read_polnear(corpora / TRAIN_FILE, limit=limit)
+    log(f"analysing {len(records)} training texts with the default pipeline")
+    docs = parse_cached(records, load_model(trained=False), cache)
+    rows: list[list[str]] = []
+    labels: list[int] = []
+    residual: list[list[str]] = []
+    residual_labels: list[int] = []
+    for rec, doc in zip(records, docs, strict=True):
+        r, y, rr, ry = cue_rows(rec, doc)
+        rows += r
+        labels += y
+        residual += rr
+        residual_labels += ry
+    log(f"fitting on {len(rows)} candidates ({sum(labels)} cue heads), {len(residual)} residual ({sum(residual_labels)})")
+    target = out or weights_dir()
+    target.mkdir(parents=True, exist_ok=True)
+    write_model(fit(rows, labels, l2=CUE_L2), target / GATE_FILE)
+    write_model(fit(residual, residual_labels, l2=CUE_L2), target / MODEL_FILE)
+    return {"train_docs": len(records), "candidates": len(rows), "residual": len(residual),
+            "out": [str(target / GATE_FILE), str(target / MODEL_FILE)], "minutes": round((time.monotonic() - started) / 60, 2)}
+
+
 def main(argv: list[str] | None = None) -> None:
     """``python -m kg.extract.trained.attribution_train``: the same as ``kg train attribution``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -187,7 +264,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--max-minutes", type=float, default=60.0)
     parser.add_argument("--cache", type=Path, default=None, help="folder for the small model's analyses")
     parser.add_argument("--frames-only", action="store_true", help="write the cue-frame table only")
+    parser.add_argument("--cues-only", action="store_true", help="train the cue models only (on every training document)")
     args = parser.parse_args(argv)
+    if args.cues_only:
+        print(json.dumps(train_cues(args.corpora, args.out, limit=args.limit, cache=args.cache,
+                                    log=lambda m: print(m, flush=True)), indent=2))
+        return
     result = train(args.corpora, args.out, limit=args.limit, holdout=args.holdout, epochs=args.epochs,
                    seed=args.seed, max_minutes=args.max_minutes, cache=args.cache, depth=args.depth,
                    learn_rate=args.learn_rate, verbose=args.verbose, frames_only=args.frames_only,
