@@ -829,6 +829,9 @@ class _Context:
                 f = self.head_statement(self.doc[i:i + 1], None, None)
             if f is None and MODEL_FALLBACK:
                 f = self.complement_statement(tok)
+            if f is not None and f.statement.source is not None and \
+                    f.statement.source.text.split()[-1].lower() in ("and", "or", "but"):
+                f = None  # "... General Bajwa and informed": a misparse, no reliable source (as for the rules)
             if f is not None:
                 self.prep_object(tok, f.statement)
                 out.append(f)
