@@ -15,7 +15,9 @@ cannot change it:
 2. A person's full name ("Michael R. Pompeo", parsed by ``nameparser``: particles such as
    "von der", "al-", "bin"; suffixes) is keyed by surname and first name. First names that
    are nicknames (``nicknames`` package: Mike/Michael) or initials of exactly one other first
-   name of that surname join it; a different first name is a different person.
+   name of that surname join it; a different first name is a different person. A one-word
+   nickname in quotes or parentheses ("Luis Gerardo (Jerry) Ortiz") is that person's too:
+   "Jerry Ortiz" joins him.
 3. A name without a first name ("Locke", "von der Leyen", "Muhandis", "Xi" for the
    family-name-first "Xi Jinping") joins the one person cluster it fits only when exactly one
    fits in the whole set; with two ("George W. Bush", "Reggie Bush") it stays apart. Such a
@@ -130,6 +132,7 @@ class PersonName:
     first: str  # "" for a surname alone
     surname: str  # the last word of the family name, particles and "al-" dropped
     words: int
+    nickname: str = field(default="", repr=False)  # one word in quotes or parentheses: "Luis Gerardo (Jerry) Ortiz"
 
 
 @lru_cache(maxsize=65536)
@@ -142,6 +145,8 @@ def person_name(name: str) -> PersonName:
     ('muhandis', 'king')
     >>> person_name("W. Mark Felt").first, person_name("George W. Bush").first
     ('mark', 'george')
+    >>> person_name("Luis Gerardo ( Jerry ) Ortiz").nickname, person_name("Vincent 'The Chin' Gigante").nickname
+    ('jerry', '')
     """
     words = fold(name).replace("\u2010", "-").split()
     if not words:
@@ -154,7 +159,8 @@ def person_name(name: str) -> PersonName:
     middle = parsed.middle.split()
     if _is_initial(first) and middle and not _is_initial(middle[0].rstrip(".")):
         first = middle[0]  # "W. Mark Felt", "J. Edgar Hoover": known by the middle name
-    return PersonName(first, _surname_key(last[-1]), len(words))
+    nickname = parsed.nickname.strip("()'\" ")
+    return PersonName(first, _surname_key(last[-1]), len(words), nickname if " " not in nickname else "")
 
 
 def _surname_key(word: str) -> str:
@@ -275,15 +281,21 @@ class Identity:
         anchors: dict[str, list[str]] = {}  # surname -> cluster keys of its full names
         for surname, full in by_surname.items():
             firsts = {persons[g].first for g in full}
+            nicks: dict[str, set[str]] = defaultdict(set)  # "jerry": {"luis"} (Luis Gerardo (Jerry) Ortiz)
+            for g in full:
+                if persons[g].nickname:
+                    nicks[persons[g].nickname].add(persons[g].first)
+            called = {nick: next(iter(of)) for nick, of in nicks.items() if len(of) == 1}
             lead: dict[str, str] = {}  # first name -> the group that leads its cluster
-            formal = sorted(f for f in firsts if not _is_initial(f) and
+            formal = sorted(f for f in firsts if not _is_initial(f) and called.get(f, f) == f and
                             not any(not _is_initial(o) and _nickname_of(f, o) for o in firsts))
             for g in full:
                 if persons[g].first in formal:
                     lead.setdefault(persons[g].first, g)
             for g in full:
                 f = persons[g].first
-                fits = [o for o in formal if o == f or _nickname_of(f, o) or (_is_initial(f) and o[0] == f)]
+                fits = [o for o in formal if o == f or _nickname_of(f, o) or (_is_initial(f) and o[0] == f)
+                        or called.get(f) == o]
                 key[g] = lead[fits[0]] if len(fits) == 1 else key[g]
             anchors[surname] = sorted({key[g] for g in full})
         family_first: dict[str, list[str]] = defaultdict(list)  # "xi" -> keys of "Xi Jinping"

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from kg.pipeline import ingest
+from kg.resolve import Identity, Unit
 from kg.store import KGStore
 
 
@@ -56,3 +57,17 @@ def test_people_sharing_a_surname_stay_apart(tmp_path: Path, store: KGStore) -> 
 def test_different_first_name_is_a_different_person(tmp_path: Path, store: KGStore) -> None:
     _ingest(tmp_path, store, ["Hillary Clinton spoke in Ohio.", "Chelsea Clinton spoke in Iowa."])
     assert _iris(store, "a0", "Hillary Clinton") != _iris(store, "a1", "Chelsea Clinton")
+
+
+def test_a_nickname_in_parentheses_or_quotes_names_its_person() -> None:
+    ortiz = [Unit(frozenset({"Luis Gerardo ( Jerry ) Ortiz"}), "Person"), Unit(frozenset({"Jerry Ortiz"}), "Person"),
+             Unit(frozenset({"Luis Ortiz"}), "Person")]
+    others = [Unit(frozenset({"Maria Ortiz"}), "Person"), Unit(frozenset({'Vincent "Chin" Gigante'}), "Person"),
+              Unit(frozenset({"Chin Gigante"}), "Person"), Unit(frozenset({"Kiki Gray"}), "Person")]
+    ident = Identity([*ortiz, *others])
+    assert {ident.cluster(u).iri for u in ortiz} == {ident.cluster(ortiz[0]).iri}
+    assert ident.cluster(others[0]).iri != ident.cluster(ortiz[0]).iri  # another first name, no nickname
+    assert ident.cluster(others[1]).iri == ident.cluster(others[2]).iri  # "Chin" Gigante
+    # without a name that gives it, a nickname is a first name like another: Jerry and Luis apart
+    apart = Identity([Unit(frozenset({"Jerry Ortiz"}), "Person"), Unit(frozenset({"Luis Ortiz"}), "Person")])
+    assert len(apart.clusters()) == 2

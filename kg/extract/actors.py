@@ -47,6 +47,13 @@ _DATELINE = re.compile(rf"[ \t]*,?[ \t]*(?:[A-Z][A-Za-z.]+[ \t]*,?[ \t]*)?(?:{_M
 _NAME_PART = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*"
 _FIRM = re.compile(rf"\b{_NAME_PART}(?:, {_NAME_PART})*,? (?:and|&) (?:{_NAME_PART} )??"
                    r"(?:Inc|Co|Corp|Ltd|Plc|PLC|LLC|Company)\b")
+#: A middle initial written with spaces around its dot ("Raj K . Chohan").
+_SPACED_INITIAL = re.compile(r"\b([A-Z])[ \t]\.(?=[ \t])")
+_NICK = r"[A-Z][^\s'\"“”‘’()]*(?:[ \t][^\s'\"“”‘’()]+){0,2}"
+#: A nickname in quotes or parentheses, then the surname: "Vincent 'The Chin' Gigante",
+#: "Luis Gerardo ( Jerry ) Ortiz".
+_AFTER_NICKNAME = re.compile(rf"[ \t](?:\([ \t]?{_NICK}[ \t]?\)|'{_NICK}'|\"{_NICK}\"|“{_NICK}”|‘{_NICK}’)[ \t]([A-Z][\w'’-]+)")
+_AFTER_INITIAL = re.compile(r"[ \t]?\.[ \t]?([A-Z][\w'’-]+)")
 
 
 @dataclass
@@ -92,7 +99,9 @@ class _Cluster:
         if self.expansion:
             return self.expansion
         if self.kind == "Person":
-            return max(self.names, key=lambda n: (len(n.split()), len(n), -self.names.index(n)))
+            best = max(self.names, key=lambda n: (len(n.split()), not n.isupper(), len(n), -self.names.index(n)))
+            # "Raj K . Chohan" -> "Raj K. Chohan", "Luis ( Jerry ) Ortiz" -> "Luis (Jerry) Ortiz"
+            return _SPACED_INITIAL.sub(r"\1.", best).replace("( ", "(").replace(" )", ")")
         counts = Counter(self.names)  # the most frequent name, preferring normal case to capitals
         return max(counts, key=lambda n: (not n.isupper(), counts[n], len(n), -self.names.index(n)))
 
@@ -106,6 +115,7 @@ def extract_actors(doc: Any, text: str) -> list[Actor]:
     masked = _title_masks(text)
     candidates = _firms(text, [c for ent in doc.ents for c in _candidates(ent, text)])
     candidates = _headline_names(doc_text(doc), candidates)
+    candidates = _names_run_on(text, candidates)
     candidates = [c for c in candidates if not any(b <= c.begin and c.end <= e for b, e in masked)]
     acronyms, post_acronyms = _acronym_definitions(text, candidates)
     clusters = _cluster(candidates, acronyms, post_acronyms, text)
@@ -163,9 +173,12 @@ def _headline_names(text: str, candidates: list[_Candidate]) -> list[_Candidate]
     """The candidates, a name on a title-case line (a headline: "Lindsay Lohan Checks Into
     Rehab") that runs past a name the rest of the text gives ("Lindsay Lohan") cut back to that
     name of two words or more, or that ends with one ("Sixers Hire Maurice Cheeks"): in title
-    case the tagger cannot see where a name begins or ends. ``text`` is the tagger's text.
-    A name on a line that ends no sentence and begins with the surname of exactly one person
-    the sentences name in full is that surname, a person ("Offer to Teixeira Reportedly Bumped
+    case the tagger cannot see where a name begins or ends. ``text`` is the tagger's text. A
+    name in capitals compares so too ("GARY ROSS REMAINS" ... "Gary Ross": "GARY ROSS"); a name
+    that begins with a name the text gives, or with the last word of one, and runs on into a
+    word of no name is cut there (:func:`_headline_prefix`: "Colts Beat Chiefs" ...
+    "Indianapolis Colts": "Colts"). A name on a line that ends no sentence and begins with the
+    surname of exactly one person the sentences name in full is that surname, a person ("Offer to Teixeira Reportedly Bumped
     as High as $184M" ... "Mark Teixeira": "Teixeira").
 
     >>> text = "Lindsay Lohan Checks Into Rehab\\nLindsay Lohan arrived."
@@ -176,6 +189,10 @@ def _headline_names(text: str, candidates: list[_Candidate]) -> list[_Candidate]
     >>> [(c.text, c.kind) for c in _headline_names(text, [_Candidate(9, 35, "Teixeira Reportedly Bumped", "Organization"),
     ...                                                   _Candidate(36, 49, "Mark Teixeira", "Person")])]
     [('Teixeira', 'Person'), ('Mark Teixeira', 'Person')]
+    >>> text = "GARY ROSS REMAINS IN TALKS\\nGary Ross said so."
+    >>> [c.text for c in _headline_names(text, [_Candidate(0, 17, "GARY ROSS REMAINS", "Person"),
+    ...                                         _Candidate(27, 36, "Gary Ross", "Person")])]
+    ['GARY ROSS', 'Gary Ross']
     """
     lines: dict[int, bool] = {}  # line start -> whether the line is in title case
 
@@ -193,21 +210,85 @@ def _headline_names(text: str, candidates: list[_Candidate]) -> list[_Candidate]
     for c in candidates:
         if c.kind == "Person" and len(c.text.split()) > 1 and not _unfinished_line(text, c.begin):
             surnames.setdefault(c.text.split()[-1].lower(), set()).add(c.text)
+    shouted = {n.upper(): b for n, b in body.items()}  # a headline in capitals: "GARY ROSS REMAINS"
+    short_forms = {n.split()[-1]: b for n, b in body.items() if " " in n}  # "Colts": "Indianapolis Colts"
+    shouted_short = {n.upper(): b for n, b in short_forms.items()}
+    in_names = {w.lower() for n in body for w in n.split()}
     out = []
     for c in candidates:
         if len(c.text.split()) > 1 and on_title_line(c.begin):
-            shorter = [n for n in body if " " in n and (c.text.startswith(n + " ") or c.text.endswith(" " + n))]
+            names = shouted if c.text.isupper() else body
+            shorter = [n for n in names if " " in n and (c.text.startswith(n + " ") or c.text.endswith(" " + n))]
             if shorter:  # the name and its kind as the text gives them
-                named = body[max(shorter, key=len)]
-                begin = c.begin if c.text.startswith(named.text + " ") else c.end - len(named.text)
-                c = _Candidate(begin, begin + len(named.text), named.text, named.kind, named.country,
-                               named.forced, c.dateline)
+                n = max(shorter, key=len)
+                begin = c.begin if c.text.startswith(n + " ") else c.end - len(n)
+                c = _Candidate(begin, begin + len(n), n, names[n].kind, names[n].country, names[n].forced, c.dateline)
+            elif c.text not in names:
+                c = _headline_prefix(c, names, shouted_short if c.text.isupper() else short_forms, in_names)
         first = c.text.split()[0]
         if len(surnames.get(first.lower(), ())) == 1 and c.text.lower() not in surnames.get(first.lower(), ()) \
                 and _unfinished_line(text, c.begin):
             if first == c.text or first[0].isupper() and first[1:].islower():
                 # "Teixeira Reportedly Bumped", "OFFER TO TEIXEIRA": the surname of "Mark Teixeira"
                 c = _Candidate(c.begin, c.begin + len(first), first, "Person", None, True, c.dateline)
+        out.append(c)
+    return out
+
+
+def _headline_prefix(c: _Candidate, names: dict[str, _Candidate], short_forms: dict[str, _Candidate],
+                     in_names: set[str]) -> _Candidate:
+    """A headline's name that runs on past what the text names ("Colts Beat Chiefs", "Obama
+    Reverses Bush") cut to its longest first words that are a name the sentences give, or the
+    last word of one ("Colts": "Indianapolis Colts"), when the next word is in none of their
+    names; an organisation is not cut to a place ("London Newsroom": an office named after its city).
+
+    >>> named = {"Indianapolis Colts": _Candidate(40, 58, "Indianapolis Colts", "Organization")}
+    >>> _headline_prefix(_Candidate(0, 17, "Colts Beat Chiefs", "Person"), named,
+    ...                  {"Colts": named["Indianapolis Colts"]}, {"indianapolis", "colts"}).text
+    'Colts'
+    """
+    words = list(re.finditer(r"\S+", c.text))
+    for n in range(len(words) - 1, 0, -1):
+        head = c.text[:words[n - 1].end()]
+        named = names.get(head) or (short_forms.get(head) if n == 1 else None)
+        if named is not None and words[n].group().lower() not in in_names and \
+                not (c.kind == "Organization" and named.kind in ("GeopoliticalEntity", "Place")):
+            return _Candidate(c.begin, c.begin + len(head), head, named.kind, named.country, named.forced, c.dateline)
+    return c
+
+
+def _names_run_on(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """The candidates, a person's name the tagger cut after a middle initial ("Raj K" of "Raj K .
+    Chohan", "Francis S" of "Francis S. Collins") or before a nickname in quotes or parentheses
+    ("Vincent" of "Vincent 'The Chin' Gigante", "Luis Gerardo" of "Luis Gerardo ( Jerry ) Ortiz")
+    run on to the surname after it (a candidate there, if any, is that name's part and left
+    out). A place or organisation in the parentheses is no nickname ("Olaf Ludwig ( Germany )
+    Telekom": a results table's row).
+
+    >>> text = "Judge James R . Dabney's ruling."
+    >>> [c.text for c in _names_run_on(text, [_Candidate(6, 13, "James R", "Person"),
+    ...                                       _Candidate(16, 22, "Dabney", "Person")])]
+    ['James R . Dabney']
+    >>> text = "Deputy Luis Gerardo ( Jerry ) Ortiz died."
+    >>> [c.text for c in _names_run_on(text, [_Candidate(7, 19, "Luis Gerardo", "Person")])]
+    ['Luis Gerardo ( Jerry ) Ortiz']
+    """
+    out: list[_Candidate] = []
+    drop_until = -1
+    for c in candidates:
+        if c.begin < drop_until:
+            continue
+        words = c.text.split()
+        if len(words) > 1 and len(words[-1]) == 1 and words[-1].isupper():
+            m = _AFTER_INITIAL.match(text, c.end)
+        else:  # a nickname names no place or organisation: "Olaf Ludwig ( Germany ) Telekom" is a table's row
+            m = _AFTER_NICKNAME.match(text, c.end) if len(words) < 4 else None
+            if m and any(o.kind != "Person" and c.end < o.end and o.begin < m.start(1) for o in candidates):
+                m = None
+        if c.kind == "Person" and m:
+            end = m.start(1) + len(re.sub(r"['’]s?$", "", m.group(1)))  # not "Bush's" but "Bush"
+            c = _Candidate(c.begin, end, text[c.begin:end], c.kind, c.country, c.forced, c.dateline)
+            drop_until = end
         out.append(c)
     return out
 
