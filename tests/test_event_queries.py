@@ -9,6 +9,7 @@ import re
 import pytest
 
 from kg.notebook import EventBrowser, queries
+from kg.stats import rebuild
 from kg.store import KGStore, open_store
 
 NKG = "https://w3id.org/newskg/ns#"
@@ -54,6 +55,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> KGStore:
     file.write_text(re.sub(r"\bd:([\w/#=-]+(?:,\d+)?)", r"<https://w3id.org/newskg/id/\1>", TRIG), encoding="utf-8")
     with open_store(folder / "store") as s:
         s.load_file(file)
+        rebuild(s)  # a store loaded from RDF files gets its statistics as `kg stats --rebuild` gives them
     s = open_store(folder / "store", read_only=True)
     yield s
     s.close()
