@@ -55,3 +55,14 @@ def test_unnamed_participants_are_article_local_references(sample_store: KGStore
     shared = sample_store.query("""SELECT ?x WHERE { GRAPH ?g { ?x rdfs:label ?l }
                                      FILTER(CONTAINS(STR(?x), "#actor=") && !CONTAINS(STR(?g), "/graph/")) }""")
     assert not list(shared)  # nothing about them outside their article's graph
+
+
+def test_a_leading_description_stays_out_of_the_name() -> None:
+    from kg.extract.actors import extract_actors
+    from kg.extract.nlp import load_model
+    text = ("His body was found in his hotel room in Biloxi, Coroner Gary Hargrove said.\n"
+            "The coroner said he believes Mr LaRue died of natural causes.\n"
+            "Mary Ann Evans wrote the book.\n")
+    names = {a.name for a in extract_actors(load_model()(text), text)}
+    assert "Gary Hargrove" in names and "Coroner Gary Hargrove" not in names
+    assert "Mary Ann Evans" in names  # no "the mary": a name, not a description

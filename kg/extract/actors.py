@@ -124,6 +124,22 @@ def extract_actors(doc: Any, text: str) -> list[Actor]:
 
 
 # -- candidates from NER -----------------------------------------------------------------------
+def _leading_description(word: str, text: str) -> bool:
+    """Whether the first word of a person's name of three words or more is a description.
+
+    It is when the article writes the word in lower case as a noun of its own ("Coroner Gary
+    Hargrove" ... "the coroner said"): the person is "Gary Hargrove".
+
+    >>> _leading_description("Coroner", "Coroner Gary Hargrove said. The coroner said so.")
+    True
+    >>> _leading_description("Mary", "Mary Ann Evans wrote it.")
+    False
+    """
+    if not word.istitle() or not word.isalpha():
+        return False
+    return re.search(rf"\b(?:[Tt]he|[Aa]n?)[ \t]+{word.lower()}\b", text) is not None
+
+
 def _candidates(ent: Any, text: str) -> list[_Candidate]:
     label = ent.label_
     if label not in _KIND:
@@ -133,6 +149,8 @@ def _candidates(ent: Any, text: str) -> list[_Candidate]:
         return _acting_nationality(ent, text)
     while tokens and (tokens[0].lower_ in ("the", "a", "an") or
                       (label == "PERSON" and is_title_word(tokens[0].text) and len(tokens) > 1)):
+        tokens = tokens[1:]
+    if label == "PERSON" and len(tokens) > 2 and _leading_description(tokens[0].text, text):
         tokens = tokens[1:]
     while tokens and (tokens[-1].text in _POSSESSIVE or tokens[-1].is_punct or tokens[-1].is_space):
         tokens = tokens[:-1]
