@@ -187,6 +187,12 @@ SPLIT_QUOTE_FIRST = True
 #: A source before its cue takes its apposition and the comma closing it ("Reince Priebus, the
 #: GOP chairman, said").
 APPOSITIONS = True
+#: The cue takes its verb's particle right after it ("pointed out") and these prepositions
+#: ("referring to", "talked about", "called for", "railed against", "described as"): the
+#: words whose gold cues, in 5-fold document cross-validation over PolNeAR train, take the
+#: adjacent preposition at least 60% of the time ("to" 82 of 109; "in" 7 of 75, "on" 8 of
+#: 64, "of" 22 of 63, "at", "with", "by" stay out; an infinitive's "to" 28 of 456 stays out).
+CUE_RIGHT = frozenset("to about for against as toward".split())
 
 
 def _overlaps(span: Any, part: Span) -> bool:
@@ -314,6 +320,8 @@ def extract_statements(doc: Any, analysis: Analysis) -> list[Statement]:
             ctx.cue_left(f.statement)
         if CUE_GOVERNOR:
             ctx.cue_from_governor(f.statement)
+        if CUE_RIGHT:
+            ctx.cue_right(f.statement)
         f.statement.text = content_text(f.statement)
         f.statement.parts = ctx.quoted_parts(f.statement)
     return [f.statement for f in ordered]
@@ -521,6 +529,26 @@ class _Context:
                 or any(t.is_punct or tok.dep_ == "xcomp" and t.dep_ in ("dobj", "nsubj") for t in self.doc[gov.i:cue.start]):
             return  # "leaving many to wonder": the cue is "to wonder"
         st.cue = Span(begin, st.cue.end, self.text[begin:st.cue.end])
+
+    def cue_right(self, st: Statement) -> None:
+        """The cue takes its verb's adjacent particle or preposition of :data:`CUE_RIGHT` after
+        it ("pointed out", "referring to"), PolNeAR's convention, unless the source or the
+        content lies there."""
+        cue = self.doc.char_span(st.cue.begin, st.cue.end, alignment_mode="expand")
+        if cue is None or not len(cue) or cue.end >= len(self.doc):
+            return
+        t = self.doc[cue.end]
+        if t.head.i != cue.root.i or not (t.dep_ == "prt" or t.dep_ in ("prep", "dative") and t.lower_ in CUE_RIGHT):
+            return
+        end = t.idx + len(t.text)
+        if st.source is not None and st.source.begin < end and t.idx < st.source.end:
+            return
+        if st.content.begin < end and t.idx < st.content.end:
+            if st.content.begin != t.idx or t.i + 1 >= len(self.doc) or self.doc[t.i + 1].idx >= st.content.end:
+                return
+            rest = self.doc[t.i + 1].idx  # "talked about | the wall": the content is the object
+            st.content = Span(rest, st.content.end, self.text[rest:st.content.end])
+        st.cue = Span(st.cue.begin, end, self.text[st.cue.begin:end])
 
     def subject(self, tok: Any) -> Any:
         seen = 0
