@@ -1,11 +1,14 @@
-"""Statements: the sample article (through the real pipeline and store) and the quote scanner
-(the golden case folders: tests/test_golden.py)."""
+"""Statements: the sample article (through the real pipeline and store) the quote scanner,
+and a cue boundary rule (the golden case folders: tests/test_golden.py)."""
 
 from __future__ import annotations
 
 import pytest
 
+from kg.extract import analyse_doc
+from kg.extract.nlp import load_model
 from kg.extract.statements import find_quotes
+from kg.model import Article
 from kg.store import KGStore
 
 SEED_QUERY = """
@@ -86,3 +89,12 @@ def test_unresolved_lead_pronoun_keeps_source_without_speaker(seed_statements: l
 def test_quotes_run_over_paragraph_ends_and_need_an_opening() -> None:
     text = 'It said "fine." He wrote: “One,\n\n“two.”\n\nA 5" screen and “unclosed\n\nnext.'
     assert [q.text for q in find_quotes(text)] == ['"fine."', "“One,\n\n“two.”"]
+
+
+@pytest.mark.parametrize("text,cue,content", [
+    ("The senator railed against the new tax plan on Tuesday.", "railed against", "the new tax plan"),
+    ("Trump was referring to the wall, aides said.", "was referring to", "the wall"),
+])
+def test_the_cue_takes_the_preposition_and_the_content_its_object(text: str, cue: str, content: str) -> None:
+    statements = analyse_doc(Article(id="c", text=text), load_model()(text), model="m").statements
+    assert (cue, content) in [(s.cue.text, s.content.text) for s in statements]
