@@ -1,4 +1,4 @@
-"""Statements: the sample article (through the real pipeline and store) the quote scanner,
+"""Statements: the sample article (through the real pipeline and store), the quote scanner
 and a cue boundary rule (the golden case folders: tests/test_golden.py)."""
 
 from __future__ import annotations
