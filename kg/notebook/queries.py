@@ -161,12 +161,12 @@ def _in_time_order(frame: Any) -> Any:
     if frame.empty:
         return frame.reset_index(drop=True)
 
-    def key(row: Any) -> tuple:
-        first = row["date"] if row["date"] is not None else row["earliest"]
-        code = row["code"] if isinstance(row["code"], str) else None
-        return (first is not None, str(first or ""), code is not None, code or "", row["event"])
-
-    order = sorted(range(len(frame)), key=lambda i: key(frame.iloc[i]))
+    keys = []
+    for date, earliest, code, event in zip(frame["date"], frame["earliest"], frame["code"], frame["event"]):
+        first = date if date is not None else earliest
+        code = code if isinstance(code, str) else None
+        keys.append((first is not None, str(first or ""), code is not None, code or "", event))
+    order = sorted(range(len(keys)), key=keys.__getitem__)
     return frame.iloc[order].reset_index(drop=True)
 
 
