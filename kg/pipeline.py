@@ -438,9 +438,8 @@ def ingest_articles(records: Iterable[Article | BadRecordError], store: KGStore,
 
     def write(analyses: list[Analysis], again: list[Analysis], identity: Identity) -> None:
         geonames.preload()  # on this thread, while the next chunk is analysed (the end needs it)
-        for analysis in analyses:
-            _write(analysis, store, book, identity, report, touched, base=base, generated=generated)
-            bar(1)
+        _write_chunk(analyses, store, book, identity, report, touched, base=base, generated=generated)
+        bar(len(analyses))
         for analysis in again:
             _write(analysis, store, book, identity, report, touched, base=base, generated=generated, count=False)
 
@@ -480,6 +479,44 @@ def ingest_articles(records: Iterable[Article | BadRecordError], store: KGStore,
                   spool=spool)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _write_chunk(analyses: list[Analysis], store: KGStore, book: IdentityBook, identity: Identity,
+                 report: IngestReport, touched: set[str], *, base: str, generated: str) -> None:
+    """Resolve, write and record a chunk of articles, the new graphs together
+    (:meth:`KGStore.write_articles`); when that fails, each is written alone, so only the
+    articles that fail are reported."""
+    made: list[tuple[Analysis, GraphUpdate]] = []
+    for analysis in analyses:
+        g = graph_iri(analysis.article.id, base)
+        touched |= book.iris([g])
+        try:
+            made.append((analysis, to_graph(analysis, identity=identity, base=base, generated=generated)))
+        except Exception as e:  # noqa: BLE001 - one article's failure is reported, the run goes on
+            book.pending.pop(g, None)
+            report.failed.append(ExtractionError(_origin(analysis.article), f"{type(e).__name__}: {e}", stage="writing"))
+    try:
+        results = store.write_articles([update for _, update in made])
+    except Exception:  # noqa: BLE001 - written one by one below, each failure reported
+        results = [None] * len(made)
+    for (analysis, update), written in zip(made, results):
+        if written is None:
+            try:
+                written = store.write_article(update)
+            except Exception as e:  # noqa: BLE001 - one article's failure is reported, the run goes on
+                book.pending.pop(update.graph, None)
+                report.failed.append(ExtractionError(_origin(analysis.article), f"{type(e).__name__}: {e}",
+                                                     stage="writing"))
+                continue
+        book.record(update.graph, analysis, update.triples)
+        touched |= book.iris([update.graph])
+        if written:
+            report.written += 1
+            report.triples += len(update.triples)
+            if report.written % FLUSH_EVERY == 0:
+                store.flush()  # keeps the store's write buffers, and so memory, bounded
+        else:
+            report.unchanged += 1
 
 
 def _write(analysis: Analysis, store: KGStore, book: IdentityBook, identity: Identity, report: IngestReport,

@@ -42,6 +42,7 @@ import hashlib
 
 from kg.queries import load
 from kg.store import KGStore
+from kg.store.statistics import SECTIONS
 from kg.vocab import STATS_GRAPH
 
 #: The counts of ``kg stats``, by their variable in ``stats/counts.rq``, with their labels.
@@ -58,13 +59,13 @@ def store_stats(store: KGStore) -> dict[str, int]:
 
 
 def stats_format() -> str:
-    """A digest of the queries that keep the statistics (``kg/queries/stats/*``): it changes
-    whenever what they count changes.
+    """A digest of what keeps the statistics (``kg/queries/stats/*`` and the sections
+    :mod:`kg.store.statistics` counts): it changes whenever what they count changes.
 
     >>> len(stats_format())
     16
     """
-    text = "\0".join(load(f"stats/{name}") for name in ("add", "change", "rebuild"))
+    text = "\0".join([*(load(f"stats/{name}") for name in ("change", "rebuild")), repr(SECTIONS)])
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 

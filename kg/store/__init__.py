@@ -12,10 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from itertools import combinations
 from pathlib import Path
-from string import Template
-from urllib.parse import quote
 from typing import Any
 
 import pyoxigraph as ox
@@ -23,11 +20,13 @@ import pyoxigraph as ox
 from kg.errors import QueryError, QuerySyntaxError
 from kg.model import IRI, GraphUpdate
 from kg.queries import load
-from kg.rdf.terms import Triple, iri, literal, to_python
+from kg.rdf.terms import Triple, iri, literal
 from kg.store.evidence import EVIDENCE_FILE, EvidenceTable
 from kg.store.results import Rows, rows_of, triples_of
 from kg.store.sparql import SparqlTarget, bind_values, binding_terms
-from kg.vocab import CAMEO, GAF, NIF, NKG, ORG, RDF, SEM, STATS_GRAPH
+from kg.store.statistics import (StatsCounts, add_counts, counted, counts_update, held_query, negated, stats_change,
+                                 stats_counts)
+from kg.vocab import NKG, STATS_GRAPH
 
 __all__ = ["DEFAULT_STORE", "STORE_ENV", "KGStore", "Rows", "default_store_path", "is_remote", "open_store"]
 
@@ -163,21 +162,75 @@ class KGStore:
 
     # -- writing ---------------------------------------------------------------------------
     def write_article(self, change: GraphUpdate) -> bool:
-        """Replace one article's graph, atomically.
+        """Replace one article's graph and its share of the statistics graph, atomically.
 
         Returns False (and writes nothing) when the graph already holds the same digest.
         """
+        graph = iri(change.graph)
         digest = self.graph_digest(change.graph)
         if digest == change.digest:
             return False
-        # the counts first: add.rq reads only the statistics graph, and reads after a big insert cost more
-        write = (f"{stats_add(change.graph, change.triples)} ;\n"
-                 f"INSERT DATA {{ GRAPH <{change.graph}> {{\n{_triples_block(change.triples)}\n}} }}")
-        if digest is None and not self.query(f"ASK {{ GRAPH <{change.graph}> {{ ?s ?p ?o }} }}", union=False):
-            self.update(write)  # a new graph: nothing to uncount or drop (a DROP in the same update
-            return True  # costs about half as much again as the insert)
-        self.update(f"{stats_change([change.graph], add=False)} ;\nDROP SILENT GRAPH <{change.graph}> ;\n{write}")
+        before = [] if digest is None and not self.ask(f"ASK {{ GRAPH {graph} {{ ?s ?p ?o }} }}", union=False) else \
+            self.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}", union=False)
+        counts = self.counts_update([change.graph], stats_counts(change.triples), replacing=before)
+        drop = f"DROP SILENT GRAPH {graph} ;\n" if before else ""  # (a DROP costs about half as much again as the insert)
+        self.update(f"{counts}{' ;' if counts else ''}\n{drop}"
+                    f"INSERT DATA {{ GRAPH {graph} {{\n{_triples_block(change.triples)}\n}} }}")
         return True
+
+    def write_articles(self, changes: list[GraphUpdate]) -> list[bool]:
+        """Write article graphs as :meth:`write_article` does, one result per change; the
+        graphs the store does not hold yet are written together, with the bulk loader.
+
+        Each new graph goes in whole in one bulk load (Oxigraph ingests a bulk load's files
+        at once), without its ``nkg:inputDigest``; one transaction then adds their counts
+        to the statistics and their digests. A crash in between leaves whole graphs without
+        a digest, uncounted: the next write of such a graph replaces it and counts it. The
+        bulk loader reads nothing back, so this cost does not grow with the store.
+
+        :raises StoreError: the bulk load or the transaction fails (nothing of it counted).
+        """
+        digests = self._digests([c.graph for c in changes])
+        held = self._holding([c.graph for c in changes if digests.get(c.graph) is None])
+        new = {c.graph for c in changes if digests.get(c.graph) is None and c.graph not in held}
+        fresh = list({c.graph: c for c in reversed(changes) if c.graph in new}.values())[::-1]  # the first of each
+        if fresh:
+            mark = f"<{NKG}inputDigest>"
+            self.bulk_load_quads([f"{s} {p} {o} <{c.graph}> .\n" for c in fresh for s, p, o in c.triples if p != mark])
+            total: StatsCounts = {}
+            for c in fresh:
+                add_counts(total, stats_counts(c.triples))
+            counts = self.counts_update([c.graph for c in fresh], total)
+            digests_block = "\n".join(f"GRAPH <{c.graph}> {{ {s} {p} {o} }}" for c in fresh
+                                       for s, p, o in c.triples if p == mark)
+            self.update(f"{counts}{' ;' if counts else ''}\nINSERT DATA {{ {digests_block} }}")
+        first = {id(c) for c in fresh}
+        return [True if id(c) in first else self.write_article(c) for c in changes]
+
+    def _digests(self, graphs: list[str]) -> dict[str, str]:
+        """The digest each of these graphs records (graphs without one left out)."""
+        if not graphs:
+            return {}
+        values = " ".join(iri(g) for g in graphs)
+        return {r["g"]: str(r["d"]) for r in self.select(
+            f"SELECT ?g ?d WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?g nkg:inputDigest ?d }} }}", union=False)}
+
+    def _holding(self, graphs: list[str]) -> set[str]:
+        """Those of these graphs that hold any triple."""
+        return {g for g in graphs if self.ask(f"ASK {{ GRAPH {iri(g)} {{ ?s ?p ?o }} }}", union=False)}
+
+    def counts_update(self, graphs: list[str], counts: StatsCounts, *, replacing: list[Triple] | None = None) -> str:
+        """The update that adds ``counts`` (of these graphs) to the statistics graph and marks
+        the graphs counted (:func:`kg.store.statistics.counts_update`), reading only the nodes
+        it changes; ``replacing``: the triples of the one graph being replaced, whose counts
+        leave if it was counted. Graphs counted already (and not replaced) add nothing."""
+        change = add_counts(negated(stats_counts(replacing)), counts) if replacing else counts
+        held = self.construct(held_query(graphs, change), union=False)  # every node either may touch
+        if counted(graphs, held):
+            if not replacing:
+                return ""
+            counts = change
+        return counts_update(graphs, counts, held)
 
     def drop_article(self, graph: str) -> None:
         """Delete one article's graph and its share of the statistics graph, atomically."""
@@ -200,15 +253,16 @@ class KGStore:
         for i in range(0, len(todo), chunk):
             part = todo[i:i + chunk]
             values = " ".join(iri(g) for g, _ in part)
-            counted = {r["g"] for r in self.select(f"SELECT ?g WHERE {{ VALUES ?g {{ {values} }} GRAPH {iri(STATS_GRAPH)} "
-                                                   f"{{ ?g nkg:countedIn {iri(STATS_GRAPH)} }} }}", union=False)}
-            part = [(g, triples) for g, triples in part if g not in counted]
+            done = {r["g"] for r in self.select(f"SELECT ?g WHERE {{ VALUES ?g {{ {values} }} GRAPH {iri(STATS_GRAPH)} "
+                                                f"{{ ?g nkg:countedIn {iri(STATS_GRAPH)} }} }}", union=False)}
+            part = [(g, triples) for g, triples in part if g not in done]
             if not part:
                 continue
             total: StatsCounts = {}
             for _, triples in part:
                 add_counts(total, stats_counts(triples))
-            self.update(stats_update([g for g, _ in part], total))
+            if text := self.counts_update([g for g, _ in part], total):
+                self.update(text)
 
     def replace_subjects(self, graph: str, triples: dict[str, list[Triple]], *, chunk: int = 500) -> int:
         """Make ``graph`` say of each subject IRI (a key of ``triples``) exactly its triples
@@ -323,168 +377,6 @@ class KGStore:
 
     def __repr__(self) -> str:
         return f"<KGStore {self.location}>"
-
-
-def stats_change(graphs: list[str], *, add: bool) -> str:
-    """The SPARQL update that adds (or removes) what article graphs contribute to the
-    statistics graph (``kg/queries/stats/change.rq`` once per graph); a graph is counted at
-    most once.
-
-    >>> "DELETE { GRAPH <https://w3id.org/newskg/stats> { <http://ex.org/g> nkg:countedIn" in stats_change(["http://ex.org/g"], add=False)
-    True
-    """
-    template = Template(load("stats/change"))
-    return " ;\n".join(template.substitute(
-        stats=iri(STATS_GRAPH), graph=iri(g), sign="+" if add else "-",
-        when="NOT EXISTS" if add else "EXISTS", mark="INSERT" if add else "DELETE") for g in graphs)
-
-
-_TYPE, _DENOTED, _SPEAKER, _DIGEST = f"<{RDF}type>", f"<{GAF}denotedBy>", f"<{NKG}speaker>", f"<{NKG}inputDigest>"
-_COUNTED_KINDS = frozenset(f"<{c}>" for c in (NKG + "Person", NKG + "Organization", NKG + "GeopoliticalEntity",
-                                              NKG + "Place", ORG + "Post"))
-_EVENT_TYPE, _FACTUALITY, _ASSERTED = f"<{NKG}eventType>", f"<{NKG}factuality>", f"<{NKG}Asserted>"
-_EVENT_CLASS, _LEMMA, _HAS_ACTOR = f"<{NKG}eventClass>", f"<{NKG}lemma>", f"<{SEM}hasActor>"
-_CONTEXT = f"<{NIF}referenceContext>"
-_CAMEO = f"<{CAMEO}"
-_EVENT_ROLES = frozenset(f"<{p}>" for p in (SEM + "hasActor", NKG + "agent", NKG + "patient", NKG + "recipient"))
-
-
-#: What article graphs add to the statistics, by section of ``stats/add.rq``: per key (the
-#: section's leading VALUES terms) the numbers after them; sums of graphs are sums of these.
-StatsCounts = dict[str, dict[tuple[str, ...], list[int]]]
-
-
-def stats_add(graph: str, triples: Iterable[Triple]) -> str:
-    """The SPARQL update that adds what a new article graph contributes to the statistics
-    graph, counted here from the triples being written (``kg/queries/stats/add.rq``: the
-    counts of ``stats_change(add=True)`` without reading the graph back).
-
-    >>> t = [("<http://ex.org/x>", _TYPE, f"<{NKG}Person>"), ("<http://ex.org/x>", _DENOTED, "<http://ex.org/m>")]
-    >>> "(<http://ex.org/x> 1 1 1)" in stats_add("http://ex.org/g", t)
-    True
-    >>> e = "<http://ex.org/e>"
-    >>> t = [(e, _TYPE, f"<{NKG}Event>"), (e, _EVENT_TYPE, f"<{CAMEO}042>"), (e, _FACTUALITY, _ASSERTED)]
-    >>> all(f"(<{CAMEO}{code}> 1 1 1)" in stats_add("http://ex.org/g", t) for code in ("042", "04"))
-    True
-    """
-    return stats_update([graph], stats_counts(triples))
-
-
-def stats_update(graphs: list[str], counts: StatsCounts) -> str:
-    """The SPARQL update that adds ``counts`` (of these graphs, none of them counted yet: the
-    update checks the first) and marks the graphs counted."""
-    def rows(section: str) -> str:
-        return " ".join(f"({' '.join(key)} {' '.join(map(str, n))})" for key, n in sorted(counts[section].items()))
-
-    totals = counts["totals"].get((), [0] * 5)
-    text = Template(load("stats/add")).substitute(
-        stats=iri(STATS_GRAPH), graph=iri(graphs[0]), actors=rows("actors"), events=rows("events"),
-        statements=rows("statements"), types=rows("types"), branches=rows("branches"), classes=rows("classes"),
-        lemmas=rows("lemmas"), pairs=rows("pairs"), articles=totals[0], mentions=totals[1], eventTotal=totals[2],
-        statementTotal=totals[3], triples=totals[4])
-    if len(graphs) > 1:
-        marks = " ".join(f"{iri(g)} nkg:countedIn {iri(STATS_GRAPH)} ." for g in graphs[1:])
-        text += f" ;\nINSERT DATA {{ GRAPH {iri(STATS_GRAPH)} {{ {marks} }} }}"
-    return text
-
-
-def add_counts(total: StatsCounts, more: StatsCounts) -> StatsCounts:
-    """``total`` with ``more`` added to it, key by key.
-
-    >>> add_counts({"events": {("<x>",): [1]}}, {"events": {("<x>",): [2], ("<y>",): [1]}})
-    {'events': {('<x>',): [3], ('<y>',): [1]}}
-    """
-    for section, found in more.items():
-        into = total.setdefault(section, {})
-        for key, n in found.items():
-            into[key] = [a + b for a, b in zip(into[key], n)] if key in into else list(n)
-    return total
-
-
-def stats_counts(triples: Iterable[Triple]) -> StatsCounts:
-    """What one article graph adds to the statistics, from its triples (see :data:`StatsCounts`)."""
-    triples = list(triples)
-    types: dict[str, set[str]] = {}
-    mentions: dict[str, set[str]] = {}
-    for s, p, o in triples:
-        if p == _TYPE:
-            types.setdefault(o, set()).add(s)
-        elif p == _DENOTED:
-            mentions.setdefault(s, set()).add(o)
-    typed = set().union(*(types.get(k, set()) for k in _COUNTED_KINDS))
-    events, statements = types.get(f"<{NKG}Event>", set()), types.get(f"<{NKG}Statement>", set())
-    in_events: dict[str, set[str]] = {}
-    spoken: dict[str, set[str]] = {}
-    asserted: set[str] = set()
-    of_type: dict[str, set[str]] = {}
-    of_branch: dict[str, set[str]] = {}
-    for s, p, o in triples:  # one pass for everything that needs the events and statements known
-        if p in _EVENT_ROLES and s in events:
-            in_events.setdefault(o, set()).add(s)
-        elif p == _SPEAKER and s in statements:
-            spoken.setdefault(o, set()).add(s)
-        elif p == _FACTUALITY and o == _ASSERTED:
-            asserted.add(s)
-        elif p == _EVENT_TYPE and s in events:
-            of_type.setdefault(o, set()).add(s)
-            if o.startswith(_CAMEO) and len(o) > len(_CAMEO) + 2:  # <...cameo/042>: its root <...cameo/04>
-                of_branch.setdefault(f"{o[:len(_CAMEO) + 2]}>", set()).add(s)
-    counts: StatsCounts = {
-        "actors": {(x,): [1, int(bool(mentions.get(x))), len(mentions.get(x, ()))] for x in typed},
-        "events": {(x,): [len(v)] for x, v in in_events.items()},
-        "statements": {(x,): [len(v)] for x, v in spoken.items()},
-        "types": {(x,): [len(v), len(v & asserted), 1] for x, v in of_type.items()},
-        "branches": {(x,): [len(v), len(v & asserted), 1] for x, v in of_branch.items()},
-        "totals": {(): [len(types.get(f"<{NKG}Article>", ())), len(types.get(f"<{NKG}Mention>", ())), len(events),
-                        len(statements), sum(1 for _, p, _ in set(triples) if p != _DIGEST)]},
-    }
-    counts.update(_event_statistics(triples, events, mentions))
-    return counts
-
-
-def _event_statistics(triples: list[Triple], events: set[str], mentions: dict[str, set[str]]) -> StatsCounts:
-    """The counts of ``stats/add.rq``'s event classes, class-and-lemma nodes and actor pairs,
-    from an article's triples (what ``stats/change.rq`` counts by reading the graph).
-
-    >>> e, n = "<http://ex.org/e>", f"<{NKG}"
-    >>> t = [(e, _TYPE, f"{n}Event>"), (e, _EVENT_CLASS, f"{n}Occurrence>"), (e, _LEMMA, '"strike"'),
-    ...      (e, _DENOTED, "<http://ex.org/m>"), ("<http://ex.org/m>", _CONTEXT, "<http://ex.org/a>"),
-    ...      (e, _HAS_ACTOR, "<http://ex.org/y>"), (e, _HAS_ACTOR, "<http://ex.org/x>")]
-    >>> found = _event_statistics(t, {e}, {e: {"<http://ex.org/m>"}})
-    >>> found["classes"], list(found["lemmas"])[0][0], list(found["pairs"].items())[0][0][1:]
-    ({('<https://w3id.org/newskg/ns#Occurrence>',): [1, 0, 1]}, '<https://w3id.org/newskg/stats#lemma=https%3A%2F%2Fw3id.org%2Fnewskg%2Fns%23Occurrence+strike>', ('<http://ex.org/x>', '<http://ex.org/y>'))
-    """
-    in_context = {s for s, p, _ in triples if p == _CONTEXT}
-    of: dict[str, dict[str, set[str]]] = {_EVENT_CLASS: {}, _LEMMA: {}, _HAS_ACTOR: {}, _EVENT_TYPE: {}}
-    for s, p, o in triples:
-        if p in of and s in events:
-            of[p].setdefault(s, set()).add(o)
-    typed = set(of[_EVENT_TYPE])
-    per_class: dict[str, set[str]] = {}
-    per_lemma: dict[tuple[str, str | None], set[str]] = {}
-    for e in events:
-        if not mentions.get(e, set()) & in_context:  # as the query: an event with a mention in the article
-            continue
-        for c in of[_EVENT_CLASS].get(e, ()):
-            per_class.setdefault(c, set()).add(e)
-            for lemma in of[_LEMMA].get(e) or (None,):
-                per_lemma.setdefault((c, lemma), set()).add(e)
-    per_pair: dict[tuple[str, str], set[str]] = {}
-    for e, actors in of[_HAS_ACTOR].items():
-        for x, y in combinations(sorted(actors, key=lambda a: a[1:-1]), 2):  # STR(?x) < STR(?y)
-            per_pair.setdefault((x, y), set()).add(e)
-
-    def counts(found: set[str]) -> list[int]:
-        return [len(found), len(found & typed), 1]
-
-    def lemma_node(c: str, lemma: str | None) -> str:
-        form = "" if lemma is None else "+" + quote(str(to_python(lemma)), safe="")
-        return f"<{STATS_GRAPH}#lemma={quote(c[1:-1], safe='')}{form}>"
-
-    return {"classes": {(c,): counts(v) for c, v in per_class.items()},
-            "lemmas": {(lemma_node(c, lemma), c, lemma or "UNDEF"): counts(v) for (c, lemma), v in per_lemma.items()},
-            "pairs": {(f"<{STATS_GRAPH}#pair={quote(x[1:-1], safe='')}+{quote(y[1:-1], safe='')}>", x, y): [len(v)]
-                      for (x, y), v in per_pair.items()}}
 
 
 def _normal(triples: list[Triple]) -> set[Triple]:
