@@ -3,7 +3,7 @@
 Analyses --articles BBC articles once (real NLP), then writes copies of those analyses under
 new ids (documented as copies: same names, so shared actors such as "United States" are in
 most graphs) through the pipeline's own steps, NLP excluded: identity over the batch and the
-store (:meth:`IdentityBook.resolve`), RDF, :meth:`KGStore.write_article`, then the shared
+store (:meth:`IdentityBook.resolve`), RDF, :meth:`KGStore.write_articles` (chunks of ``CHUNK``), then the shared
 facts of the touched actors. The store grows by --step copies per run; each run is timed
 as a whole (opening the identity book from the evidence table included). Before each run,
 reading the evidence back from every article graph (what a run started with before the
@@ -26,9 +26,9 @@ from kg.extract import analyse_doc
 from kg.extract.casing import model_text
 from kg.extract.nlp import load_model, model_label
 from kg.model import Article
-from kg.pipeline import open_book, read_book, shared_facts, to_graph
+from kg.pipeline import CHUNK, open_book, read_book, shared_facts, to_graph
 from kg.store import open_store
-from kg.vocab import graph_iri, shared_graph_iri
+from kg.vocab import shared_graph_iri
 
 BBC = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "bbc_news.jsonl"
 
@@ -59,11 +59,12 @@ def run(store, base: list, first: int, count: int) -> tuple[float, float, float,
             a.article = replace(a.article, id=f"copy-{i}")
             chunk.append(a)
         identity = book.resolve(chunk)
-        for a in chunk:
-            g = graph_iri(a.article.id)
-            store.write_article(to_graph(a, identity=identity, generated="2020-01-01T00:00:00Z"))
-            book.record(g, a)
-            touched |= book.iris([g])
+        for part in range(0, len(chunk), CHUNK):  # written a chunk at a time, as ingest writes
+            made = [(a, to_graph(a, identity=identity, generated="2020-01-01T00:00:00Z")) for a in chunk[part:part + CHUNK]]
+            store.write_articles([u for _, u in made])
+            for a, u in made:
+                book.record(u.graph, a, u.triples)
+                touched |= book.iris([u.graph])
         store.flush()
     store.replace_subjects(shared_graph_iri(), shared_facts(book.identity(), touched))
     book.finish()
