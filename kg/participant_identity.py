@@ -7,7 +7,9 @@ article graph (run by :mod:`kg.pipeline` after cross-article event identity) lin
 two local actors of different articles are one when they have the same noun (``rdfs:label``,
 the lemma; nouns of one role, "pirate" and "brigand", count as one:
 ``kg/wordlists/participant-synonyms.tsv``) and their articles report one real event (an event
-of each is in one cluster of :mod:`kg.event_identity`). Links are transitive. Such a cluster is a named actor when, in the
+of each is in one cluster of :mod:`kg.event_identity`), or their articles each report an event
+of one lemma with one named actor (:func:`event_keys`: "robbers stole" with Paris in one,
+"robbers stole" with Paris in another, events that event identity left apart). Links are transitive. Such a cluster is a named actor when, in the
 articles of those events, its noun describes one more than half the time (coreference
 resolved "the actress" to Tara Reid in one article: "the actress" of another article on that
 event is Tara Reid), counting each article that describes once; the last word of an
@@ -31,17 +33,47 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from typing import Any
 
 from kg.closure import LeastRoot
 from kg.wordlists import table
 
 #: Blocks (a noun and an event cluster) of more articles than this are not linked by.
 MAX_BLOCK = 200
+#: The class of events (a reporting verb: "said") whose lemma and actor make no event key.
+_REPORTING = "Reporting"
+
+
+def event_keys(rows: Iterable[Mapping[str, Any]]) -> dict[str, set[str]]:
+    """Article graph -> the (lemma, named actor) keys of its events that another article's
+    events share, from rows of ``pipeline/event-evidence.rq`` (``g``, ``lemma``, ``class``,
+    ``actor``): two articles each reporting that someone was "arrested" with the "New York
+    Police Department" as a participant likely report one arrest, whether or not event identity
+    linked the two events. Reporting events ("said") and unnamed participants (article-local
+    IRIs) make no key.
+
+    >>> rows = [{"g": "a", "lemma": "steal", "class": "nkg:Occurrence", "actor": "x:paris"},
+    ...         {"g": "b", "lemma": "steal", "class": "nkg:Occurrence", "actor": "x:paris"},
+    ...         {"g": "b", "lemma": "say", "class": "nkg:Reporting", "actor": "x:police"},
+    ...         {"g": "c", "lemma": "say", "class": "nkg:Reporting", "actor": "x:police"},
+    ...         {"g": "c", "lemma": "steal", "class": "nkg:Occurrence", "actor": "c#actor=man"}]
+    >>> sorted((g, sorted(k.split("\x1f") for k in ks)) for g, ks in event_keys(rows).items())
+    [('a', [['steal', 'x:paris']]), ('b', [['steal', 'x:paris']])]
+    """
+    found: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        lemma, actor, cls = r.get("lemma"), r.get("actor"), r.get("class")
+        if lemma is None or actor is None or "#actor=" in str(actor) or str(cls).endswith(_REPORTING):
+            continue
+        found[str(r["g"])].add(f"{lemma}\x1f{actor}")  # no IRI holds \x1f
+    graphs = Counter(k for keys in found.values() for k in keys)
+    return {g: shared for g, keys in sorted(found.items()) if (shared := {k for k in keys if graphs[k] > 1})}
 
 
 def link_participants(participants: Iterable[tuple[str, str, str]], *, graph_events: Mapping[str, Iterable[str]],
                       cluster: Mapping[str, str],
-                      descriptions: Iterable[tuple[str, str, str]] = ()) -> dict[str, str]:
+                      descriptions: Iterable[tuple[str, str, str]] = (),
+                      keys: Mapping[str, Iterable[str]] | None = None) -> dict[str, str]:
     """Local actor IRI -> the least IRI of its cluster, for every local actor of a cluster but
     that one; a cluster with a named actor links to it.
 
@@ -52,6 +84,7 @@ def link_participants(participants: Iterable[tuple[str, str, str]], *, graph_eve
     coreference resolved to a named actor ("the actress" ... Tara Reid), or an organisation's
     name ("Indian Navy": "navy"). A local actor whose noun describes one named actor in more
     than half of the articles of its event clusters that describe one is that actor.
+    ``keys`` (:func:`event_keys`) gives each article graph more blocks, as event clusters do.
 
     >>> link_participants([("b", "b#actor=actress", "actress")], graph_events={"a": {"a/1"}, "b": {"b/1"}},
     ...                   cluster={"a/1": "a/1", "b/1": "a/1"}, descriptions=[("a", "p:reid", "actress")])
@@ -61,6 +94,8 @@ def link_participants(participants: Iterable[tuple[str, str, str]], *, graph_eve
     {'b#actor=brigand': 'a#actor=pirate'}
     """
     clusters_of = {g: {cluster[e] for e in events if e in cluster} for g, events in graph_events.items()}
+    for g, found in (keys or {}).items():
+        clusters_of[g] = clusters_of.get(g, set()) | set(found)
     same = _synonyms()
     blocks: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for g, actor, noun in sorted(set(participants)):

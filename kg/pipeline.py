@@ -50,7 +50,7 @@ from kg.rdf.terms import Triple, to_python
 from kg.read import input_files, read_articles
 from kg.closure import closures
 from kg.event_identity import link_events, units_from_rows
-from kg.participant_identity import link_participants, noun_forms, organisation_noun
+from kg.participant_identity import event_keys, link_participants, noun_forms, organisation_noun
 from kg.resolve import (Identity, Unit, identity_links, resolve_actors, stored_unit, unit_from_json, unit_json,
                         units_of)
 from kg.store import KGStore
@@ -597,17 +597,14 @@ def link_participant_identity(store: KGStore, *, base: str = DEFAULT_BASE,
     """Link the unnamed participants several stored articles report as one
     (:mod:`kg.participant_identity`) by ``owl:sameAs``, in a graph of their own, recomputed from
     every article graph and the event links (each graph's events from ``rows`` of
-    ``pipeline/event-evidence.rq`` when given: only linked events count, and those have a
-    lemma); returns whether the links changed."""
+    ``pipeline/event-evidence.rq``, queried when None: only linked events count, and those have
+    a lemma; and the lemma and named actor keys they share, :func:`event_keys`); returns
+    whether the links changed."""
     event_links = {"links": IRI(event_identity_graph_iri(base))}
     graph_events: dict[str, set[str]] = {}
-    if rows is None:
-        found = store.select(load_query("pipeline/graph-events"), bindings=event_links)
-        pairs = [(str(r["event"]), str(r["same"])) for r in found if r["same"] is not None]
-    else:
-        found = rows
-        pairs = [(str(r["event"]), str(r["same"]))
-                 for r in store.select(load_query("pipeline/event-links"), bindings=event_links)]
+    found = list(store.select(load_query("pipeline/event-evidence"), union=False)) if rows is None else list(rows)
+    pairs = [(str(r["event"]), str(r["same"]))
+             for r in store.select(load_query("pipeline/event-links"), bindings=event_links)]
     for r in found:
         graph_events.setdefault(str(r["g"]), set()).add(str(r["event"]))
     cluster = closures(pairs)
@@ -619,7 +616,8 @@ def link_participant_identity(store: KGStore, *, base: str = DEFAULT_BASE,
     descriptions += [(str(r["g"]), str(r["x"]), noun) for r in store.select(load_query("pipeline/participant-organisations"),
                                                                            bindings=shared)
                      if (noun := organisation_noun(str(r["label"])))]
-    links = link_participants(participants, graph_events=graph_events, cluster=cluster, descriptions=descriptions)
+    links = link_participants(participants, graph_events=graph_events, cluster=cluster, descriptions=descriptions,
+                              keys=event_keys(found))
     return _replace_links(store, participant_identity_graph_iri(base), links)
 
 

@@ -8,7 +8,7 @@ import json
 from itertools import permutations
 from pathlib import Path
 
-from kg.participant_identity import link_participants, organisation_noun
+from kg.participant_identity import event_keys, link_participants, organisation_noun
 from kg.pipeline import ingest
 from kg.store import open_store
 from kg.vocab import OWL, participant_identity_graph_iri
@@ -68,3 +68,19 @@ def test_a_cluster_is_the_named_actor_most_articles_describe_it_as():
     navy = [("c", "o:indian-navy", organisation_noun("Indian Navy"))]
     assert link_participants(found, graph_events=graph_events, cluster=clusters, descriptions=navy)["d#navy"] == \
         "o:indian-navy"
+
+
+def test_one_noun_links_through_an_event_lemma_and_named_actor_two_articles_share():
+    # event identity left the two thefts apart; each article reports "steal" with Paris, so
+    # their robbers are one; "say" with the police (a reporting event) is no such key
+    rows = [{"g": "a", "event": "a/1", "lemma": "steal", "class": "nkg:Occurrence", "actor": "x:paris"},
+            {"g": "b", "event": "b/1", "lemma": "steal", "class": "nkg:Occurrence", "actor": "x:paris"},
+            {"g": "b", "event": "b/2", "lemma": "say", "class": "nkg:Reporting", "actor": "x:police"},
+            {"g": "c", "event": "c/2", "lemma": "say", "class": "nkg:Reporting", "actor": "x:police"},
+            {"g": "c", "event": "c/1", "lemma": "steal", "class": "nkg:Occurrence", "actor": "x:lyon"}]
+    found = [("a", "a#robber", "robber"), ("b", "b#robber", "robber"), ("c", "c#robber", "robber")]
+    graph_events = {r["g"]: {r["event"]} for r in rows}
+    for order in (rows, rows[::-1]):
+        assert link_participants(found, graph_events=graph_events, cluster={}, keys=event_keys(order)) == {
+            "b#robber": "a#robber"}
+    assert link_participants(found, graph_events=graph_events, cluster={}) == {}
