@@ -25,6 +25,8 @@ cannot change it:
 4. Organisations and places are their folded name, joined to the one other cluster of a
    compatible kind that uses the name as an alias ("ISPR"); an organisation's name that ends
    exactly one other organisation's name after a place ("Saints", "New Orleans Saints") joins it.
+   Places of one :func:`place_base` are one ("Mt Cook", "Mount Cook"; "Qeshm", "Qeshm Island";
+   "Mediterranean", "Mediterranean Sea").
 5. A cluster's kind is voted by all its mentions; its label is, for a person, its most
    complete name (most words, then longest, then the lexicographically first), else the most
    used writing of its name; its IRI comes from the label.
@@ -65,6 +67,10 @@ _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ul)[-‐]", re.I)
 _NICKNAMER = NickNamer()
 #: A company word closing an organisation's name, left out of the name it is grouped by.
 _COMPANY_WORD = re.compile(r",?\s+(?:inc|corp|co|ltd|plc|llc|company|corporation|incorporated|limited)\.?$")
+#: Words closing a place's name that the name may go without ("Qeshm Island": "Qeshm").
+_PLACE_WORDS = frozenset({"island", "sea", "ocean", "river"})
+#: Abbreviations a place's name may begin with, and their full word ("Mt Cook": "Mount Cook").
+_PLACE_ABBREVIATIONS = {"mt": "mount", "mt.": "mount"}
 #: Articles that must each read a name as a place (or as an organisation) for that reading to
 #: stand as an actor of its own when the other reading wins the name's vote.
 READING_SUPPORT = 2
@@ -113,6 +119,21 @@ def group_key(unit: Unit) -> str:
         return key
     short = _COMPANY_WORD.sub("", key)
     return short if short and short.split()[-1] not in ("and", "&", "of", "the") else key
+
+
+def place_base(key: str) -> str:
+    """A place's folded name with an abbreviation first written in full and without a closing
+    word of :data:`_PLACE_WORDS`: places of one base are one place.
+
+    >>> place_base("mt cook"), place_base("qeshm island"), place_base("mediterranean sea"), place_base("sea")
+    ('mount cook', 'qeshm', 'mediterranean', 'sea')
+    """
+    words = key.split()
+    if words and words[0] in _PLACE_ABBREVIATIONS:
+        words[0] = _PLACE_ABBREVIATIONS[words[0]]
+    if len(words) > 1 and words[-1] in _PLACE_WORDS:
+        words.pop()
+    return " ".join(words)
 
 
 def most_complete(names: Iterable[str]) -> str:
@@ -309,7 +330,19 @@ class Identity:
                     key[g] = fits.pop()
         self._alias_joins(key, persons)
         self._short_forms(key, persons)
+        self._place_forms(key)
         return key
+
+    def _place_forms(self, key: dict[str, str]) -> None:
+        """Places of one :func:`place_base` join the one of the longest name ("Mt Cook" and
+        "Mount Cook" join "Mount Cook"; "Qeshm" joins "Qeshm Island")."""
+        bases: dict[str, list[str]] = defaultdict(list)
+        for g, grp in sorted(self._groups.items()):
+            if grp.kind in _PLACE_KINDS and key[g] == g and "\x1f" not in g:
+                bases[place_base(g)].append(g)
+        moved = {g: min(same, key=lambda g: (-len(g), g)) for same in bases.values() if len(same) > 1 for g in same}
+        for g, k in key.items():
+            key[g] = moved.get(k, k)  # with the groups already joined to it
 
     def _short_forms(self, key: dict[str, str], persons: dict[str, PersonName]) -> None:
         """An organisation's name that ends the name of exactly one other organisation, the rest
@@ -441,7 +474,7 @@ class Links:
 def identity_links(unit: Unit) -> Links:
     """The keys through which other units decide this unit's cluster, one per rule of
     :class:`Identity`: the group's name and the names the unit uses (groups, aliases, labels),
-    a person's surname; a two-word name found under the family name it may begin with ("Xi
+    a person's surname, a place's :func:`place_base`; a two-word name found under the family name it may begin with ("Xi
     Jinping" by "Xi"), an organisation's name under its ends after a GeoNames city or after
     its first word ("Saints" looks for "New Orleans Saints"; not the other way round, so that
     "University" does not join every "... University" to every other). A unit that shares no
@@ -468,6 +501,8 @@ def identity_links(unit: Unit) -> Links:
             seeks.add(p.first)
         if not p.first and " " not in g:
             seeks.add(f"family:{g}")
+    if kinds & _PLACE_KINDS:
+        both.add(f"place:{place_base(g)}")
     if "Organization" in kinds:
         words = g.split()
         for i in range(1, len(words)):

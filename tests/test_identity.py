@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from kg.pipeline import ingest
-from kg.resolve import Identity, Unit
+from kg.resolve import Identity, Unit, identity_links
 from kg.store import KGStore
 
 
@@ -71,3 +71,18 @@ def test_a_nickname_in_parentheses_or_quotes_names_its_person() -> None:
     # without a name that gives it, a nickname is a first name like another: Jerry and Luis apart
     apart = Identity([Unit(frozenset({"Jerry Ortiz"}), "Person"), Unit(frozenset({"Luis Ortiz"}), "Person")])
     assert len(apart.clusters()) == 2
+
+
+def test_places_of_one_base_are_one_place_in_any_order():
+    units = [Unit(frozenset({"Mt Cook"}), "Place"), Unit(frozenset({"Mount Cook"}), "Place"),
+             Unit(frozenset({"Qeshm"}), "GeopoliticalEntity"), Unit(frozenset({"Qeshm Island"}), "Place"),
+             Unit(frozenset({"Mediterranean"}), "Place"), Unit(frozenset({"Mediterranean Sea"}), "Place"),
+             Unit(frozenset({"Sea Island"}), "Organization"), Unit(frozenset({"Sea"}), "Place")]
+    for order in (units, units[::-1]):
+        ident = Identity(order)
+        iri = {u.best: ident.cluster(u).iri for u in units}
+        assert iri["Mt Cook"] == iri["Mount Cook"] and iri["Mount Cook"].endswith("/mount-cook")
+        assert iri["Qeshm"] == iri["Qeshm Island"] != iri["Mount Cook"]
+        assert iri["Mediterranean"] == iri["Mediterranean Sea"]
+        assert iri["Sea"] != iri["Sea Island"]  # an organisation is no place of that base
+        assert identity_links(units[0]).finds & identity_links(units[1]).seeks  # each finds the other
