@@ -67,8 +67,11 @@ _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ul)[-‐]", re.I)
 _NICKNAMER = NickNamer()
 #: A company word closing an organisation's name, left out of the name it is grouped by.
 _COMPANY_WORD = re.compile(r",?\s+(?:inc|corp|co|ltd|plc|llc|company|corporation|incorporated|limited)\.?$")
-#: Words closing a place's name that the name may go without ("Qeshm Island": "Qeshm").
+#: Words closing a place's name that the name may go without ("Qeshm Island": "Qeshm"), unless
+#: what is left is a direction or a kind of place ("South Island" is not "the South").
 _PLACE_WORDS = frozenset({"island", "sea", "ocean", "river"})
+_PLACE_GENERIC = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                            "central", "gulf", "bay", "coast", "great", "little"})
 #: Abbreviations a place's name may begin with, and their full word ("Mt Cook": "Mount Cook").
 _PLACE_ABBREVIATIONS = {"mt": "mount", "mt.": "mount"}
 #: Articles that must each read a name as a place (or as an organisation) for that reading to
@@ -127,11 +130,13 @@ def place_base(key: str) -> str:
 
     >>> place_base("mt cook"), place_base("qeshm island"), place_base("mediterranean sea"), place_base("sea")
     ('mount cook', 'qeshm', 'mediterranean', 'sea')
+    >>> place_base("south island"), place_base("gulf island")
+    ('south island', 'gulf island')
     """
     words = key.split()
     if words and words[0] in _PLACE_ABBREVIATIONS:
         words[0] = _PLACE_ABBREVIATIONS[words[0]]
-    if len(words) > 1 and words[-1] in _PLACE_WORDS:
+    if len(words) > 1 and words[-1] in _PLACE_WORDS and " ".join(words[:-1]) not in _PLACE_GENERIC:
         words.pop()
     return " ".join(words)
 
