@@ -345,7 +345,7 @@ class Identity:
         for g, grp in sorted(self._groups.items()):
             if grp.kind in _PLACE_KINDS and key[g] == g and "\x1f" not in g:
                 bases[place_base(g)].append(g)
-        moved = {g: min(same, key=lambda g: (-len(g), g)) for same in bases.values() if len(same) > 1 for g in same}
+        moved = {g: min(same, key=lambda x: (-len(x), x)) for same in bases.values() if len(same) > 1 for g in same}
         for g, k in key.items():
             key[g] = moved.get(k, k)  # with the groups already joined to it
 
