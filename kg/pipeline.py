@@ -438,8 +438,7 @@ def ingest_articles(records: Iterable[Article | BadRecordError], store: KGStore,
 
     def write(analyses: list[Analysis], again: list[Analysis], identity: Identity) -> None:
         geonames.preload()  # on this thread, while the next chunk is analysed (the end needs it)
-        _write_chunk(analyses, store, book, identity, report, touched, base=base, generated=generated)
-        bar(len(analyses))
+        _write_chunk(analyses, store, book, identity, report, touched, base=base, generated=generated, bar=bar)
         for analysis in again:
             _write(analysis, store, book, identity, report, touched, base=base, generated=generated, count=False)
 
@@ -482,10 +481,10 @@ def ingest_articles(records: Iterable[Article | BadRecordError], store: KGStore,
 
 
 def _write_chunk(analyses: list[Analysis], store: KGStore, book: IdentityBook, identity: Identity,
-                 report: IngestReport, touched: set[str], *, base: str, generated: str) -> None:
+                 report: IngestReport, touched: set[str], *, base: str, generated: str, bar: Progress) -> None:
     """Resolve, write and record a chunk of articles, the new graphs together
     (:meth:`KGStore.write_articles`); when that fails, each is written alone, so only the
-    articles that fail are reported."""
+    articles that fail are reported. ``bar`` advances by one per article done."""
     made: list[tuple[Analysis, GraphUpdate]] = []
     for analysis in analyses:
         g = graph_iri(analysis.article.id, base)
@@ -495,6 +494,7 @@ def _write_chunk(analyses: list[Analysis], store: KGStore, book: IdentityBook, i
         except Exception as e:  # noqa: BLE001 - one article's failure is reported, the run goes on
             book.pending.pop(g, None)
             report.failed.append(ExtractionError(_origin(analysis.article), f"{type(e).__name__}: {e}", stage="writing"))
+            bar(1)
     try:
         results = store.write_articles([update for _, update in made])
     except Exception:  # noqa: BLE001 - written one by one below, each failure reported
@@ -507,9 +507,11 @@ def _write_chunk(analyses: list[Analysis], store: KGStore, book: IdentityBook, i
                 book.pending.pop(update.graph, None)
                 report.failed.append(ExtractionError(_origin(analysis.article), f"{type(e).__name__}: {e}",
                                                      stage="writing"))
+                bar(1)
                 continue
         book.record(update.graph, analysis, update.triples)
         touched |= book.iris([update.graph])
+        bar(1)
         if written:
             report.written += 1
             report.triples += len(update.triples)
