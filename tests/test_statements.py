@@ -98,3 +98,16 @@ def test_quotes_run_over_paragraph_ends_and_need_an_opening() -> None:
 def test_the_cue_takes_the_preposition_and_the_content_its_object(text: str, cue: str, content: str) -> None:
     statements = analyse_doc(Article(id="c", text=text), load_model()(text), model="m").statements
     assert (cue, content) in [(s.cue.text, s.content.text) for s in statements]
+
+
+@pytest.mark.parametrize("text,source,speaker", [
+    ("Chris Cox, who runs the NRA's lobbying arm, said the bill would fail.",
+     "Chris Cox, who runs the NRA's lobbying arm,", "Chris Cox"),
+    ("The bill will fail, said Jim Clyburn, a Democratic congressman from South Carolina.",
+     "Jim Clyburn, a Democratic congressman from South Carolina", "Jim Clyburn"),
+    ("Sen. Bernie Sanders (I-Vt.) said the plan would fail.", "Sen. Bernie Sanders (I-Vt.)", "Bernie Sanders"),
+])
+def test_the_source_takes_its_whole_phrase_and_the_speaker_its_name(text: str, source: str, speaker: str) -> None:
+    """PolNeAR's sources take appositions and relative clauses; the speaker is still the name."""
+    statements = analyse_doc(Article(id="c", text=text), load_model()(text), model="m").statements
+    assert [(s.source.text, s.speaker.name if s.speaker else None) for s in statements] == [(source, speaker)]

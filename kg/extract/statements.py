@@ -92,6 +92,7 @@ _VOICES = words("voices")
 _INHERIT = frozenset("conj advcl xcomp".split())
 #: A verb in a source by these dependencies modifies a noun ("Best-selling writer"): no clause.
 _MODIFIER_DEPS = frozenset("amod compound".split())
+_SOURCE_MODIFIER_DEPS = frozenset("relcl acl appos".split())
 #: Event types (CAMEO code prefixes) of communication, which can produce a statement.
 _SPEECH_EVENTS = ("01", "02", "03", "04", "05")
 #: Dependents of a cue verb that PolNeAR counts as part of the cue, before and after the verb.
@@ -187,6 +188,13 @@ SPLIT_QUOTE_FIRST = True
 #: A source before its cue takes its apposition and the comma closing it ("Reince Priebus, the
 #: GOP chairman, said").
 APPOSITIONS = True
+#: A source takes its whole phrase: appositions, relative clauses and participles after it, in
+#: either place ("said Jim Clyburn, a Democratic congressman from South Carolina"; "Chris Cox,
+#: who runs the NRA's lobbying arm, said": the comma closing it too, as PolNeAR marks them);
+#: a verb inside them does not make the source a clause.
+SOURCE_MODIFIERS = True
+#: A source ends with the bracket or quotation mark it opened ("Sen. Bernie Sanders (I-Vt.)").
+SOURCE_CLOSE = True
 #: The cue takes its verb's particle right after it ("pointed out") and these prepositions
 #: ("referring to", "talked about", "called for", "railed against", "described as"): the
 #: words whose gold cues, in 5-fold document cross-validation over PolNeAR train, take the
@@ -434,7 +442,7 @@ class _Context:
         if source and content.begin <= source.begin and source.end <= content.end \
                 and not (mode == "direct" and self.between_quotes(source, content)):
             return None  # a source between the parts of a split quote stays
-        if source and self._has_verb(source):
+        if source and self._source_clause(source):
             source = source_tok = None  # "Pompeo telephones COAS, informs ...": a clause is no source
         paragraph = self.paragraph(cue.begin)
         if any(self.paragraph(x) != paragraph for x in (content.begin, content.end - 1)) and mode != "direct":
@@ -566,22 +574,27 @@ class _Context:
                 return None
         return None
 
-    def source_span(self, tok: Any) -> Span | None:
+    def source_span(self, tok: Any, *, core: bool = False) -> Span:
+        """The source phrase headed by ``tok``; ``core``: without what follows a comma or a
+        relative clause ("Chris Cox", not "Chris Cox, who runs ..."), where the speaker is named."""
+        whole = SOURCE_MODIFIERS and not core
         tokens = sorted(tok.subtree, key=lambda t: t.i)
         keep = []
         for t in tokens:
-            if t.i > tok.i and (t.text == "," or t.dep_ in ("relcl", "acl")):
+            if t.i > tok.i and (t.text == "," or t.dep_ in ("relcl", "acl")) and not whole:
                 break
             keep.append(t)
         while len(keep) > 1 and (is_stray_subject_word(keep[-1].text) or keep[-1].is_space
                                  or keep[-1].is_punct and keep[-1].text != ")"):
             keep.pop()
+        if whole and tok.i < tok.head.i and any(t.text == "," for t in keep if t.i > tok.i):
+            if keep[-1].i + 1 < tok.head.i and self.doc[keep[-1].i + 1].text == ",":
+                keep.append(self.doc[keep[-1].i + 1])  # "Chris Cox, who runs the NRA's lobbying arm, said"
         appos = [c for c in tok.children if c.dep_ == "appos" and c.i > tok.i]
         if APPOSITIONS and appos and tok.i < tok.head.i and appos[-1].right_edge.i < tok.head.i:
             keep = [t for t in tokens if t.i <= appos[-1].right_edge.i]  # "Reince Priebus, the GOP chairman,"
-            after = self.doc[keep[-1].i + 1]
-            if after.text == "," and after.i < tok.head.i:
-                keep.append(after)
+            if keep[-1].i + 1 < tok.head.i and self.doc[keep[-1].i + 1].text == ",":
+                keep.append(self.doc[keep[-1].i + 1])
         if len(keep) > 1 and keep[0].lower_ == "even":
             keep.pop(0)
         dash = next((i for i, t in enumerate(keep) if t.text in ("-", "–", "—") and 0 < i < len(keep) - 1
@@ -590,6 +603,11 @@ class _Context:
             keep = keep[dash + 1:]
         while len(keep) > 1 and keep[0].is_punct:
             keep.pop(0)
+        if SOURCE_CLOSE and keep[-1].i + 1 < len(self.doc):
+            nxt, words = self.doc[keep[-1].i + 1], [t.text for t in keep]
+            if nxt.text == ")" and words.count("(") > words.count(")") or \
+                    nxt.text == "”" and words.count("“") > words.count("”") or nxt.text == '"' and words.count('"') % 2:
+                keep.append(nxt)  # "Sen. Bernie Sanders (I-Vt.)", 'host of “Morning Joe,”'
         b, e = keep[0].idx, keep[-1].idx + len(keep[-1].text)
         return Span(b, e, self.text[b:e])
 
@@ -808,7 +826,7 @@ class _Context:
             return None
         src = self._span_of(source) if source is not None else \
             self.source_span(source_tok) if source_tok is not None else None
-        if src is not None and self._has_verb(src):
+        if src is not None and self._source_clause(src):
             src, source_tok = None, None  # a clause is no source ("Pompeo telephones COAS")
         if src is not None and (src.begin < span.end and span.begin < src.end):
             src, source_tok = None, None
@@ -881,7 +899,7 @@ class _Context:
             return None
         source_tok = self.subject(tok)
         source = self.source_span(source_tok) if source_tok is not None else None
-        if source is not None and (source.begin < content.end and content.begin < source.end or self._has_verb(source)):
+        if source is not None and (source.begin < content.end and content.begin < source.end or self._source_clause(source)):
             source = source_tok = None
         mode = "mixed" if any(content.begin <= q.begin and q.end <= content.end for q in self.quotes) else "indirect"
         st = Statement(cue=Span(tok.idx, tok.idx + len(tok.text), tok.text), content=content, mode=mode, source=source)
@@ -968,6 +986,18 @@ class _Context:
     def _has_verb(self, span: Span) -> bool:
         tokens = self.doc.char_span(span.begin, span.end, alignment_mode="expand")
         return tokens is not None and any(t.pos_ == "VERB" and t.dep_ not in _MODIFIER_DEPS for t in tokens)
+
+    def _source_clause(self, span: Span) -> bool:
+        """A source span with a verb of its own, not one of a relative clause or participle that
+        modifies it ("Barkley, who said he votes democratic,"): a clause, no source."""
+        tokens = self.doc.char_span(span.begin, span.end, alignment_mode="expand")
+        if tokens is None:
+            return False
+        inside = range(tokens.start, tokens.end)
+
+        def modifier(t: Any) -> bool:
+            return SOURCE_MODIFIERS and any(a.dep_ in _SOURCE_MODIFIER_DEPS and a.i in inside for a in (t, *t.ancestors))
+        return any(t.pos_ == "VERB" and t.dep_ not in _MODIFIER_DEPS and not modifier(t) for t in tokens)
 
     def _fragment(self, span: Span) -> bool:
         """A span ending in a preposition, article or conjunction: a broken piece, no content."""
@@ -1109,7 +1139,7 @@ class _Context:
         src = st.source
         if src.end <= self.title_end and not any(b <= src.begin and src.end <= e for b, e, _ in self.mentions):
             return  # a headline's parse is unreliable: only a source that is one name speaks
-        last = self.source_span(head)
+        last = self.source_span(head, core=True)
         tail = self.doc.char_span(last.end - 1, last.end, alignment_mode="expand")
         last_tok = tail[0] if tail is not None and len(tail) else head
         if any(t.dep_ == "prep" for t in self.doc[head.i:last_tok.i]):
@@ -1123,14 +1153,15 @@ class _Context:
         if referent is not None:  # "the minister", "the company": resolved by kg.extract.coref
             st.speaker = referent
             return
-        inside = [a for b, e, a in self.mentions if src.begin <= b and e <= src.end]
+        inside = [a for b, e, a in self.mentions if src.begin <= b and e <= min(src.end, last.end)]  # not in its relative clause
         if word in _VOICES or head.lemma_.lower() in _VOICES:
             orgs = [a for a in inside if a.kind in ("Organization", "GeopoliticalEntity")]
             if orgs:
                 st.speaker = orgs[-1]
                 return
         if is_title_word(head.text) or head.lower_ == "state":
-            st.speaker = self.title_holder(src, inside)
+            end = max(min(src.end, last.end), src.begin + 1)
+            st.speaker = self.title_holder(Span(src.begin, end, self.text[src.begin:end]), inside)
 
     def referent(self, tok: Any) -> Actor | None:
         """The actor a pronoun or definite description at ``tok`` refers to, as
