@@ -111,3 +111,11 @@ def test_the_source_takes_its_whole_phrase_and_the_speaker_its_name(text: str, s
     """PolNeAR's sources take appositions and relative clauses; the speaker is still the name."""
     statements = analyse_doc(Article(id="c", text=text), load_model()(text), model="m").statements
     assert [(s.source.text, s.speaker.name if s.speaker else None) for s in statements] == [(source, speaker)]
+
+
+def test_two_apostrophes_quote_a_direct_statement() -> None:
+    """''...'' (The New York Times in PolNeAR) is a quotation: the content keeps both marks."""
+    text = "''Good news for the country is bad news for the Republicans,'' said Mr. Holtz-Eakin."
+    statements = analyse_doc(Article(id="c", text=text), load_model()(text), model="m").statements
+    assert [(s.mode, s.content.text) for s in statements] == \
+        [("direct", "''Good news for the country is bad news for the Republicans,''")]
