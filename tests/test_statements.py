@@ -119,3 +119,10 @@ def test_two_apostrophes_quote_a_direct_statement() -> None:
     statements = analyse_doc(Article(id="c", text=text), load_model()(text), model="m").statements
     assert [(s.mode, s.content.text) for s in statements] == \
         [("direct", "''Good news for the country is bad news for the Republicans,''")]
+
+
+def test_a_reported_content_ends_with_its_sentence() -> None:
+    """The head's content span ran on over the next sentence here."""
+    text = "In Nevada's Republican caucuses, 34,000 people supported Trump. That's more than the entire GOP turnout."
+    statements = analyse_doc(Article(id="c", text=text), load_model()(text), model="m").statements
+    assert [(s.cue.text, s.content.text) for s in statements] == [("supported", "Trump")]
