@@ -126,3 +126,12 @@ def test_a_reported_content_ends_with_its_sentence() -> None:
     text = "In Nevada's Republican caucuses, 34,000 people supported Trump. That's more than the entire GOP turnout."
     statements = analyse_doc(Article(id="c", text=text), load_model()(text), model="m").statements
     assert [(s.cue.text, s.content.text) for s in statements] == [("supported", "Trump")]
+
+
+def test_transcript_turns_are_statements_of_the_name_before_the_colon() -> None:
+    text = ("Interview\n\nTAPPER: Do you think he has campaigned as a healer?\n\n"
+            "FALLIN: Well, the whole nation needs to work together.\n\nQ: And you?")
+    statements = analyse_doc(Article(id="c", text=text), load_model()(text), model="m").statements
+    turns = [(s.cue.text, s.source.text, s.content.text) for s in statements if s.cue.text == ":"]
+    assert turns == [(":", "TAPPER", "Do you think he has campaigned as a healer?"),
+                     (":", "FALLIN", "Well, the whole nation needs to work together")]

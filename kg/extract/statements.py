@@ -107,6 +107,8 @@ _HEADLINE_FIRST = re.compile(r"^\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-
 _SIGNATURE = re.compile(r"(?P<dash>[―—–]|--?)[ \t\xa0]*(?P<name>[A-Z][\w.'’-]*(?:[ \t\xa0]+(?:[A-Z][\w.'’-]*|de|van|von)){0,3}?"
                         r"(?:[ \t\xa0]*\(@\w+\))?)(?P<tail>[ \t\xa0]*(?:[.,][^\n]{0,40})?(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?)"
                         r"(?=[ \t\xa0]*(?:\n|$|</tweet>))")
+#: A transcript's turn: a paragraph opening with one to three words in capitals and a colon.
+_TURN = re.compile(r"(?m)^(?P<name>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2})(?P<colon>:)[ \t]+(?=\S).*\S")
 _TWEET_START = re.compile(r"<tweet[^>]*>")
 _LINK = re.compile(r"(?:\s*(?:pic\.twitter\.com/\S+|https?://\S+))+\s*$")
 #: A title "Name: claim" is a statement whatever Name is ("Poll: ...", "NY Post: ..."; PolNeAR
@@ -201,6 +203,9 @@ TWO_APOSTROPHES = True
 SOURCE_CUT = frozenset(("acl",))
 #: A reported (not quoted) content ends with the sentence it starts in (:meth:`_Context.clip_to_sentence`).
 SENTENCE_CLIP = True
+#: Transcripts' turns are statements (:meth:`_Context.transcript_turns`; PolNeAR train: 11 of 14 such
+#: paragraph openings outside titles are cues, "Q:" / "A:" 16 of 65).
+TRANSCRIPTS = True
 #: The cue takes its verb's particle right after it ("pointed out") and these prepositions
 #: ("referring to", "talked about", "called for", "railed against", "described as"): the
 #: words whose gold cues, in 5-fold document cross-validation over PolNeAR train, take the
@@ -320,6 +325,10 @@ def extract_statements(doc: Any, analysis: Analysis) -> list[Statement]:
                 ordered = [g for g in ordered if not (st.content.begin <= g.statement.content.begin
                                                       and g.statement.content.end <= st.content.end
                                                       and g.statement.cue.begin >= st.content.end)] + [f]
+    if TRANSCRIPTS:
+        taken = [(f.statement.cue.begin, f.statement.content.end) for f in ordered]
+        ordered += [f for f in ctx.transcript_turns()
+                    if not any(b <= f.statement.cue.begin < e for b, e in taken)]
     ordered.sort(key=lambda f: f.statement.cue.begin)
     if NESTED_IN_QUOTE:
         ordered = [f for f in ordered if ctx.within_quote(f.statement)]
@@ -358,10 +367,13 @@ def content_text(statement: Statement) -> str:
     'No, never.'
     >>> content_text(Statement(cue=Span(12, 16, "asked"), mode="direct", content=Span(0, 10, '“Is it?“')))
     'Is it?'
+    >>> content_text(Statement(cue=Span(12, 16, "said"), mode="direct", content=Span(0, 10, "''We won.''")))
+    'We won.'
     """
     value = statement.content.text
     if statement.mode != "direct":
         return value
+    value = value.replace("''", '"') if TWO_APOSTROPHES else value
     value = re.sub(r"\s*\n\s*[“\"]", " ", value)  # a quote reopened in the next paragraph
     pieces = re.findall(r"[“\"]([^”\"“]*)(?:[”\"“]|$)", value)  # a mistyped “ closes too
     return " ".join(p.strip() for p in pieces if p.strip()) if pieces else value.strip("\"“” ")
@@ -772,6 +784,23 @@ class _Context:
             st = Statement(cue=cue, content=content, mode=mode, source=name)
             out.append(_Found(st, tokens.root if tokens is not None and len(tokens) else None,
                               self.paragraph(dash)))
+        return out
+
+    def transcript_turns(self) -> list[_Found]:
+        """The turns of a transcript: paragraphs opening with a name in capitals and a colon
+        ("TAPPER: Do you think ..."), when the article has at least two; the colon is the cue,
+        the name the source, the rest of the paragraph the content. "Q:" and "A:" are not."""
+        turns = [m for m in _TURN.finditer(self.text) if m.start() >= self.title_end]
+        if len(turns) < 2:
+            return []
+        out = []
+        for m in turns:
+            name, content = self.span(*m.span("name")), self.span(m.end("colon"), m.end())
+            if name is None or content is None:
+                continue
+            tokens = self.doc.char_span(name.begin, name.end, alignment_mode="expand")
+            st = Statement(cue=Span(m.start("colon"), m.end("colon"), ":"), content=content, mode="direct", source=name)
+            out.append(_Found(st, tokens.root if tokens is not None and len(tokens) else None, self.paragraph(m.start())))
         return out
 
     # -- the trained head ---------------------------------------------------------------------
