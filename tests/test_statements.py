@@ -130,7 +130,7 @@ def test_a_reported_content_ends_with_its_sentence() -> None:
 
 def test_transcript_turns_are_statements_of_the_name_before_the_colon() -> None:
     text = ("Interview\n\nTAPPER: Do you think he has campaigned as a healer?\n\n"
-            "FALLIN: Well, the whole nation needs to work together.\n\nQ: And you?")
+            "FALLIN: Well, the whole nation needs to work together.\n\nQ: And you?\n\nUPDATE: The debate ended.")
     statements = analyse_doc(Article(id="c", text=text), load_model()(text), model="m").statements
     turns = [(s.cue.text, s.source.text, s.content.text) for s in statements if s.cue.text == ":"]
     assert turns == [(":", "TAPPER", "Do you think he has campaigned as a healer?"),

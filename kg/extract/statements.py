@@ -790,7 +790,8 @@ class _Context:
         """The turns of a transcript: paragraphs opening with a name in capitals and a colon
         ("TAPPER: Do you think ..."), when the article has at least two; the colon is the cue,
         the name the source, the rest of the paragraph the content. "Q:" and "A:" are not."""
-        turns = [m for m in _TURN.finditer(self.text) if m.start() >= self.title_end]
+        turns = [m for m in _TURN.finditer(self.text) if m.start() >= self.title_end
+                 and m.group("name").lower() not in _NOT_HEADLINE_SOURCES]  # labels ("UPDATE:", "CORRECTION:") are no turns
         if len(turns) < 2:
             return []
         out = []
