@@ -116,6 +116,26 @@ def test_article_rewrite_replaces_the_graph_and_shared_facts_are_set_per_subject
     assert [(r["s"], r["l"]) for r in rows] == [(y, "Z")]
 
 
+@pytest.mark.parametrize("where", ["local", "remote"])
+def test_new_articles_are_written_together_counted_and_skipped_when_unchanged(
+        where: str, store: KGStore, remote: KGStore) -> None:
+    """`write_articles`: new graphs bulk-loaded with their digests and counts, a changed one
+    replaced (its old counts taken away), an unchanged one skipped. (The statistics against a
+    rebuild over real articles: `test_stats.py`.)"""
+    target = store if where == "local" else remote
+    b = GraphUpdate(graph=_change("x").graph.replace("/a1", "/b1"), actors=_change("x").actors, digest="b",
+                    triples=tuple(tuple(t.replace("a1", "b1") for t in tr) for tr in _change("b").triples))
+    assert target.write_articles([_change("old"), b]) == [True, True]
+    assert target.graph_digest(b.graph) == "b" and target.graph_digest(_change("old").graph) == "old"
+    assert target.write_articles([_change("new"), b]) == [True, False]
+    assert target.select("SELECT ?l WHERE { ?a skos:altLabel ?l }").column("l") == ["b", "new"]
+    stats = "https://w3id.org/newskg/stats"
+    counted = target.select(f"SELECT ?g WHERE {{ GRAPH <{stats}> {{ ?g nkg:countedIn <{stats}> }} }} ORDER BY ?g",
+                            union=False).column("g")
+    total = target.select(f"SELECT ?n WHERE {{ GRAPH <{stats}> {{ <{stats}> void:triples ?n }} }}", union=False)
+    assert counted == [_change("x").graph, b.graph] and total.column("n") == [4]  # two triples a graph, digests aside
+
+
 def test_remote_store_loads_quads_keeping_graphs_and_answers_typed(remote: KGStore, tmp_path: Path) -> None:
     nq = tmp_path / "in.nq"
     nq.write_text('<http://ex.org/a> <http://ex.org/p> "Café ’s" <http://ex.org/g1> .\n'
