@@ -439,8 +439,7 @@ def ingest_articles(records: Iterable[Article | BadRecordError], store: KGStore,
     def write(analyses: list[Analysis], again: list[Analysis], identity: Identity) -> None:
         geonames.preload()  # on this thread, while the next chunk is analysed (the end needs it)
         _write_chunk(analyses, store, book, identity, report, touched, base=base, generated=generated, bar=bar)
-        for analysis in again:
-            _write(analysis, store, book, identity, report, touched, base=base, generated=generated, count=False)
+        _write_chunk(again, store, book, identity, report, touched, base=base, generated=generated, count=False)
 
     # A chunk is written on a thread while the next is analysed (the store's writes release the
     # GIL); a chunk is resolved only once the one before it is written and recorded. Articles
@@ -481,10 +480,19 @@ def ingest_articles(records: Iterable[Article | BadRecordError], store: KGStore,
 
 
 def _write_chunk(analyses: list[Analysis], store: KGStore, book: IdentityBook, identity: Identity,
-                 report: IngestReport, touched: set[str], *, base: str, generated: str, bar: Progress) -> None:
+                 report: IngestReport, touched: set[str], *, base: str, generated: str,
+                 bar: Progress | None = None, count: bool = True) -> None:
     """Resolve, write and record a chunk of articles, the new graphs together
     (:meth:`KGStore.write_articles`); when that fails, each is written alone, so only the
-    articles that fail are reported. ``bar`` advances by one per article done."""
+    articles that fail are reported. ``bar`` advances by one per article done; ``count=False``
+    (rewrites of articles written before) leaves the report's counts as they are."""
+    tick = bar or _no_progress
+
+    def failed(analysis: Analysis, graph: str, e: Exception) -> None:  # reported, the run goes on
+        book.pending.pop(graph, None)
+        report.failed.append(ExtractionError(_origin(analysis.article), f"{type(e).__name__}: {e}", stage="writing"))
+        tick(1)
+
     made: list[tuple[Analysis, GraphUpdate]] = []
     for analysis in analyses:
         g = graph_iri(analysis.article.id, base)
@@ -492,11 +500,9 @@ def _write_chunk(analyses: list[Analysis], store: KGStore, book: IdentityBook, i
         try:
             made.append((analysis, to_graph(analysis, identity=identity, base=base, generated=generated)))
         except Exception as e:  # noqa: BLE001 - one article's failure is reported, the run goes on
-            book.pending.pop(g, None)
-            report.failed.append(ExtractionError(_origin(analysis.article), f"{type(e).__name__}: {e}", stage="writing"))
-            bar(1)
+            failed(analysis, g, e)
     try:
-        results = store.write_articles([update for _, update in made])
+        results: list[bool | None] = list(store.write_articles([update for _, update in made]))
     except Exception:  # noqa: BLE001 - written one by one below, each failure reported
         results = [None] * len(made)
     for (analysis, update), written in zip(made, results):
@@ -504,14 +510,13 @@ def _write_chunk(analyses: list[Analysis], store: KGStore, book: IdentityBook, i
             try:
                 written = store.write_article(update)
             except Exception as e:  # noqa: BLE001 - one article's failure is reported, the run goes on
-                book.pending.pop(update.graph, None)
-                report.failed.append(ExtractionError(_origin(analysis.article), f"{type(e).__name__}: {e}",
-                                                     stage="writing"))
-                bar(1)
+                failed(analysis, update.graph, e)
                 continue
         book.record(update.graph, analysis, update.triples)
         touched |= book.iris([update.graph])
-        bar(1)
+        tick(1)
+        if not count:
+            continue
         if written:
             report.written += 1
             report.triples += len(update.triples)
@@ -519,31 +524,6 @@ def _write_chunk(analyses: list[Analysis], store: KGStore, book: IdentityBook, i
                 store.flush()  # keeps the store's write buffers, and so memory, bounded
         else:
             report.unchanged += 1
-
-
-def _write(analysis: Analysis, store: KGStore, book: IdentityBook, identity: Identity, report: IngestReport,
-           touched: set[str], *, base: str, generated: str, count: bool = True) -> None:
-    """Resolve, write and record one article; a failure is reported and the run goes on."""
-    g = graph_iri(analysis.article.id, base)
-    touched |= book.iris([g])
-    try:
-        update = to_graph(analysis, identity=identity, base=base, generated=generated)
-        written = store.write_article(update)
-    except Exception as e:  # noqa: BLE001 - one article's failure is reported, the run goes on
-        book.pending.pop(g, None)
-        report.failed.append(ExtractionError(_origin(analysis.article), f"{type(e).__name__}: {e}", stage="writing"))
-        return
-    book.record(g, analysis, update.triples)
-    touched |= book.iris([g])
-    if not count:
-        return
-    if written:
-        report.written += 1
-        report.triples += len(update.triples)
-        if report.written % FLUSH_EVERY == 0:
-            store.flush()  # keeps the store's write buffers, and so memory, bounded
-    else:
-        report.unchanged += 1
 
 
 def _settle(store: KGStore, book: IdentityBook, touched: set[str], report: IngestReport, *, workers: int,
@@ -562,8 +542,7 @@ def _settle(store: KGStore, book: IdentityBook, touched: set[str], report: Inges
             analyses = [a for a in chunk if not isinstance(a, ExtractionError)]
             if book.hold(analyses):  # units other than recorded (a graph of an older version)
                 identity = book.identity()
-            for analysis in analyses:
-                _write(analysis, store, book, identity, report, touched, base=base, generated=generated, count=False)
+            _write_chunk(analyses, store, book, identity, report, touched, base=base, generated=generated, count=False)
         identity = book.identity()
     store.replace_subjects(shared_graph_iri(base), shared_facts(identity, touched))
 

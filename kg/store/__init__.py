@@ -206,8 +206,12 @@ class KGStore:
             digests_block = "\n".join(f"GRAPH <{c.graph}> {{ {s} {p} {o} }}" for c in fresh
                                        for s, p, o in c.triples if p == mark)
             self.update(f"{counts}{' ;' if counts else ''}\nINSERT DATA {{ {digests_block} }}")
-        first = {id(c) for c in fresh}
-        return [True if id(c) in first else self.write_article(c) for c in changes]
+        first, results, seen = {id(c) for c in fresh}, [], set()
+        for c in changes:  # the digests read above hold for a graph's first change in the list only
+            unchanged = c.graph not in seen and digests.get(c.graph) == c.digest
+            results.append(id(c) in first or (not unchanged and self.write_article(c)))
+            seen.add(c.graph)
+        return results
 
     def _digests(self, graphs: list[str]) -> dict[str, str]:
         """The digest each of these graphs records (graphs without one left out)."""
