@@ -640,38 +640,91 @@ def _extract(article: Article, doc: Any, label: str) -> Analysis | ExtractionErr
     """One article's extraction; an exception in it (a bug) becomes a reported error record,
     and so does the exception that parsing it raised (``doc``)."""
     if isinstance(doc, Exception):
-        return ExtractionError(_origin(article), f"{type(doc).__name__}: {doc}", stage="language analysis")
+        return _parse_failure(article, doc)
     try:
         return analyse_doc(article, doc, model=label)
     except Exception as e:  # noqa: BLE001 - kept and reported per article, never swallowed
         return ExtractionError(_origin(article), f"{type(e).__name__}: {e}")
 
 
+def _parse_failure(article: Article, e: Exception) -> ExtractionError:
+    return ExtractionError(_origin(article), f"{type(e).__name__}: {e}", stage="language analysis")
+
+
 def _analysed(articles: Iterable[Article], *, workers: int,
               model: str | None) -> Iterator[Analysis | ExtractionError]:
-    """Extractions in input order. The NLP and extraction run in ``workers`` worker processes
-    (one included: this process meanwhile resolves and writes what is done), a bounded window
-    of batches at a time so memory stays flat on any input size. Identity and RDF stay in this
-    process, so cross-article identity sees the articles in input order."""
+    """Extractions in input order. The NLP runs in ``workers`` worker processes, a bounded
+    window of batches at a time so memory stays flat on any input size. Identity and RDF stay
+    in this process, so cross-article identity sees the articles in input order.
+
+    Where the extraction runs depends on the count: with one worker, the worker only parses and
+    this process extracts from the parses it sends (:func:`doc_bytes`): this process has a
+    core to spare while the worker parses (resolving and writing an article takes about a third
+    of its parse), and the worker's time is then the parse's alone. With more workers, each also extracts, so that
+    this process (which resolves and writes for all of them) stays out of their way.
+    Extraction is a pure map of the parse, so both give the same analyses."""
     trained = names_trained()  # this process's choice, whatever the workers' environment
-    load_model(model, trained=trained)  # here first: a missing model fails fast, not inside a worker
+    nlp = load_model(model, trained=trained)  # here first: a missing model fails fast, not inside a worker
     batches = _batches(articles, WORKER_BATCH)
     if (first := next(batches, None)) is None:
         return  # nothing to analyse: no worker started
+    here = workers == 1
+    label = model_label(nlp)
     pool = _context().Pool(workers, initializer=_worker_init, initargs=(model, trained))
     try:
         # a sliding window of batches in flight (no barrier between batches; memory bounded)
-        flight: deque[Any] = deque()
+        flight: deque[tuple[list[Article], Any]] = deque()
+
+        def done() -> Iterator[Analysis | ExtractionError]:
+            batch, result = flight.popleft()
+            if not here:
+                yield from result.get()
+                return
+            for article, parsed in zip(batch, result.get()):
+                yield _extract_parsed(article, parsed, nlp, label)
+
         for batch in chain([first], batches):
-            flight.append(pool.apply_async(_worker_analyse, (batch,)))
+            flight.append((batch, pool.apply_async(_worker_parse if here else _worker_analyse, (batch,))))
             if len(flight) > 2 * workers:
-                yield from flight.popleft().get()
+                yield from done()
         while flight:
-            yield from flight.popleft().get()
+            yield from done()
         pool.close()  # every batch is done: the workers end on their own; no signal is sent, so
         pool.join()  # none can be lost (a SIGTERM from terminate() once left a worker, and the run, waiting)
     finally:
         pool.terminate()  # a failure or an abandoned run (after join: nothing left to stop)
+
+
+def _extract_parsed(article: Article, parsed: bytes | ExtractionError, nlp: Any,
+                    label: str) -> Analysis | ExtractionError:
+    """:func:`_extract` of a parse a worker sent as :func:`doc_bytes` (or its failure)."""
+    if isinstance(parsed, ExtractionError):
+        return parsed
+    try:
+        doc = doc_from_bytes(nlp, parsed)
+    except Exception as e:  # noqa: BLE001 - kept and reported per article, never swallowed
+        return _parse_failure(article, e)
+    return _extract(article, doc, label)
+
+
+def doc_bytes(doc: Any) -> bytes:
+    """A parse as bytes for another process of the same model (:func:`doc_from_bytes`): the
+    tokens, their analysis, entities, span groups and user data; not the tensor, which no
+    extractor reads. (A pickled ``Doc`` carries its whole vocabulary.)
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> doc_from_bytes(nlp, doc_bytes(nlp("Pompeo spoke."))).text
+    'Pompeo spoke.'
+    """
+    return doc.to_bytes(exclude=["tensor"])
+
+
+def doc_from_bytes(nlp: Any, data: bytes) -> Any:
+    """The ``Doc`` :func:`doc_bytes` wrote, on ``nlp``'s vocabulary."""
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab).from_bytes(data)
 
 
 def _context() -> Any:
@@ -695,6 +748,13 @@ def _worker_init(model: str | None, trained: bool | None = None) -> None:
 def _worker_analyse(batch: list[Article]) -> list[Analysis | ExtractionError]:
     docs = parse_all(_WORKER["nlp"], [model_text(a.text) for a in batch])
     return [_extract(article, doc, _WORKER["label"]) for article, doc in zip(batch, docs)]
+
+
+def _worker_parse(batch: list[Article]) -> list[bytes | ExtractionError]:
+    """The parses of a batch, as :func:`doc_bytes`, for the extraction in the main process."""
+    docs = parse_all(_WORKER["nlp"], [model_text(a.text) for a in batch])
+    return [_parse_failure(article, doc) if isinstance(doc, Exception) else doc_bytes(doc)
+            for article, doc in zip(batch, docs)]
 
 
 # -- kg extract / kg load: the map step on a cluster, the global step on the shards ----------

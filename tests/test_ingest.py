@@ -13,7 +13,7 @@ from kg.model import Article
 from kg.pipeline import ingest
 from kg.store import KGStore
 
-from conftest import corpus
+from conftest import DATA, corpus
 
 
 def _write(path: Path, data: bytes) -> Path:
@@ -125,3 +125,26 @@ def test_a_failing_extraction_is_reported_not_fatal() -> None:
     failed = _extract(article, None, "m")  # no parse: the extractor raises inside
     assert isinstance(failed, ExtractionError) and failed.origin == "in.jsonl:7"
     assert "left out" in str(failed)
+
+
+def test_a_parse_sent_from_the_worker_gives_the_same_analysis_as_the_parse_itself() -> None:
+    """With one worker, the worker parses and the main process extracts from the bytes it sends
+    (``kg.pipeline._analysed``): extraction must not see a difference."""
+    import pickle
+
+    from kg.errors import ExtractionError
+    from kg.extract.casing import model_text
+    from kg.extract.nlp import load_model, model_label, parse_all
+    from kg.pipeline import _extract, _extract_parsed, doc_bytes
+
+    nlp = load_model()
+    articles = list(read_articles([DATA]))[:6]
+    docs = parse_all(nlp, [model_text(a.text) for a in articles])
+    label = model_label(nlp)
+    for article, doc in zip(articles, docs):
+        direct = _extract(article, doc, label)
+        sent = _extract_parsed(article, doc_bytes(doc), nlp, label)
+        assert not isinstance(direct, ExtractionError) and direct.statements and direct.actors
+        assert pickle.dumps(sent) == pickle.dumps(direct), article.id
+    broken = _extract_parsed(articles[0], b"not a parse", nlp, label)
+    assert isinstance(broken, ExtractionError) and broken.stage == "language analysis"
