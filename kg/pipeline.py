@@ -658,7 +658,7 @@ def _analysed(articles: Iterable[Article], *, workers: int,
     in this process, so cross-article identity sees the articles in input order.
 
     Where the extraction runs depends on the count: with one worker, the worker only parses and
-    this process extracts from the parses it sends (:func:`doc_bytes`): this process has a
+    this process extracts from the parses it sends (:func:`pack_parse`): this process has a
     core to spare while the worker parses (resolving and writing an article takes about a third
     of its parse), and the worker's time is then the parse's alone. With more workers, each also extracts, so that
     this process (which resolves and writes for all of them) stays out of their way.
@@ -695,36 +695,49 @@ def _analysed(articles: Iterable[Article], *, workers: int,
         pool.terminate()  # a failure or an abandoned run (after join: nothing left to stop)
 
 
-def _extract_parsed(article: Article, parsed: bytes | ExtractionError, nlp: Any,
+def _extract_parsed(article: Article, parsed: PackedParse | ExtractionError, nlp: Any,
                     label: str) -> Analysis | ExtractionError:
-    """:func:`_extract` of a parse a worker sent as :func:`doc_bytes` (or its failure)."""
+    """:func:`_extract` of a parse a worker sent as :func:`pack_parse` (or its failure)."""
     if isinstance(parsed, ExtractionError):
         return parsed
     try:
-        doc = doc_from_bytes(nlp, parsed)
+        doc = unpack_parse(nlp, parsed)
     except Exception as e:  # noqa: BLE001 - kept and reported per article, never swallowed
         return _parse_failure(article, e)
     return _extract(article, doc, label)
 
 
-def doc_bytes(doc: Any) -> bytes:
-    """A parse as bytes for another process of the same model (:func:`doc_from_bytes`): the
-    tokens, their analysis, entities, span groups and user data; not the tensor, which no
-    extractor reads. (A pickled ``Doc`` carries its whole vocabulary.)
+#: A parse as one process sends it to another (:func:`pack_parse`).
+PackedParse = tuple[bytes, dict[str, list[tuple[int, int, str]]]]
+
+
+def pack_parse(doc: Any) -> PackedParse:
+    """A parse for another process of the same model (:func:`unpack_parse`): the tokens and
+    their analysis, the entities, and each span group as (start, end, label) of tokens. Not the
+    tensor nor the user data (no extractor reads them), and not spaCy's own encoding of span
+    groups, which takes as long as the rest (a pickled ``Doc`` even carries its vocabulary).
 
     >>> import spacy
     >>> nlp = spacy.blank("en")
-    >>> doc_from_bytes(nlp, doc_bytes(nlp("Pompeo spoke."))).text
-    'Pompeo spoke.'
+    >>> doc = nlp("Mike Pompeo spoke.")
+    >>> doc.spans["people"] = [doc[0:2]]
+    >>> back = unpack_parse(nlp, pack_parse(doc))
+    >>> back.text, [(s.text, s.label_) for s in back.spans["people"]]
+    ('Mike Pompeo spoke.', [('Mike Pompeo', '')])
     """
-    return doc.to_bytes(exclude=["tensor"])
+    return (doc.to_bytes(exclude=["tensor", "user_data", "spans"]),
+            {key: [(s.start, s.end, s.label_) for s in group] for key, group in doc.spans.items()})
 
 
-def doc_from_bytes(nlp: Any, data: bytes) -> Any:
-    """The ``Doc`` :func:`doc_bytes` wrote, on ``nlp``'s vocabulary."""
-    from spacy.tokens import Doc
+def unpack_parse(nlp: Any, packed: PackedParse) -> Any:
+    """The ``Doc`` :func:`pack_parse` packed, on ``nlp``'s vocabulary."""
+    from spacy.tokens import Doc, Span
 
-    return Doc(nlp.vocab).from_bytes(data)
+    data, groups = packed
+    doc = Doc(nlp.vocab).from_bytes(data)
+    for key, spans in groups.items():
+        doc.spans[key] = [Span(doc, start, end, label=label) for start, end, label in spans]
+    return doc
 
 
 def _context() -> Any:
@@ -750,10 +763,10 @@ def _worker_analyse(batch: list[Article]) -> list[Analysis | ExtractionError]:
     return [_extract(article, doc, _WORKER["label"]) for article, doc in zip(batch, docs)]
 
 
-def _worker_parse(batch: list[Article]) -> list[bytes | ExtractionError]:
-    """The parses of a batch, as :func:`doc_bytes`, for the extraction in the main process."""
+def _worker_parse(batch: list[Article]) -> list[PackedParse | ExtractionError]:
+    """The parses of a batch, as :func:`pack_parse`, for the extraction in the main process."""
     docs = parse_all(_WORKER["nlp"], [model_text(a.text) for a in batch])
-    return [_parse_failure(article, doc) if isinstance(doc, Exception) else doc_bytes(doc)
+    return [_parse_failure(article, doc) if isinstance(doc, Exception) else pack_parse(doc)
             for article, doc in zip(batch, docs)]
 
 

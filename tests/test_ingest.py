@@ -135,7 +135,7 @@ def test_a_parse_sent_from_the_worker_gives_the_same_analysis_as_the_parse_itsel
     from kg.errors import ExtractionError
     from kg.extract.casing import model_text
     from kg.extract.nlp import load_model, model_label, parse_all
-    from kg.pipeline import _extract, _extract_parsed, doc_bytes
+    from kg.pipeline import _extract, _extract_parsed, pack_parse
 
     nlp = load_model()
     articles = list(read_articles([DATA]))[:6]
@@ -143,8 +143,8 @@ def test_a_parse_sent_from_the_worker_gives_the_same_analysis_as_the_parse_itsel
     label = model_label(nlp)
     for article, doc in zip(articles, docs):
         direct = _extract(article, doc, label)
-        sent = _extract_parsed(article, doc_bytes(doc), nlp, label)
+        sent = _extract_parsed(article, pack_parse(doc), nlp, label)
         assert not isinstance(direct, ExtractionError) and direct.statements and direct.actors
         assert pickle.dumps(sent) == pickle.dumps(direct), article.id
-    broken = _extract_parsed(articles[0], b"not a parse", nlp, label)
+    broken = _extract_parsed(articles[0], (b"not a parse", {}), nlp, label)
     assert isinstance(broken, ExtractionError) and broken.stage == "language analysis"
