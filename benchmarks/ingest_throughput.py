@@ -9,8 +9,9 @@ Prints articles/s for: raw ``nlp.pipe`` of the model with all of newskg's traine
 resident memory of this process (ingest streams, so it stays flat).
 
 ``kg ingest --workers N`` runs the NLP and extraction in N worker processes while the main
-process resolves identity and writes the store; with ``--workers 1`` the worker only parses and
-the main process also extracts, so one worker and the main process share the work. The time of each ingest run includes starting its workers (forked from this
+process resolves identity and writes the store, and extracts from the workers' parses while it
+has time to spare (``kg.pipeline.Placement``): ``--workers 1`` shares the work between one worker
+and the main process. The time of each ingest run includes starting its workers (forked from this
 process, which has loaded the model) and everything after the last analysis (rewrites,
 event and participant links).
 """

@@ -651,32 +651,31 @@ def _parse_failure(article: Article, e: Exception) -> ExtractionError:
     return ExtractionError(_origin(article), f"{type(e).__name__}: {e}", stage="language analysis")
 
 
-def _analysed(articles: Iterable[Article], *, workers: int,
-              model: str | None) -> Iterator[Analysis | ExtractionError]:
+def _analysed(articles: Iterable[Article], *, workers: int, model: str | None,
+              placement: Placement | None = None) -> Iterator[Analysis | ExtractionError]:
     """Extractions in input order. The NLP runs in ``workers`` worker processes, a bounded
     window of batches at a time so memory stays flat on any input size. Identity and RDF stay
     in this process, so cross-article identity sees the articles in input order.
 
-    Where the extraction runs depends on the count: with one worker, the worker only parses and
-    this process extracts from the parses it sends (:func:`pack_parse`): this process has a
-    core to spare while the worker parses (resolving and writing an article takes about a third
-    of its parse), and the worker's time is then the parse's alone. With more workers, each also extracts, so that
-    this process (which resolves and writes for all of them) stays out of their way.
-    Extraction is a pure map of the parse, so both give the same analyses."""
+    Each batch's extraction runs where ``placement`` (a new :class:`Placement` by default)
+    puts it: in this process, from the parses the worker sends (:func:`pack_parse`), while
+    this process has time to spare, else in the worker. Extraction is a pure map of the parse,
+    so both give the same analyses."""
     trained = names_trained()  # this process's choice, whatever the workers' environment
     nlp = load_model(model, trained=trained)  # here first: a missing model fails fast, not inside a worker
     batches = _batches(articles, WORKER_BATCH)
     if (first := next(batches, None)) is None:
         return  # nothing to analyse: no worker started
-    here = workers == 1
+    placement = placement or Placement()
     label = model_label(nlp)
     pool = _context().Pool(workers, initializer=_worker_init, initargs=(model, trained))
     try:
         # a sliding window of batches in flight (no barrier between batches; memory bounded)
-        flight: deque[tuple[list[Article], Any]] = deque()
+        flight: deque[tuple[list[Article], Any, bool]] = deque()
 
         def done() -> Iterator[Analysis | ExtractionError]:
-            batch, result = flight.popleft()
+            batch, result, here = flight.popleft()
+            placement.saw(ready=result.ready())
             if not here:
                 yield from result.get()
                 return
@@ -684,7 +683,8 @@ def _analysed(articles: Iterable[Article], *, workers: int,
                 yield _extract_parsed(article, parsed, nlp, label)
 
         for batch in chain([first], batches):
-            flight.append((batch, pool.apply_async(_worker_parse if here else _worker_analyse, (batch,))))
+            here = placement.choose()
+            flight.append((batch, pool.apply_async(_worker_parse if here else _worker_analyse, (batch,)), here))
             if len(flight) > 2 * workers:
                 yield from done()
         while flight:
@@ -693,6 +693,35 @@ def _analysed(articles: Iterable[Article], *, workers: int,
         pool.join()  # none can be lost (a SIGTERM from terminate() once left a worker, and the run, waiting)
     finally:
         pool.terminate()  # a failure or an abandoned run (after join: nothing left to stop)
+
+
+class Placement:
+    """Where the extraction of the next batch runs (:func:`_analysed`): in this process while
+    it waits for the workers' results (it has time to spare: with one worker on two cores,
+    resolving and writing an article takes about a third of its parse), in the worker once a
+    result was ready before this process asked for it (this process is the slower side: short
+    texts, many workers). ``chosen`` counts the batches of each side.
+
+    >>> placement = Placement()
+    >>> placement.choose()
+    True
+    >>> placement.saw(ready=True)
+    >>> placement.choose(), placement.chosen
+    (False, Counter({'here': 1, 'worker': 1}))
+    """
+
+    def __init__(self) -> None:
+        self.here = True
+        self.chosen: Counter[str] = Counter()
+
+    def saw(self, *, ready: bool) -> None:
+        """A batch's result was ``ready`` (or not yet) when this process came to take it."""
+        self.here = not ready
+
+    def choose(self) -> bool:
+        """True: this process extracts the next batch; False: the worker does."""
+        self.chosen["here" if self.here else "worker"] += 1
+        return self.here
 
 
 def _extract_parsed(article: Article, parsed: PackedParse | ExtractionError, nlp: Any,

@@ -148,3 +148,29 @@ def test_a_parse_sent_from_the_worker_gives_the_same_analysis_as_the_parse_itsel
         assert pickle.dumps(sent) == pickle.dumps(direct), article.id
     broken = _extract_parsed(articles[0], (b"not a parse", {}), nlp, label)
     assert isinstance(broken, ExtractionError) and broken.stage == "language analysis"
+
+
+def test_extraction_moves_to_the_worker_when_the_main_process_falls_behind(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``kg.pipeline.Placement``: a main process that waits for the worker extracts (the worker
+    only parses); one that is slower (here it sleeps over every analysis) leaves extraction
+    to the worker. The analyses are the same either way, in input order."""
+    import pickle
+    import time
+
+    import kg.pipeline
+    from kg.pipeline import Placement, _analysed
+    from kg.read import read_articles
+
+    monkeypatch.setattr(kg.pipeline, "WORKER_BATCH", 1)  # 8 batches, 3 in flight
+    articles = list(read_articles([DATA]))[:8]
+    waiting, behind = Placement(), Placement()
+    fast = list(_analysed(articles, workers=1, model=None, placement=waiting))
+    slow = []
+    for analysis in _analysed(articles, workers=1, model=None, placement=behind):
+        time.sleep(1.0)  # the worker parses the next batches meanwhile (an article in well under 1 s)
+        slow.append(analysis)
+    assert [pickle.dumps(a) for a in slow] == [pickle.dumps(a) for a in fast]
+    assert [a.article.id for a in fast] == [a.id for a in articles]
+    assert waiting.chosen["here"] >= 1 and behind.chosen["here"] >= 1  # the first batch: nothing was ready yet
+    # three batches go out before any result is seen; after that, each result it comes to was ready
+    assert behind.chosen["worker"] >= 3, behind.chosen

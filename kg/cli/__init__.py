@@ -75,7 +75,7 @@ def main() -> None:
 @STORE_OPTION
 @click.option("--base", default=None, metavar="IRI", help="Base IRI of minted data IRIs [default: https://w3id.org/newskg/id/].")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Worker processes running the NLP and extraction (this process resolves and writes; with one worker, it also extracts).")
+              help="Worker processes running the NLP and extraction (this process resolves and writes, and extracts while it has time to spare).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar (there is none when stderr is not a terminal).")
 def ingest(paths: tuple[Path, ...], store_path: str, base: str | None, workers: int, quiet: bool) -> None:
     """Read articles (JSONL, .txt, folders) into the store, one named graph per article.
