@@ -135,3 +135,25 @@ def test_transcript_turns_are_statements_of_the_name_before_the_colon() -> None:
     turns = [(s.cue.text, s.source.text, s.content.text) for s in statements if s.cue.text == ":"]
     assert turns == [(":", "TAPPER", "Do you think he has campaigned as a healer?"),
                      (":", "FALLIN", "Well, the whole nation needs to work together")]
+
+
+@pytest.mark.parametrize("text,outer,beside", [
+    ("Trump insisted that he had released enough information about his finances and refused to release his tax returns.",
+     ("Trump", "insisted", "that he had released enough information about his finances"),
+     ("Trump", "refused", "to release his tax returns")),
+    ("He said he would release his information for 2014 on Friday, calling them very boring tax returns.",
+     ("He", "said", "he would release his information for 2014 on Friday"),
+     ("He", "calling", "them very boring tax returns")),
+])
+def test_a_content_ends_before_a_cue_set_beside_its_clause(text: str, outer: tuple, beside: tuple) -> None:
+    """The parse puts "refused" / "calling" inside the reported clause; PolNeAR makes them cues of
+    the same speaker, the first content ending before them (UNNEST_COORDINATED)."""
+    statements = analyse_doc(Article(id="c", text=text), load_model()(text), model="m").statements
+    assert [(s.source.text, s.cue.text, s.content.text) for s in statements] == [outer, beside]
+
+
+def test_a_cue_with_its_own_subject_stays_inside_the_clause() -> None:
+    text = "She said that the economy grew and Trump claimed the credit for it."
+    statements = analyse_doc(Article(id="c", text=text), load_model()(text), model="m").statements
+    said = next(s for s in statements if s.cue.text == "said")
+    assert said.content.text == "that the economy grew and Trump claimed the credit for it"

@@ -133,3 +133,17 @@ def test_the_shipped_cue_model_adds_cues_the_rules_and_the_head_miss():
     assert list(found.values()) == [[("continued", "she", '"We will win this fight,"')],
                                     [("has not commented on", "Trump", "the reason for canceling the interview")],
                                     []]  # "continue" without a reported clause stays no cue (NOT_CUES)
+
+
+def test_the_cue_features_conjoin_the_lemma_and_the_shipped_tables_weigh_them():
+    """LEMMA_CONJUNCTIONS: "say" inside a quotation is far less often a cue than "say" elsewhere."""
+    from spacy.tokens import Doc
+
+    from kg.extract.trained.attribution_cues import features
+
+    doc = Doc(spacy.blank("en").vocab, words=["Ann", "blasted", "Bob"], heads=[1, 1, 1],
+              deps=["nsubj", "ROOT", "dobj"], pos=["PROPN", "VERB", "PROPN"], lemmas=["Ann", "blast", "Bob"])
+    feats = features(doc[1], [])
+    assert {"blast&subj=PROPN", "blast&c=dobj", "blast&nosubj"} & set(feats) == {"blast&subj=PROPN", "blast&c=dobj"}
+    for name in (GATE_FILE, MODEL_FILE):
+        assert load_cue_model(name)["say&inquote"] < -0.2

@@ -186,6 +186,12 @@ CUE_GATE = 0.05
 MODEL_FALLBACK = True
 #: A content ends before another statement it runs over outside its own clause (:meth:`_Context.unnest`).
 UNNEST = True
+#: ... and so does one over a cue verb set beside its clause without a subject of its own ("insisted
+#: that he had released enough and refused to release his tax returns", "..., calling them boring":
+#: :meth:`_Context._coordinated`); that cue's source is the outer statement's. 5-fold document
+#: cross-validation over PolNeAR train: cue 0.708 -> 0.709, content exact 0.529 -> 0.532, source
+#: 0.743 (the cue's own inherited subject as source: 0.742; verbs with their own subject too: 0.742).
+UNNEST_COORDINATED = True
 SPLIT_QUOTE_FIRST = True
 #: A source before its cue takes its apposition and the comma closing it ("Reince Priebus, the
 #: GOP chairman, said").
@@ -1126,12 +1132,13 @@ class _Context:
         """A content that runs over another statement's cue outside the content's own clause
         ("discussed the wall and explained its importance", "the ruling.\xa0“This ...,” Husted
         said") ends before that statement; one whose reported clause holds the cue ("The Post
-        reported that Klein said ...") keeps it (nested statements)."""
+        reported that Klein said ...") keeps it (nested statements), unless that cue is set beside
+        the clause (:meth:`_coordinated`: "insisted that ... and refused to")."""
         for f in found:
             st = f.statement
             if st.mode == "direct":
                 continue
-            inner = [g.statement for g in found if g is not f and st.content.begin < g.statement.cue.begin
+            inner = [g for g in found if g is not f and st.content.begin < g.statement.cue.begin
                      and g.statement.cue.end <= st.content.end and g.statement.cue.begin > st.cue.begin]
             if not inner:
                 continue
@@ -1139,12 +1146,17 @@ class _Context:
             if content is None or not len(content):
                 continue
             root = content.root
-            for g in sorted(inner, key=lambda g: g.cue.begin):
+            for found_inner in sorted(inner, key=lambda g: g.statement.cue.begin):
+                g = found_inner.statement
                 cue = self.doc.char_span(g.cue.begin, g.cue.end, alignment_mode="expand")
-                if cue is None or not len(cue) or (cue.root in root.subtree and cue.root is not root
-                                                   and cue.root.sent == root.sent):
+                if cue is None or not len(cue):
                     continue
-                first = min(x.begin for x in (g.cue, g.source, g.content) if x is not None)
+                beside = cue.root in root.subtree and cue.root is not root and cue.root.sent == root.sent
+                if beside and not self._coordinated(cue.root):
+                    continue
+                if beside:  # "insisted that ... and refused to": the outer statement's speaker says it
+                    g.source, found_inner.head = st.source, f.head
+                first = min(x.begin for x in ((g.cue, g.content) if beside else (g.cue, g.source, g.content)) if x is not None)
                 cut = self.span(st.content.begin, min(first, g.cue.begin))
                 if cut is not None:
                     words = self.doc.char_span(cut.begin, cut.end, alignment_mode="expand")
@@ -1154,6 +1166,18 @@ class _Context:
                 if cut is not None and cut.end > st.content.begin:
                     st.content = cut
                 break
+
+    def _coordinated(self, tok: Any) -> bool:
+        """A cue verb set beside the content's clause rather than inside it, with no subject of its
+        own: a verb conjoined by "and" / "but" ("said that ... and called on Sanders to"), a
+        participle after a comma (", calling them ...")."""
+        if not UNNEST_COORDINATED or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return False
+        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ == "cc" and c.lower_ in ("and", "but") and c.head.i == tok.head.i
+                       for c in self.doc[tok.head.i + 1:tok.i])
+        before = self.doc[tok.left_edge.i - 1] if tok.left_edge.i else None
+        return tok.dep_ == "advcl" and tok.tag_ == "VBG" and before is not None and before.text == ","
 
     # -- quotes without a cue --------------------------------------------------------------
     def attach_bare_quotes(self, found: list[_Found]) -> None:

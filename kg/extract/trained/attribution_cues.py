@@ -7,7 +7,8 @@ dependencies and words (a reported clause and its "that", an object, a prepositi
 negation, auxiliaries, a possessive "his claim"), its governor ("continue to express"), its
 subject (pronoun, name, entity type, noun lemma: "the poll shows"), its place with respect to
 quotations (inside one, one just before or after it, one in its sentence), the punctuation next
-to it ("BOULDUAN:") and the cue lexicon. The model is a table feature -> weight
+to it ("BOULDUAN:") and the cue lexicon; each of these also conjoined with the lemma
+(:data:`LEMMA_CONJUNCTIONS`: "say&c=ccomp"). The model is a table feature -> weight
 (``attribution_weights/cue_model.tsv``, written by ``kg train attribution``); a token's
 probability is the logistic of its weights' sum. :mod:`kg.extract.statements` makes a
 statement of each candidate the rules and the head left alone whose probability reaches its
@@ -17,8 +18,8 @@ threshold, building cue, source and content from the parse as for a head cue.
 >>> from spacy.tokens import Doc
 >>> doc = Doc(spacy.blank("en").vocab, words=["Ann", "blasted", "Bob"], heads=[1, 1, 1],
 ...           deps=["nsubj", "ROOT", "dobj"], pos=["PROPN", "VERB", "PROPN"], lemmas=["Ann", "blast", "Bob"])
->>> [f for f in features(doc[1], []) if f.startswith(("lf=", "subj"))]
-['lf=blast|dobj', 'subj=PROPN', 'subjent=']
+>>> [f for f in features(doc[1], []) if f.startswith(("lf=", "subj", "blast&subj"))]
+['lf=blast|dobj', 'subj=PROPN', 'subjent=', 'blast&subj=PROPN', 'blast&subjent=']
 >>> probability({"b": -1.0, "lf=blast|dobj": 3.0}, features(doc[1], [])) > 0.5
 True
 """
@@ -45,6 +46,11 @@ CANDIDATE_POS = frozenset(("VERB", "NOUN", "AUX", "ADJ"))
 CUE_L2 = 1e-4
 #: The bias feature, present in every candidate.
 BIAS = "b"
+#: Every feature but the bias and the lemma's own is also conjoined with the lemma ("say&c=ccomp",
+#: "want&subjw=they"), so that each lemma weighs its frames, subjects and quotations by itself
+#: (5-fold document cross-validation on PolNeAR train, token level: gate average precision
+#: 0.838 -> 0.848, residual 0.356 -> 0.376).
+LEMMA_CONJUNCTIONS = True
 _PRONOUNS = frozenset("i we you he she it they me us him her them this that who".split())
 
 
@@ -118,6 +124,8 @@ def features(tok: Any, quotes: Sequence[Any], bounds: tuple[list[int], list[int]
         out.append("quote_after")
     if bisect.bisect_left(begins, sent.end_char) - bisect.bisect_right(ends, sent.start_char) > 0:
         out.append("sent_quote")
+    if LEMMA_CONJUNCTIONS:
+        out += [f"{lemma}&{f}" for f in out[4:]]
     return out
 
 
