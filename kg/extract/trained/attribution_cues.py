@@ -125,13 +125,15 @@ def features(tok: Any, quotes: Sequence[Any], bounds: tuple[list[int], list[int]
     if bisect.bisect_left(begins, sent.end_char) - bisect.bisect_right(ends, sent.start_char) > 0:
         out.append("sent_quote")
     if LEMMA_CONJUNCTIONS:
-        out += [f"{lemma}&{f}" for f in out[4:]]
+        prefix = lemma + "&"
+        out += [prefix + f for f in out[4:]]
     return out
 
 
 def probability(weights: dict[str, float], feats: Sequence[str]) -> float:
     """The logistic of the weights' sum over ``feats`` (unknown features weigh 0)."""
-    z = sum(weights.get(f, 0.0) for f in feats)
+    get = weights.get
+    z = sum([get(f, 0.0) for f in feats])
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
