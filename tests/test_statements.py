@@ -157,3 +157,14 @@ def test_a_cue_with_its_own_subject_stays_inside_the_clause() -> None:
     statements = analyse_doc(Article(id="c", text=text), load_model()(text), model="m").statements
     said = next(s for s in statements if s.cue.text == "said")
     assert said.content.text == "that the economy grew and Trump claimed the credit for it"
+
+
+def test_whom_words_are_addressed_to_is_no_content() -> None:
+    """ADDRESSEE_PREPOSITIONS: "comment to | me" names the addressee, not what was said (the
+    sample article's Sanjay Gupta once had a statement whose content was "me")."""
+    text = ("Gupta would n't comment to me -- while not denying the story -- but confirmed on his "
+            "Twitter feed that he has been approached by the Obama administration.")
+    statements = analyse_doc(Article(id="c", text=text), load_model()(text), model="m").statements
+    assert "me" not in [s.content.text for s in statements]
+    assert any(s.cue.text == "confirmed" and s.content.text.startswith("that he has been approached")
+               for s in statements)

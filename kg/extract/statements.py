@@ -122,6 +122,10 @@ _NOT_HEADLINE_SOURCES = frozenset(("the latest", "byline", "update", "breaking",
 _HEADLINE = re.compile(r"^\s*\S.*\S(?P<colon>:)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$")
 
 
+#: A phrase of these prepositions after a cue names whom the words were addressed to ("would
+#: not comment to | me", "spoke with | reporters"), never what was said: no content.
+ADDRESSEE_PREPOSITIONS = ("to", "with")
+
 #: How the trained head's spans join the rules' (each chosen on the 84 held-out PolNeAR train
 #: documents, never on dev): the most words between a cue and its content / source; whether a
 #: rule's statement keeps its cue when the head does not see one, takes the head's source and
@@ -930,6 +934,8 @@ class _Context:
             if f is not None and f.statement.source is not None and \
                     f.statement.source.text.split()[-1].lower() in ("and", "or", "but"):
                 f = None  # "... General Bajwa and informed": a misparse, no reliable source (as for the rules)
+            if f is not None and self.addressed(tok, f.statement):
+                f = None  # "would not comment to | me": whom the words were for, not what was said
             if f is not None:
                 self.prep_object(tok, f.statement)
                 out.append(f)
@@ -956,6 +962,11 @@ class _Context:
         mode = "mixed" if any(content.begin <= q.begin and q.end <= content.end for q in self.quotes) else "indirect"
         st = Statement(cue=Span(tok.idx, tok.idx + len(tok.text), tok.text), content=content, mode=mode, source=source)
         return _Found(st, source_tok, self.paragraph(tok.idx))
+
+    def addressed(self, tok: Any, st: Statement) -> bool:
+        """The content is the cue's phrase of an addressee (:data:`ADDRESSEE_PREPOSITIONS`)."""
+        return any(c.dep_ == "prep" and c.lower_ in ADDRESSEE_PREPOSITIONS and c.idx == st.content.begin
+                   for c in tok.children)
 
     def prep_object(self, tok: Any, st: Statement) -> None:
         """A content that is the cue's prepositional phrase becomes the preposition's object, so
