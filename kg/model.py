@@ -100,7 +100,9 @@ class Event:
     "PERCEPTION", "ASPECTUAL", "CAUSATIVE", "GENERIC"; None: not known) and ``lemma`` the
     lemma of its first trigger. ``factuality`` is "asserted", "negated", "hypothetical",
     "future" or "failed". Dates: ``date`` when the day is known, else ``earliest`` / ``latest``
-    bound a range.
+    bound a range. ``unnamed`` are the roles of the article's unnamed participants
+    (``Analysis.participants``: "the gunman" as agent), kept apart from ``participants`` so
+    that what reads named participants (event coreference, statements) does not change.
     """
 
     cameo: str
@@ -113,6 +115,7 @@ class Event:
     factuality: str = "asserted"
     event_class: str | None = None
     lemma: str = ""
+    unnamed: list[Participation] = field(default_factory=list)
 
 
 @dataclass

@@ -123,3 +123,16 @@ def test_a_subject_that_refers_to_an_actor_makes_it_agent(nlp, text: str, trigge
 def test_an_unresolved_pronoun_makes_no_agent(nlp):
     roles = _roles_of(nlp, "Heiko Maas met Dominic Raab. He said talks would go on.", "said")
     assert not any(r == "agent" for _, r in roles), roles
+
+
+def test_an_unnamed_participant_takes_its_role_apart_from_the_named_ones(nlp) -> None:
+    """"a man", "police officers" and the relative "who" of "a man who ..." fill roles as
+    ``Event.unnamed`` (cross-article participant identity reads them); ``participants``, which
+    event coreference and statements read, keeps the named actors only."""
+    text = "Robert Buckley fell to his death. A man who robbed a bank was arrested by police officers."
+    analysis = analyse_doc(Article("a", text, date=dt.date(2020, 1, 3)), nlp(text), model="m")
+    roles = {ev.lemma: ({(p.actor.name, p.role) for p in ev.participants},
+                        {(p.actor.name, p.role) for p in ev.unnamed}) for ev in analysis.events}
+    assert roles["fall"] == ({("Robert Buckley", "agent")}, set())
+    assert roles["rob"] == (set(), {("man", "agent")})
+    assert roles["arrest"] == (set(), {("man", "patient"), ("officer", "agent")})

@@ -76,6 +76,7 @@ class _Draft:
     anaphoric: bool = False  # a non-actor patient with "the" ("the contractor was killed")
     lemmas: set[str] = field(default_factory=set)
     token_ids: set[int] = field(default_factory=set)
+    unnamed: list[tuple[Actor, str]] = field(default_factory=list)  # unnamed participants' roles
 
 
 class _Actors:
@@ -90,6 +91,7 @@ class _Actors:
         self.header = _header(analysis.article.text)
         self.references = sorted(((r.begin, r.end, a, r) for a in analysis.actors for r in a.references),
                                  key=lambda x: x[:2])
+        self.unnamed_at = {s.end: a for a in analysis.participants for s in a.mentions}
 
     def at(self, token: Any) -> tuple[Actor, Span] | None:
         b, e = token.idx, token.idx + len(token.text)
@@ -111,6 +113,11 @@ class _Actors:
         if self.header and self.header[0] <= b < self.header[1]:
             return None
         return next(((a, r) for rb, re_, a, r in self.references if rb <= b and e <= re_), None)
+
+    def unnamed(self, token: Any) -> Actor | None:
+        """The unnamed participant (:mod:`kg.extract.participants`) whose mention ends with
+        ``token`` ("the gunman", "police officers", the relative "who" of "a man who ...")."""
+        return self.unnamed_at.get(token.idx + len(token.text))
 
     def capacity(self, actor: Actor, span: Span | None) -> Holding | None:
         if span is None:
@@ -403,6 +410,8 @@ def _add(d: _Draft, t: Any, role: str, actors: _Actors) -> None:
         elif role != "agent" and c.pos_ == "NOUN":
             d.heads.add(c.lemma_.lower())
             d.anaphoric = d.anaphoric or any(x.dep_ == "det" and x.lower_ == "the" for x in c.children)
+        if not hit and (unnamed := actors.unnamed(c)) is not None:
+            d.unnamed.append((unnamed, role))  # "the gunman" as agent: not a role coreference reads
 
 
 def _participants(d: _Draft, actors: _Actors, by_token: dict[int, _Draft]) -> None:
@@ -729,6 +738,7 @@ def _absorb(keep: _Draft, other: _Draft) -> None:
     keep.triggers += other.triggers
     keep.spans += other.spans
     keep.roles += other.roles
+    keep.unnamed += other.unnamed
     keep.heads |= other.heads
     keep.lemmas |= other.lemmas
     keep.token_ids |= other.token_ids
@@ -793,6 +803,7 @@ def _to_event(d: _Draft, actors: _Actors) -> Event:
         elif seen[key].capacity is None:
             seen[key].capacity = actors.capacity(actor, span)
     spans = sorted(set(d.spans))
+    unnamed = {(id(actor), role): Participation(actor, role) for actor, role in d.unnamed}
     return Event(d.cameo, spans, list(seen.values()), date=d.when.date, earliest=d.when.earliest,
                  latest=d.when.latest, place=d.place, factuality=d.factuality, event_class=d.event_class,
-                 lemma=_lemma(d.triggers[0]))
+                 lemma=_lemma(d.triggers[0]), unnamed=list(unnamed.values()))

@@ -4,7 +4,8 @@
   (a concept of ``nkg:EventClasses``), ``nkg:lemma`` its trigger's lemma, and
   ``nkg:eventType cameo:CODE`` where it is a CAMEO interaction; IRI
   :func:`kg.vocab.event_iri` of its first trigger (:func:`event_iris`, named once for the
-  statements that refer to events too); ``sem:hasActor`` every participant; one
+  statements that refer to events too); ``sem:hasActor`` every participant (an unnamed one
+  by its article-local IRI, :func:`kg.resolve.local_actor_iri`); one
   ``nkg:Participation`` per (role, actor IRI) with ``nkg:participant``, ``sem:roleType`` and
   ``nkg:inCapacityOf`` the post; ``sem:hasTimeStamp`` or the range
   ``sem:hasEarliestBeginTimeStamp`` / ``sem:hasLatestEndTimeStamp``; ``sem:hasPlace``;
@@ -31,6 +32,7 @@ from kg.model import Analysis
 from kg.rdf.actors import actor_term, post_term, post_triples
 from kg.rdf.mentions import Mentions
 from kg.rdf.terms import A, Triple, iri, literal
+from kg.resolve import local_actor_iri
 from kg.vocab import CAMEO, DEFAULT_BASE, GAF, NKG, SEM, XSD, event_iri, participation_iri
 
 _ROLE = {"agent": "AgentRole", "patient": "PatientRole", "recipient": "RecipientRole"}
@@ -67,8 +69,9 @@ def event_triples(analysis: Analysis, names: dict[int, str], mentions: Mentions,
         if ev.lemma:
             t.append((e, f"<{NKG}lemma>", literal(ev.lemma)))
         t += [(e, f"<{GAF}denotedBy>", mentions.mention(span)) for span in ev.mentions]
-        for part in ev.participants:
-            a = actor_term(part.actor, base)
+        terms = [actor_term(p.actor, base) for p in ev.participants]
+        terms += [iri(local_actor_iri(mentions.art, p.actor.name)) for p in ev.unnamed]
+        for part, a in zip((*ev.participants, *ev.unnamed), terms):
             t.append((e, f"<{SEM}hasActor>", a))
             if part.role not in _ROLE:
                 continue
