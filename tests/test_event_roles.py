@@ -136,3 +136,17 @@ def test_an_unnamed_participant_takes_its_role_apart_from_the_named_ones(nlp) ->
     assert roles["fall"] == ({("Robert Buckley", "agent")}, set())
     assert roles["rob"] == (set(), {("man", "agent")})
     assert roles["arrest"] == (set(), {("man", "patient"), ("officer", "agent")})
+
+
+def test_an_unnamed_participant_is_written_as_a_participation_only(nlp) -> None:
+    """Its article-local IRI is the participant of a role, but no ``sem:hasActor`` and no
+    shortcut: event identity and the statistics' co-occurring actors read named actors only."""
+    from kg.rdf.events import event_iris, event_triples
+    from kg.rdf.mentions import Mentions
+
+    text = "A man robbed a bank in Leeds."
+    analysis = analyse_doc(Article("a", text, date=dt.date(2020, 1, 3)), nlp(text), model="m")
+    art = "https://w3id.org/newskg/id/article/a"
+    triples = event_triples(analysis, event_iris(analysis, art), Mentions(art, analysis.sentences))
+    man = f"<{art}#actor=man>"
+    assert [p for s, p, o in triples if o == man] == ["<https://w3id.org/newskg/ns#participant>"]

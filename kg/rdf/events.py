@@ -4,12 +4,15 @@
   (a concept of ``nkg:EventClasses``), ``nkg:lemma`` its trigger's lemma, and
   ``nkg:eventType cameo:CODE`` where it is a CAMEO interaction; IRI
   :func:`kg.vocab.event_iri` of its first trigger (:func:`event_iris`, named once for the
-  statements that refer to events too); ``sem:hasActor`` every participant (an unnamed one
-  by its article-local IRI, :func:`kg.resolve.local_actor_iri`); one
+  statements that refer to events too); ``sem:hasActor`` every named participant; one
   ``nkg:Participation`` per (role, actor IRI) with ``nkg:participant``, ``sem:roleType`` and
   ``nkg:inCapacityOf`` the post; ``sem:hasTimeStamp`` or the range
   ``sem:hasEarliestBeginTimeStamp`` / ``sem:hasLatestEndTimeStamp``; ``sem:hasPlace``;
   ``nkg:factuality`` always stated.
+- An unnamed participant ("union leaders", :mod:`kg.extract.participants`) has its
+  ``nkg:Participation`` only, with its article-local IRI (:func:`kg.resolve.local_actor_iri`):
+  no ``sem:hasActor`` and no shortcut, so what reads those (event identity, the statistics'
+  co-occurring actors) sees named actors only.
 - Negated and hypothetical events keep their participations (who would have done what) but
   get no ``nkg:agent`` / ``nkg:patient`` / ``nkg:recipient`` shortcut: a query on the
   shortcuts sees only what the article asserts happened.
@@ -69,13 +72,15 @@ def event_triples(analysis: Analysis, names: dict[int, str], mentions: Mentions,
         if ev.lemma:
             t.append((e, f"<{NKG}lemma>", literal(ev.lemma)))
         t += [(e, f"<{GAF}denotedBy>", mentions.mention(span)) for span in ev.mentions]
+        named = len(ev.participants)
         terms = [actor_term(p.actor, base) for p in ev.participants]
         terms += [iri(local_actor_iri(mentions.art, p.actor.name)) for p in ev.unnamed]
-        for part, a in zip((*ev.participants, *ev.unnamed), terms):
-            t.append((e, f"<{SEM}hasActor>", a))
+        for i, (part, a) in enumerate(zip((*ev.participants, *ev.unnamed), terms)):
+            if i < named:
+                t.append((e, f"<{SEM}hasActor>", a))
             if part.role not in _ROLE:
                 continue
-            if ev.factuality == "asserted":
+            if ev.factuality == "asserted" and i < named:
                 t.append((e, f"<{NKG}{part.role}>", a))
             n = iri(participation_iri(names[id(ev)], part.role, a[1:-1], base))
             t += [(e, f"<{NKG}participation>", n), (n, A, f"<{NKG}Participation>"),
