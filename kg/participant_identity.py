@@ -13,10 +13,7 @@ of one lemma with one named actor (:func:`event_keys`: "robbers stole" with Pari
 articles of those events, its noun describes one more than half the time (coreference
 resolved "the actress" to Tara Reid in one article: "the actress" of another article on that
 event is Tara Reid), counting each article that describes once; the last word of an
-organisation's name describes it ("Indian Navy": "the navy"); and a participant's noun describes
-the named actor that fills its role in that event in at least three other articles ("a former
-employee" opened fire, where three articles say Eric Allen Kirkpatrick did: the roles of
-``Event.unnamed``, read by ``pipeline/participant-descriptions.rq``). A noun shared by more than
+organisation's name describes it ("Indian Navy": "the navy"). A noun shared by more than
 :data:`MAX_BLOCK` articles through one event cluster is too unspecific to link by.
 
 The links are a function of the stored participants and event clusters, whatever the order

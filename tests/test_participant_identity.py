@@ -84,29 +84,3 @@ def test_one_noun_links_through_an_event_lemma_and_named_actor_two_articles_shar
         assert link_participants(found, graph_events=graph_events, cluster={}, keys=event_keys(order)) == {
             "b#robber": "a#robber"}
     assert link_participants(found, graph_events=graph_events, cluster={}) == {}
-
-
-CLIMB = {
-    "climb-a": "A British climber fell to his death in Christchurch on Saturday. The climber was 32, police said.",
-    "climb-b": "Robert Buckley fell to his death in Christchurch on Saturday, police said.",
-    "climb-c": "Robert Buckley, 32, fell to his death in Christchurch on Saturday.",
-    "climb-d": "Police said Robert Buckley fell to his death in Christchurch on Saturday.",
-}
-
-
-def _ingest_links(path: Path, ids: list[str]) -> set[tuple[str, str]]:
-    f = path.with_suffix(".jsonl")
-    f.write_text("".join(json.dumps({"id": k, "date": "2013-09-16", "text": CLIMB[k]}) + "\n" for k in ids))
-    with open_store(path) as store:
-        ingest([f], store)
-    return _links(path)
-
-
-def test_an_unnamed_participant_is_the_named_actor_of_its_role_in_three_other_articles(tmp_path: Path):
-    # "a British climber" is the agent of a fall that three other articles give to Robert Buckley
-    climber = (f"<{ART}climb-a#actor=climber>", "<https://w3id.org/newskg/id/actor/robert-buckley>")
-    ids = list(CLIMB)
-    assert climber in _ingest_links(tmp_path / "forward", ids)
-    assert climber in _ingest_links(tmp_path / "backward", ids[::-1])
-    # two other articles are not enough: one wrong event link would decide
-    assert climber not in _ingest_links(tmp_path / "two", ids[:3])
