@@ -666,7 +666,7 @@ def _analysed(articles: Iterable[Article], *, workers: int, model: str | None,
     batches = _batches(articles, WORKER_BATCH)
     if (first := next(batches, None)) is None:
         return  # nothing to analyse: no worker started
-    placement = placement or Placement()
+    placement = placement or Placement(spare_core=_cores() > workers)
     label = model_label(nlp)
     pool = _context().Pool(workers, initializer=_worker_init, initargs=(model, trained))
     try:
@@ -698,9 +698,10 @@ def _analysed(articles: Iterable[Article], *, workers: int, model: str | None,
 class Placement:
     """Where the extraction of the next batch runs (:func:`_analysed`): in this process while
     it waits for the workers' results (it has time to spare: with one worker on two cores,
-    resolving and writing an article takes about a third of its parse), in the worker once a
-    result was ready before this process asked for it (this process is the slower side: short
-    texts, many workers). ``chosen`` counts the batches of each side.
+    resolving and writing an article takes about half its parse), in the worker once a result
+    was ready before this process asked for it (this process is the slower side: short texts),
+    and always in the workers when they take every core (``spare_core=False``: this process
+    would only take CPU from them). ``chosen`` counts the batches of each side.
 
     >>> placement = Placement()
     >>> placement.choose()
@@ -708,20 +709,28 @@ class Placement:
     >>> placement.saw(ready=True)
     >>> placement.choose(), placement.chosen
     (False, Counter({'here': 1, 'worker': 1}))
+    >>> Placement(spare_core=False).choose()
+    False
     """
 
-    def __init__(self) -> None:
-        self.here = True
+    def __init__(self, *, spare_core: bool = True) -> None:
+        self.spare_core = spare_core
+        self.here = spare_core
         self.chosen: Counter[str] = Counter()
 
     def saw(self, *, ready: bool) -> None:
         """A batch's result was ``ready`` (or not yet) when this process came to take it."""
-        self.here = not ready
+        self.here = self.spare_core and not ready
 
     def choose(self) -> bool:
         """True: this process extracts the next batch; False: the worker does."""
         self.chosen["here" if self.here else "worker"] += 1
         return self.here
+
+
+def _cores() -> int:
+    """The CPU cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _extract_parsed(article: Article, parsed: PackedParse | ExtractionError, nlp: Any,
