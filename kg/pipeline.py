@@ -698,7 +698,7 @@ def _analysed(articles: Iterable[Article], *, workers: int, model: str | None,
 class Placement:
     """Where the extraction of the next batch runs (:func:`_analysed`): in this process while
     it waits for the workers' results (it has time to spare: with one worker on two cores,
-    resolving and writing an article takes about half its parse), in the worker once a result
+    resolving and writing an article takes about two thirds of its parse), in the worker once a result
     was ready before this process asked for it (this process is the slower side: short texts),
     and always in the workers when they take every core (``spare_core=False``: this process
     would only take CPU from them). ``chosen`` counts the batches of each side.
