@@ -796,16 +796,18 @@ def _worker_init(model: str | None, trained: bool | None = None) -> None:
     _WORKER.update(nlp=nlp, label=model_label(nlp))
 
 
+def _worker_parses(batch: list[Article]) -> list[Any]:
+    return parse_all(_WORKER["nlp"], [model_text(a.text) for a in batch])
+
+
 def _worker_analyse(batch: list[Article]) -> list[Analysis | ExtractionError]:
-    docs = parse_all(_WORKER["nlp"], [model_text(a.text) for a in batch])
-    return [_extract(article, doc, _WORKER["label"]) for article, doc in zip(batch, docs)]
+    return [_extract(article, doc, _WORKER["label"]) for article, doc in zip(batch, _worker_parses(batch))]
 
 
 def _worker_parse(batch: list[Article]) -> list[PackedParse | ExtractionError]:
     """The parses of a batch, as :func:`pack_parse`, for the extraction in the main process."""
-    docs = parse_all(_WORKER["nlp"], [model_text(a.text) for a in batch])
     return [_parse_failure(article, doc) if isinstance(doc, Exception) else pack_parse(doc)
-            for article, doc in zip(batch, docs)]
+            for article, doc in zip(batch, _worker_parses(batch))]
 
 
 # -- kg extract / kg load: the map step on a cluster, the global step on the shards ----------

@@ -963,15 +963,20 @@ class _Context:
         st = Statement(cue=Span(tok.idx, tok.idx + len(tok.text), tok.text), content=content, mode=mode, source=source)
         return _Found(st, source_tok, self.paragraph(tok.idx))
 
+    @staticmethod
+    def _content_prep(tok: Any, st: Statement) -> Any:
+        """The cue's preposition that opens the content, if the content is its phrase."""
+        return next((c for c in tok.children if c.dep_ == "prep" and c.idx == st.content.begin), None)
+
     def addressed(self, tok: Any, st: Statement) -> bool:
         """The content is the cue's phrase of an addressee (:data:`ADDRESSEE_PREPOSITIONS`)."""
-        return any(c.dep_ == "prep" and c.lower_ in ADDRESSEE_PREPOSITIONS and c.idx == st.content.begin
-                   for c in tok.children)
+        prep = self._content_prep(tok, st)
+        return prep is not None and prep.lower_ in ADDRESSEE_PREPOSITIONS
 
     def prep_object(self, tok: Any, st: Statement) -> None:
         """A content that is the cue's prepositional phrase becomes the preposition's object, so
         that the preposition joins the cue ("commented on | the reason")."""
-        prep = next((c for c in tok.children if c.dep_ == "prep" and c.idx == st.content.begin), None)
+        prep = self._content_prep(tok, st)
         obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
         span = self.subtree_span(obj, exclude=tok) if obj is not None else None
         if span is not None:

@@ -72,15 +72,14 @@ def event_triples(analysis: Analysis, names: dict[int, str], mentions: Mentions,
         if ev.lemma:
             t.append((e, f"<{NKG}lemma>", literal(ev.lemma)))
         t += [(e, f"<{GAF}denotedBy>", mentions.mention(span)) for span in ev.mentions]
-        named = len(ev.participants)
-        terms = [actor_term(p.actor, base) for p in ev.participants]
-        terms += [iri(local_actor_iri(mentions.art, p.actor.name)) for p in ev.unnamed]
-        for i, (part, a) in enumerate(zip((*ev.participants, *ev.unnamed), terms)):
-            if i < named:
+        roles = [(p, actor_term(p.actor, base), True) for p in ev.participants]
+        roles += [(p, iri(local_actor_iri(mentions.art, p.actor.name)), False) for p in ev.unnamed]
+        for part, a, named in roles:
+            if named:
                 t.append((e, f"<{SEM}hasActor>", a))
             if part.role not in _ROLE:
                 continue
-            if ev.factuality == "asserted" and i < named:
+            if ev.factuality == "asserted" and named:
                 t.append((e, f"<{NKG}{part.role}>", a))
             n = iri(participation_iri(names[id(ev)], part.role, a[1:-1], base))
             t += [(e, f"<{NKG}participation>", n), (n, A, f"<{NKG}Participation>"),

@@ -51,6 +51,9 @@ BIAS = "b"
 #: (5-fold document cross-validation on PolNeAR train, token level: gate average precision
 #: 0.838 -> 0.848, residual 0.356 -> 0.376).
 LEMMA_CONJUNCTIONS = True
+#: The first features of :func:`features`: the bias and the three that name the lemma
+#: ("l=", "lp=", "lf="), which are not conjoined with it.
+_NAMING_LEMMA = 4
 _PRONOUNS = frozenset("i we you he she it they me us him her them this that who".split())
 
 
@@ -126,7 +129,7 @@ def features(tok: Any, quotes: Sequence[Any], bounds: tuple[list[int], list[int]
         out.append("sent_quote")
     if LEMMA_CONJUNCTIONS:
         prefix = lemma + "&"
-        out += [prefix + f for f in out[4:]]
+        out += [prefix + f for f in out[_NAMING_LEMMA:]]
     return out
 
 
