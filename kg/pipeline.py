@@ -29,6 +29,8 @@ import datetime as dt
 import hashlib
 import multiprocessing
 import os
+import sys
+import threading
 import time
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -65,6 +67,13 @@ FLUSH_EVERY = 100
 #: Articles analysed, then resolved and written together (memory stays bounded by it); the
 #: writing of one chunk overlaps the analysis of the next.
 CHUNK = 32
+
+#: How much lower the writer thread's CPU priority is (its nice value added to the process's).
+#: With one worker on two cores the worker's parse is the slower side: the writer (and the
+#: store's threads it starts) takes a core only when neither the worker nor the main thread
+#: wants it, and catches up while they wait. Linux keeps a nice value per thread; elsewhere
+#: nothing changes.
+WRITER_NICE = 10
 
 #: A progress callback: called with the number of records done since its last call.
 Progress = Callable[[int], None]
@@ -445,7 +454,8 @@ def ingest_articles(records: Iterable[Article | BadRecordError], store: KGStore,
     # GIL); a chunk is resolved only once the one before it is written and recorded. Articles
     # written earlier in the run that a chunk's identity places elsewhere are rewritten (from
     # the spool) with the next chunk, so little is left for the end.
-    with AnalysisSpool() as spool, ThreadPoolExecutor(max_workers=1, thread_name_prefix="newskg-write") as writer:
+    with AnalysisSpool() as spool, ThreadPoolExecutor(max_workers=1, thread_name_prefix="newskg-write",
+                                                     initializer=lower_thread_priority) as writer:
         writing: Future[None] | None = None
         chunk: list[Analysis] = []
         moved: list[str] = []  # written graphs the last identity places elsewhere: rewritten with the next chunk
@@ -609,6 +619,27 @@ def _replace_links(store: KGStore, graph: str, links: dict[str, str]) -> bool:
     if not data and store.graph_digest(graph) is None:
         return False
     return store.replace_graph(graph, data, format="ntriples", digest=hashlib.sha256(data.encode()).hexdigest())
+
+
+def lower_thread_priority(step: int = WRITER_NICE) -> bool:
+    """Raise the calling thread's nice value by ``step`` (Linux keeps one per thread; threads it
+    starts inherit it); True when done, False where threads have no nice value of their own or
+    the system refuses (then nothing changes).
+
+    >>> import threading
+    >>> done = []
+    >>> t = threading.Thread(target=lambda: done.append(lower_thread_priority(1))); t.start(); t.join()
+    >>> done == [sys.platform.startswith("linux")]
+    True
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        tid = threading.get_native_id()
+        os.setpriority(os.PRIO_PROCESS, tid, os.getpriority(os.PRIO_PROCESS, tid) + step)
+    except OSError:
+        return False
+    return True
 
 
 def _no_progress(done: int) -> None:

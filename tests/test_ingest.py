@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -174,3 +177,23 @@ def test_extraction_moves_to_the_worker_when_the_main_process_falls_behind(monke
     assert waiting.chosen["here"] >= 1 and behind.chosen["here"] >= 1  # the first batch: nothing was ready yet
     # three batches go out before any result is seen; after that, each result it comes to was ready
     assert behind.chosen["worker"] >= 3, behind.chosen
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a nice value per thread is Linux's")
+def test_the_writer_thread_gives_way_to_the_analysis(tmp_path: Path, store: KGStore) -> None:
+    """``kg.pipeline.WRITER_NICE``: the thread that writes the store runs at a lower CPU priority
+    than the thread that called ``ingest`` (the parse is the slower side), whose own priority
+    stays as it was."""
+    from kg.pipeline import WRITER_NICE
+
+    f = _write(tmp_path / "a.jsonl", b'{"id": "a", "text": "Heiko Maas called Mike Pompeo."}\n')
+    seen: dict[str, int] = {}
+
+    def progress(done: int) -> None:  # the writer thread ticks once per article written
+        seen[threading.current_thread().name] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+    mine = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    assert ingest([f], store, progress=progress).written == 1
+    writer = [nice for name, nice in seen.items() if name.startswith("newskg-write")]
+    assert writer == [min(mine + WRITER_NICE, 19)]
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == mine
