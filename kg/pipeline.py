@@ -548,11 +548,14 @@ def _settle(store: KGStore, book: IdentityBook, touched: set[str], report: Inges
             break
         kept = {g: a for g in stale if spool is not None and (a := spool.get(g)) is not None}
         again = _analysed(stored_articles(store, [g for g in stale if g not in kept]), workers=workers, model=model)
+        changed = False
         for chunk in _batches(chain(kept.values(), again), CHUNK):
             analyses = [a for a in chunk if not isinstance(a, ExtractionError)]
             if book.hold(analyses):  # units other than recorded (a graph of an older version)
-                identity = book.identity()
+                identity, changed = book.identity(), True
             _write_chunk(analyses, store, book, identity, report, touched, base=base, generated=generated, count=False)
+        if not changed:  # the same units as before: the identity is the one the graphs were rewritten by
+            break
         identity = book.identity()
     store.replace_subjects(shared_graph_iri(base), shared_facts(identity, touched))
 
@@ -662,6 +665,25 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
+def _tapered(batches: Iterable[list[Article]], last: int) -> Iterator[list[Article]]:
+    """The batches, the final one cut into batches of at most ``last`` (one batch read ahead):
+    what is left to do after the workers' final parse is then the extraction of a few
+    articles, not of a whole batch.
+
+    >>> [len(b) for b in _tapered(_batches(range(37), 16), 4)]
+    [16, 16, 4, 1]
+    >>> [len(b) for b in _tapered(_batches(range(3), 16), 4)]
+    [3]
+    """
+    it = iter(batches)
+    ahead = next(it, None)
+    for batch in it:
+        yield ahead
+        ahead = batch
+    if ahead is not None:
+        yield from _batches(ahead, last)
+
+
 def _origin(article: Article) -> str:
     """Where an article came from (``file:line``), or its id."""
     return article.origin or article.id
@@ -694,7 +716,7 @@ def _analysed(articles: Iterable[Article], *, workers: int, model: str | None,
     so both give the same analyses."""
     trained = names_trained()  # this process's choice, whatever the workers' environment
     nlp = load_model(model, trained=trained)  # here first: a missing model fails fast, not inside a worker
-    batches = _batches(articles, WORKER_BATCH)
+    batches = _tapered(_batches(articles, WORKER_BATCH), LAST_BATCH)
     if (first := next(batches, None)) is None:
         return  # nothing to analyse: no worker started
     placement = placement or Placement(spare_core=_cores() > workers)
@@ -819,6 +841,8 @@ def _context() -> Any:
 
 #: Articles a worker process analyses in one task (one ``nlp.pipe`` batch).
 WORKER_BATCH = 16
+#: The input's final batch is cut into batches of at most this many articles (:func:`_tapered`).
+LAST_BATCH = 4
 _WORKER: dict[str, Any] = {}
 
 
