@@ -75,6 +75,10 @@ CHUNK = 32
 #: nothing changes.
 WRITER_NICE = 10
 
+#: Once the input is all read (the last articles are being analysed), chunks of this many: what
+#: is left to write after the last analysis is then a few articles, not a whole chunk.
+LAST_CHUNK = 8
+
 #: A progress callback: called with the number of records done since its last call.
 Progress = Callable[[int], None]
 
@@ -443,7 +447,7 @@ def ingest_articles(records: Iterable[Article | BadRecordError], store: KGStore,
     book = open_book(store, base=base)
     touched: set[str] = set()
     bar = progress or _no_progress
-    articles = _collect_bad(records, report, bar)
+    articles = _Ending(_collect_bad(records, report, bar))
 
     def write(analyses: list[Analysis], again: list[Analysis], identity: Identity) -> None:
         geonames.preload()  # on this thread, while the next chunk is analysed (the end needs it)
@@ -477,7 +481,7 @@ def ingest_articles(records: Iterable[Article | BadRecordError], store: KGStore,
                 continue
             chunk.append(analysis)
             spool.put(graph_iri(analysis.article.id, base), analysis)
-            if len(chunk) == CHUNK:
+            if len(chunk) >= (LAST_CHUNK if articles.ended else CHUNK):  # the end near: smaller chunks
                 submit()
         if chunk:
             submit()
@@ -647,6 +651,29 @@ def lower_thread_priority(step: int = WRITER_NICE) -> bool:
 
 def _no_progress(done: int) -> None:
     """The progress callback when none is given."""
+
+
+class _Ending:
+    """An iterator over ``items`` that tells (``ended``) when they are all read.
+
+    >>> it = _Ending([1])
+    >>> next(it), it.ended, list(it), it.ended
+    (1, False, [], True)
+    """
+
+    def __init__(self, items: Iterable[Article]) -> None:
+        self._items = iter(items)
+        self.ended = False
+
+    def __iter__(self) -> "_Ending":
+        return self
+
+    def __next__(self) -> Article:
+        try:
+            return next(self._items)
+        except StopIteration:
+            self.ended = True
+            raise
 
 
 def _collect_bad(records: Iterable[Article | BadRecordError], report: IngestReport,
