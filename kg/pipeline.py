@@ -461,11 +461,13 @@ def ingest_articles(records: Iterable[Article | BadRecordError], store: KGStore,
     with AnalysisSpool() as spool, ThreadPoolExecutor(max_workers=1, thread_name_prefix="newskg-write",
                                                      initializer=lower_thread_priority) as writer:
         writing: Future[None] | None = None
+        background = BackgroundThreads()
         chunk: list[Analysis] = []
         moved: list[str] = []  # written graphs the last identity places elsewhere: rewritten with the next chunk
 
         def submit() -> None:
             nonlocal writing, chunk, moved
+            background.lower()
             if writing is not None:
                 writing.result()
             again = [a for g in moved if (a := spool.get(g)) is not None]
@@ -647,6 +649,45 @@ def lower_thread_priority(step: int = WRITER_NICE) -> bool:
     except OSError:
         return False
     return True
+
+
+class BackgroundThreads:
+    """Lowers the CPU priority of the store's background threads (RocksDB's flushes and
+    compactions, named ``rocksdb:...``; Linux only) by :data:`WRITER_NICE`, as the writer
+    thread's: during an ingest they take about a quarter of the main process's CPU, in bursts
+    that would otherwise take a core from the worker's parse. RocksDB starts them when it
+    needs them, so :meth:`lower` is called once per chunk and lowers the new ones; they stay
+    lowered for the life of the process (a thread's nice value cannot be raised back without
+    privileges), which only makes the store's background work yield to other work."""
+
+    prefix = "rocksdb:"
+
+    def __init__(self) -> None:
+        self.done: set[int] = set()
+
+    def lower(self) -> int:
+        """Lower the threads not lowered yet; returns how many this call lowered."""
+        if not sys.platform.startswith("linux"):
+            return 0
+        lowered = 0
+        try:
+            tasks = os.listdir("/proc/self/task")
+        except OSError:
+            return 0
+        for task in tasks:
+            tid = int(task)
+            if tid in self.done:
+                continue
+            try:
+                with open(f"/proc/self/task/{task}/comm", encoding="utf-8") as f:
+                    if not f.read().startswith(self.prefix):
+                        continue  # (looked at again next time: a new thread may not be named yet)
+                os.setpriority(os.PRIO_PROCESS, tid, os.getpriority(os.PRIO_PROCESS, tid) + WRITER_NICE)
+            except OSError:  # the thread has ended, or the system refuses: nothing changes
+                continue
+            self.done.add(tid)
+            lowered += 1
+        return lowered
 
 
 def _no_progress(done: int) -> None:

@@ -197,3 +197,34 @@ def test_the_writer_thread_gives_way_to_the_analysis(tmp_path: Path, store: KGSt
     writer = [nice for name, nice in seen.items() if name.startswith("newskg-write")]
     assert writer == [min(mine + WRITER_NICE, 19)]
     assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == mine
+
+
+_NICES = """
+import os, sys
+from kg.pipeline import ingest
+from kg.store import open_store
+with open_store(sys.argv[1]) as store:
+    ingest([sys.argv[2]], store)
+    for task in sorted(os.listdir("/proc/self/task")):
+        name = open(f"/proc/self/task/{task}/comm").read().strip()
+        print(name, os.getpriority(os.PRIO_PROCESS, int(task)))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a nice value per thread is Linux's")
+def test_the_stores_background_threads_give_way_to_the_analysis(tmp_path: Path) -> None:
+    """``kg.pipeline.BackgroundThreads``: after an ingest (in a process of its own, whose threads
+    start at its nice value) RocksDB's flush and compaction threads run at the writer's lower
+    priority; the process's own threads keep theirs."""
+    import subprocess
+
+    from kg.pipeline import WRITER_NICE
+
+    f = _write(tmp_path / "a.jsonl", b'{"id": "a", "text": "Heiko Maas called Mike Pompeo."}\n')
+    out = subprocess.run([sys.executable, "-c", _NICES, str(tmp_path / "store"), str(f)], check=True,
+                         capture_output=True, text=True).stdout
+    threads = [(name, int(nice)) for name, nice in (line.rsplit(" ", 1) for line in out.splitlines())]
+    base = os.getpriority(os.PRIO_PROCESS, 0)
+    background = [nice for name, nice in threads if name.startswith("rocksdb:")]
+    assert background and set(background) == {min(base + WRITER_NICE, 19)}, threads
+    assert [nice for name, nice in threads if not name.startswith("rocksdb:")][0] == base  # the main thread
