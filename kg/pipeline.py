@@ -791,7 +791,7 @@ def _analysed(articles: Iterable[Article], *, workers: int, model: str | None,
     label = model_label(nlp)
     pool = _context().Pool(workers, initializer=_worker_init, initargs=(model, trained))
     try:
-        # a sliding window of batches in flight (no barrier between batches; memory bounded)
+        # a sliding window of batches in flight (no barrier between batches; memory bounded by its articles)
         flight: deque[tuple[list[Article], Any, bool]] = deque()
 
         def done() -> Iterator[Analysis | ExtractionError]:
@@ -806,7 +806,7 @@ def _analysed(articles: Iterable[Article], *, workers: int, model: str | None,
         for batch in chain([first], batches):
             here = placement.choose()
             flight.append((batch, pool.apply_async(_worker_parse if here else _worker_analyse, (batch,)), here))
-            if len(flight) > 2 * workers:
+            if sum(len(b) for b, _, _ in flight) > WINDOW * workers * WORKER_BATCH:  # in articles: the final batches are small
                 yield from done()
         while flight:
             yield from done()
@@ -909,6 +909,9 @@ def _context() -> Any:
 
 #: Articles a worker process analyses in one task (one ``nlp.pipe`` batch).
 WORKER_BATCH = 16
+#: Batches in flight per worker beyond the one this process is taking (in articles: so many full
+#: batches' worth): the worker has work queued while this process waits on a write.
+WINDOW = 3
 #: The input's final batch is cut into batches of at most this many articles (:func:`_tapered`).
 LAST_BATCH = 4
 _WORKER: dict[str, Any] = {}
