@@ -53,6 +53,8 @@ from nameparser import HumanName
 from nicknames import NickNamer
 
 from kg import geonames
+from kg.closure import LeastRoot
+from kg.extract.gazetteer import is_demonym
 from kg.model import ACTOR_KINDS, Actor
 from kg.vocab import DEFAULT_BASE, actor_iri, slug
 
@@ -324,6 +326,8 @@ class Identity:
                         or called.get(f) == o]
                 key[g] = lead[fits[0]] if len(fits) == 1 else key[g]
             anchors[surname] = sorted({key[g] for g in full})
+        self._spelling_joins(key, [g for g, p in persons.items() if p.first])
+        anchors = {s: sorted({key[k] for k in keys}) for s, keys in anchors.items()}
         family_first: dict[str, list[str]] = defaultdict(list)  # "xi" -> keys of "Xi Jinping"
         for g, p in persons.items():
             if p.first and p.words == 2 and " " not in p.first and not _is_given_name(p.first):
@@ -333,10 +337,43 @@ class Identity:
                 fits = set(anchors.get(p.surname, ())) | (set(family_first.get(g, ())) if " " not in g else set())
                 if len(fits) == 1:
                     key[g] = fits.pop()
+        for g in self._groups:  # "American Hasim Rahman": Hasim Rahman
+            rest = _after_demonym(g)
+            if rest and key[g] == g and rest in persons and persons[rest].first:
+                key[g] = key[rest]
         self._alias_joins(key, persons)
         self._short_forms(key, persons)
         self._place_forms(key)
+        self._spelling_joins(key, [g for g in self._groups if g not in persons and key[g] == g])
         return key
+
+    def _spelling_joins(self, key: dict[str, str], groups: Iterable[str]) -> None:
+        """Clusters of one kind whose names are :func:`spelling_variants` join ("Karolos Papoulias"
+        and "Carolos Papoulias"; "Kodak Theater" and "Kodak Theatre"); the joined cluster is led
+        by the one of most mentions (ties: the least key)."""
+        by_deletion: dict[str, list[str]] = defaultdict(list)
+        for g in sorted(groups):
+            if "\x1f" not in g:
+                for v in _spelling_keys(g):
+                    by_deletion[v].append(g)
+        sets = LeastRoot()
+        for same in by_deletion.values():
+            for i, a in enumerate(same):
+                for b in same[i + 1:]:
+                    if key[a] != key[b] and _compatible(self._groups[a].kind, self._groups[b].kind) \
+                            and spelling_variants(a, b):
+                        sets.join(key[a], key[b])
+        if not sets.members():
+            return
+        size: Counter[str] = Counter()
+        for g, k in key.items():
+            size[k] += sum(self._groups[g].units.values())
+        members: dict[str, list[str]] = defaultdict(list)
+        for k in sets.members():
+            members[sets.find(k)].append(k)
+        lead = {k: min(same, key=lambda x: (-size[x], x)) for same in members.values() for k in same}
+        for g, k in key.items():
+            key[g] = lead.get(k, k)
 
     def _place_forms(self, key: dict[str, str]) -> None:
         """Places of one :func:`place_base` join the one of the longest name ("Mt Cook" and
@@ -462,6 +499,71 @@ def _losing_reading(group: _Group) -> str | None:
     return loser if min(support[winner], support[loser]) >= READING_SUPPORT else None
 
 
+def _after_demonym(name: str) -> str:
+    """A folded name of three words or more without its first when that is a nationality
+    ("american hasim rahman": "hasim rahman", a person the tagger read with the word before
+    him), else "".
+
+    >>> _after_demonym("american hasim rahman"), _after_demonym("american airlines")
+    ('hasim rahman', '')
+    """
+    words = name.split()
+    return " ".join(words[1:]) if len(words) > 2 and is_demonym(words[0]) else ""
+
+
+#: Names shorter than this, of one word, or with a digit are never spelling variants ("Iran",
+#: "Iraq"; "Olympia", "Olympic"; "115th Street", "117th Street").
+SPELLING_MIN = 10
+
+
+def _spelling_keys(name: str) -> list[str]:
+    """The keys under which :func:`spelling_variants` of a folded name meet: the name and the
+    name without each one character (two names one edit apart share one); none for a name
+    too short to compare.
+
+    >>> sorted(set(_spelling_keys("kodak theater")) & set(_spelling_keys("kodak theatre")))
+    ['spell:kodak theate', 'spell:kodak theatr']
+    >>> "spell:bob woodard" in _spelling_keys("bob woodward"), _spelling_keys("iran")
+    (True, [])
+    """
+    if len(name) < SPELLING_MIN or " " not in name or any(c.isdigit() for c in name):
+        return []
+    return [f"spell:{name}"] + [f"spell:{name[:i]}{name[i + 1:]}" for i in range(len(name))]
+
+
+@lru_cache(maxsize=1 << 16)
+def spelling_variants(a: str, b: str) -> bool:
+    """Two folded names of several words one edit apart (a letter changed, added, dropped, or
+    two swapped), in a word that is not a known first name on both sides ("joan smith" and
+    "john smith" are two people): "gurbanguly berdymukhamedov" and "kurbanguly
+    berdymukhamedov", "bob woodard" and "bob woodward".
+
+    >>> spelling_variants("bob woodard", "bob woodward"), spelling_variants("kodak theater", "kodak theatre")
+    (True, True)
+    >>> spelling_variants("joan smithson", "john smithson"), spelling_variants("115th street", "117th street")
+    (False, False)
+    """
+    if a == b or not _spelling_keys(a) or not _spelling_keys(b) or not _one_edit(a, b):
+        return False
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb):
+        return True  # a space added or dropped ("FoxSports"), or a one-letter word
+    return not any(x != y and _is_given_name(x) and _is_given_name(y) for x, y in zip(wa, wb))
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with one letter changed, added or dropped, or two neighbours swapped."""
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((i for i in range(len(short)) if short[i] != long_[i]), len(short))
+    return short[i:] == long_[i + 1:]
+
+
 def _compatible(a: str, b: str) -> bool:
     return a == b or {a, b} <= _PLACE_KINDS
 
@@ -487,16 +589,20 @@ def identity_links(unit: Unit) -> Links:
     third unit). (A key that is no name only widens a neighbourhood.)
 
     >>> links = identity_links(Unit(frozenset({"Xi Jinping"}), "Person"))
-    >>> sorted(links.finds), sorted(links.seeks - links.finds)
+    >>> unspelt = lambda keys: sorted(k for k in keys if not k.startswith("spell:"))  # see _spelling_keys
+    >>> unspelt(links.finds), unspelt(links.seeks - links.finds)
     (['family:xi', 'label:xi-jinping', 'surname:jinping', 'xi jinping'], ['xi'])
     >>> links = identity_links(Unit(frozenset({"Saints"}), "Organization"))
-    >>> sorted(links.seeks - links.finds), sorted(identity_links(Unit(frozenset({"New Orleans Saints"}), "Organization")).finds)
+    >>> unspelt(links.seeks - links.finds), unspelt(identity_links(Unit(frozenset({"New Orleans Saints"}), "Organization")).finds)
     (['tail:saints'], ['label:new-orleans-saints', 'new orleans saints', 'tail:orleans saints', 'tail:saints'])
     """
     g = group_key(unit)
     both = {g, *(fold(n) for n in unit.names), f"label:{slug(unit.best)}"}
     finds: set[str] = set()
     seeks: set[str] = set()
+    both.update(_spelling_keys(g))
+    if rest := _after_demonym(g):
+        seeks.add(rest)
     kinds = {unit.kind, *(k for k, _ in unit.votes)}
     if "Person" in kinds:
         p = person_name(unit.best)

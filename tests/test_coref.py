@@ -109,3 +109,13 @@ def test_a_participant_noun_the_sentence_says_a_name_is_refers_to_it() -> None:
     assert ("swimmer", "Esther Williams") in found and ("head coach", "Maurice Cheeks") in found
     # joined by "and", not in apposition: another person
     assert refs("John Smith and a police officer were hurt.") == []
+
+
+def test_a_plural_noun_refers_to_no_person() -> None:
+    # without the number rule "reporters" (apposition) and "the officers" (a description the
+    # article gave Cordova) were Bob Woodward and Jovaniel Cordova
+    found = [(a, n) for a, _, n in refs("Washington Post reporters Bob Woodward and Carl Bernstein wrote it. "
+                                        "Officer Jovaniel Cordova fired. The officers said he was armed.")]
+    assert not any(a in ("reporters", "officers") for a, _ in found)
+    found = [(a, n) for a, _, n in refs("Officer Jovaniel Cordova fired. The officer said he was armed.")]
+    assert ("officer", "Jovaniel Cordova") in found  # the singular still refers

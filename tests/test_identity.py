@@ -86,3 +86,36 @@ def test_places_of_one_base_are_one_place_in_any_order():
         assert iri["Mediterranean"] == iri["Mediterranean Sea"]
         assert iri["Sea"] != iri["Sea Island"]  # an organisation is no place of that base
         assert identity_links(units[0]).finds & identity_links(units[1]).seeks  # each finds the other
+
+
+def test_spelling_variants_of_a_name_are_one_actor_in_any_order():
+    units = [Unit(frozenset({"Karolos Papoulias"}), "Person"), Unit(frozenset({"Carolos Papoulias"}), "Person"),
+             Unit(frozenset({"Karolos Papoulias"}), "Person"), Unit(frozenset({"Papoulias"}), "Person"),
+             Unit(frozenset({"Kodak Theater"}), "Organization"), Unit(frozenset({"Kodak Theatre"}), "Organization"),
+             Unit(frozenset({"Joan Smithson"}), "Person"), Unit(frozenset({"John Smithson"}), "Person"),
+             Unit(frozenset({"115th Street"}), "Place"), Unit(frozenset({"117th Street"}), "Place"),
+             Unit(frozenset({"Ilene Wolff"}), "Person"), Unit(frozenset({"Ilene Wolfe"}), "Organization")]
+    for order in (units, units[::-1]):
+        ident = Identity(order)
+        iri = {(u.best, u.kind): ident.cluster(u).iri for u in units}
+        # the most used spelling leads; the surname alone now fits one person
+        assert iri[("Carolos Papoulias", "Person")] == iri[("Karolos Papoulias", "Person")] \
+            == iri[("Papoulias", "Person")] and iri[("Papoulias", "Person")].endswith("/karolos-papoulias")
+        assert iri[("Kodak Theater", "Organization")] == iri[("Kodak Theatre", "Organization")]
+        assert iri[("Joan Smithson", "Person")] != iri[("John Smithson", "Person")]  # two first names
+        assert iri[("115th Street", "Place")] != iri[("117th Street", "Place")]
+        assert iri[("Ilene Wolff", "Person")] != iri[("Ilene Wolfe", "Organization")]  # another kind
+    assert identity_links(units[0]).finds & identity_links(units[1]).seeks  # each finds the other
+
+
+def test_a_nationality_before_a_persons_name_is_that_person_in_any_order():
+    units = [Unit(frozenset({"American Hasim Rahman"}), "Organization"), Unit(frozenset({"Hasim Rahman"}), "Person"),
+             Unit(frozenset({"Hasim Rahman"}), "Person"), Unit(frozenset({"American Airlines"}), "Organization"),
+             Unit(frozenset({"Airlines"}), "Person")]
+    for order in (units, units[::-1]):
+        ident = Identity(order)
+        iri = {u.best: ident.cluster(u) for u in units}
+        assert iri["American Hasim Rahman"].iri == iri["Hasim Rahman"].iri
+        assert iri["Hasim Rahman"].label == "Hasim Rahman" and iri["Hasim Rahman"].kind == "Person"
+        assert iri["American Airlines"].iri != iri["Airlines"].iri
+    assert "hasim rahman" in identity_links(units[0]).seeks & identity_links(units[1]).finds

@@ -226,3 +226,19 @@ def test_particles_and_family_names_without_the_name_tagger() -> None:
     ident = Identity(units)
     assert [ident.cluster(u).label for u in units] == ["Ursula von der Leyen"] * 2 + ["Osama bin Laden"] * 2 + \
         ["Charles de Gaulle"] * 2
+
+
+def test_spelling_variants_join_in_either_order_of_runs(tmp_path: Path) -> None:
+    texts = {"k1": "President Karolos Papoulias met the mayor of Athens on Monday.",
+             "k2": "Greek President Karolos Papoulias called for calm.",
+             "c1": "Carolos Papoulias spoke to reporters in Athens.",
+             "p1": "On Tuesday Papoulias left Athens."}
+    lines = {k: json.dumps({"id": k, "text": t}) for k, t in texts.items()}
+    found = []
+    for i, runs in enumerate(([["c1", "p1"], ["k1", "k2"]], [["k1", "k2"], ["c1", "p1"]])):
+        (tmp_path / f"order{i}").mkdir()
+        path = _ingest_runs(tmp_path / f"order{i}", [[lines[k] for k in run] for run in runs])
+        with open_store(path, read_only=True) as store:
+            found.append([_ids(store, "k1")["Karolos Papoulias"], _ids(store, "c1")["Carolos Papoulias"],
+                          _ids(store, "p1")["Papoulias"]])
+    assert found[0] == found[1] == [{"karolos-papoulias"}] * 3  # the spelling of two articles leads

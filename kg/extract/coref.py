@@ -47,6 +47,9 @@ and Leass (1994), "An algorithm for pronominal anaphora resolution":
    apposition ("Fred LaRue, a Nixon administration official"; "Esther Williams, swimming
    champion, actress"; "the actress and swimmer, Esther Williams"), named ("a woman named
    Yvonne Hiller"), after a copula ("Hiller was a worker") or "as" ("hired Cheeks as coach").
+7. **Number**: a plural noun (descriptions and predicates alike) refers to no person ("the
+   officers" after "Officer Jovaniel Cordova"; "Washington Post reporters Bob Woodward and Carl
+   Bernstein"): it is left to :mod:`kg.extract.participants`.
 
 >>> from kg.extract.nlp import load_model
 >>> from kg.extract.actors import extract_actors
@@ -255,10 +258,10 @@ def _resolve(tok: Any, doc: Any, entities: list[_Entity], sent_of: dict[int, int
                              (blocked if tok.dep_ in _OBJECT else None))
         return ([tok], *pick) if pick else None
     if tok.pos_ == "NOUN" and tok.tag_ in ("NN", "NNS"):
-        said = _predicate(tok, name_at)
-        if said is not None:
-            return said
-        return _description(tok, entities, sent_of, window)
+        found = _predicate(tok, name_at) or _description(tok, entities, sent_of, window)
+        if found is not None and tok.tag_ == "NNS" and found[1].actor.kind == "Person":
+            return None  # "reporters Bob Woodward and Carl Bernstein", "the officers": not one person
+        return found
     return None
 
 
