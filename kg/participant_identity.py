@@ -36,6 +36,7 @@ from functools import lru_cache
 from typing import Any
 
 from kg.closure import LeastRoot
+from kg.extract.participants import participant_nouns
 from kg.wordlists import table
 
 #: Blocks (a noun and an event cluster) of more articles than this are not linked by.
@@ -96,16 +97,15 @@ def link_participants(participants: Iterable[tuple[str, str, str]], *, graph_eve
     clusters_of = {g: {cluster[e] for e in events if e in cluster} for g, events in graph_events.items()}
     for g, found in (keys or {}).items():
         clusters_of[g] = clusters_of.get(g, set()) | set(found)
-    same = _synonyms()
     blocks: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for g, actor, noun in sorted(set(participants)):
         for c in clusters_of.get(g, ()):
-            blocks[(same.get(noun, noun), c)][g].add(actor)
+            blocks[(role_key(noun), c)][g].add(actor)
     # (noun, event cluster) -> (article, named actor) descriptions
     described: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
     for g, actor, noun in descriptions:
         for c in clusters_of.get(g, ()):
-            described[(same.get(noun, noun), c)].add((g, actor))
+            described[(role_key(noun), c)].add((g, actor))
     sets = LeastRoot()
     for members in blocks.values():
         if len(members) < 2 or len(members) > MAX_BLOCK:
@@ -146,6 +146,25 @@ def organisation_noun(label: str) -> str | None:
     """
     words = label.split()
     return words[-1].lower() if len(words) > 1 else None
+
+
+@lru_cache(maxsize=4096)
+def role_key(noun: str) -> str:
+    """The role a participant's noun (a lemma, or the plural a group of people is named by:
+    :mod:`kg.extract.participants`) is linked by across articles: its synonym's
+    (``kg/wordlists/participant-synonyms.tsv``), and for a plural, that of its singular with
+    the mark of number, so that "the women" of one article is not "a woman" of another.
+
+    >>> role_key("cop"), role_key("cops") == role_key("officers") != role_key("officer"), role_key("police")
+    ('officer', True, 'police')
+    """
+    same, nouns = _synonyms(), participant_nouns()
+    if noun in nouns:
+        return same.get(noun, noun)
+    singular = next((f for f in sorted(noun_forms(noun)) if f != noun and f in nouns), None)
+    if singular is None:
+        return same.get(noun, noun)
+    return f"{same.get(singular, singular)}\x1fplural"  # no noun holds \x1f
 
 
 @lru_cache(maxsize=1)

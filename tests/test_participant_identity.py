@@ -84,3 +84,21 @@ def test_one_noun_links_through_an_event_lemma_and_named_actor_two_articles_shar
         assert link_participants(found, graph_events=graph_events, cluster={}, keys=event_keys(order)) == {
             "b#robber": "a#robber"}
     assert link_participants(found, graph_events=graph_events, cluster={}) == {}
+
+
+def test_a_group_of_people_is_not_one_of_them_in_any_order():
+    # "a woman" (the shooter) and "two women" (her victims): two actors in the article, and
+    # across articles "the women" links to "the women" only (cops and officers: one role)
+    from kg.extract.nlp import load_model
+    from kg.extract.participants import unnamed_participants
+    text = "A woman shot two women at a plant. The woman fled; police officers arrested her."
+    found = {a.name: [s.text for s in a.mentions] for a in unnamed_participants(load_model()(text), [])}
+    assert found["woman"] == ["woman", "woman"] and found["women"] == ["women"] and "officers" in found
+    clusters = {f"{g}/1": "a/1" for g in "abcde"}
+    graph_events = {g: {f"{g}/1"} for g in "abcde"}
+    parts = [("a", "a#woman", "woman"), ("b", "b#women", "women"), ("c", "c#women", "women"),
+             ("d", "d#cops", "cops"), ("e", "e#officers", "officers"), ("e", "e#officer", "officer")]
+    descriptions = [("a", "p:hiller", "woman"), ("b", "p:hiller", "woman")]
+    for order in (parts, parts[::-1]):
+        links = link_participants(order, graph_events=graph_events, cluster=clusters, descriptions=descriptions)
+        assert links == {"a#woman": "p:hiller", "c#women": "b#women", "e#officers": "d#cops"}

@@ -4,8 +4,9 @@ News reports many of its actors by a common noun only: "a man was arrested", "th
 fled", "two suspects", "residents said", "police". Each such noun (a lemma of
 ``kg/wordlists/participant-nouns.tsv``) in an argument position (subject, object, object of a
 preposition, apposition, conjunct) becomes a mention of an *article-local* actor, one per
-lemma and article ("a man" ... "the man" ... "the men": one actor), of the kind the list gives
-(a Person, or an Organization for "police", "the army"). The span is the noun with its
+lemma, number and article ("a man" ... "the man": one actor, named by the lemma; "the men":
+another, named by the plural), of the kind the list gives (a Person, or an Organization for
+"police", "the army", whose number does not count). The span is the noun with its
 compound nouns ("gang members", "police officers"), as for coreference's descriptions; the
 relative "who" of such a noun ("a receptionist who tried ...") is a mention too, and a
 capitalised participant noun first in a sentence or headline ("Man denies arson") counts.
@@ -18,7 +19,7 @@ IRI is the article's (:func:`kg.resolve.local_actor_iri`), and they take no part
 >>> from kg.extract.nlp import load_model
 >>> text = "A man shot two police officers who chased him. The man fled and police arrested him."
 >>> [(a.name, a.kind, [s.text for s in a.mentions]) for a in unnamed_participants(load_model()(text), [])]
-[('man', 'Person', ['man', 'man']), ('officer', 'Person', ['police officers', 'who']), ('police', 'Organization', ['police'])]
+[('man', 'Person', ['man', 'man']), ('officers', 'Person', ['police officers', 'who']), ('police', 'Organization', ['police'])]
 """
 
 from __future__ import annotations
@@ -48,7 +49,8 @@ def participant_nouns() -> dict[str, str]:
 
 
 def unnamed_participants(doc: Any, actors: Sequence[Actor]) -> list[Actor]:
-    """The article-local actors of ``doc``: one :class:`Actor` per participant noun lemma, with
+    """The article-local actors of ``doc``: one :class:`Actor` per participant noun lemma (and
+    number, for people), with
     every mention of it outside the named actors' mentions and references, in text order of
     their first mention."""
     nouns = participant_nouns()
@@ -82,7 +84,8 @@ def unnamed_participants(doc: Any, actors: Sequence[Actor]) -> list[Actor]:
         i = bisect_right(starts, end) - 1
         if i >= 0 and taken[i][1] > begin or any(b < end and begin < e for b, e in taken[max(0, i - 3):i]):
             continue
-        actor = found.setdefault(lemma, Actor(name=lemma, kind=kind))
+        name = tok.lower_ if kind == "Person" and tok.lower_ != lemma else lemma  # "the men": not "a man"
+        actor = found.setdefault(name, Actor(name=name, kind=kind))
         actor.mentions.append(Span(begin, end, text[begin:end]))
         heads[tok.i] = actor
     return list(found.values())
