@@ -102,3 +102,11 @@ def test_a_group_of_people_is_not_one_of_them_in_any_order():
     for order in (parts, parts[::-1]):
         links = link_participants(order, graph_events=graph_events, cluster=clusters, descriptions=descriptions)
         assert links == {"a#woman": "p:hiller", "c#women": "b#women", "e#officers": "d#cops"}
+
+
+def test_users_and_customers_of_one_event_are_one_group_in_any_order():
+    clusters = {"a/1": "a/1", "b/1": "a/1"}
+    graph_events = {"a": {"a/1"}, "b": {"b/1"}}
+    parts = [("a", "a#users", "users"), ("b", "b#customers", "customers")]
+    for order in (parts, parts[::-1]):
+        assert link_participants(order, graph_events=graph_events, cluster=clusters) == {"b#customers": "a#users"}
