@@ -517,25 +517,26 @@ SPELLING_MIN = 10
 
 
 def _spelling_keys(name: str) -> list[str]:
-    """The keys under which :func:`spelling_variants` of a folded name meet: the name and the
-    name without each one character (two names one edit apart share one); none for a name
-    too short to compare.
+    """The keys under which :func:`spelling_variants` of a folded name meet: the name with each
+    of its words in turn left out (two names one edit apart inside one word share one); none
+    for a name too short to compare.
 
     >>> sorted(set(_spelling_keys("kodak theater")) & set(_spelling_keys("kodak theatre")))
-    ['spell:kodak theate', 'spell:kodak theatr']
-    >>> "spell:bob woodard" in _spelling_keys("bob woodward"), _spelling_keys("iran")
-    (True, [])
+    ['spell:kodak *']
+    >>> _spelling_keys("bob woodward"), _spelling_keys("iran")
+    (['spell:* woodward', 'spell:bob *'], [])
     """
     if len(name) < SPELLING_MIN or " " not in name or any(c.isdigit() for c in name):
         return []
-    return [f"spell:{name}"] + [f"spell:{name[:i]}{name[i + 1:]}" for i in range(len(name))]
+    words = name.split()
+    return [f"spell:{' '.join(words[:i] + ['*'] + words[i + 1:])}" for i in range(len(words))]
 
 
 @lru_cache(maxsize=1 << 16)
 def spelling_variants(a: str, b: str) -> bool:
-    """Two folded names of several words one edit apart (a letter changed, added, dropped, or
-    two swapped), in a word that is not a known first name on both sides ("joan smith" and
-    "john smith" are two people): "gurbanguly berdymukhamedov" and "kurbanguly
+    """Two folded names of as many words one edit apart (a letter changed, added, dropped, or
+    two swapped) inside one word that is not a known first name on both sides ("joan smith"
+    and "john smith" are two people): "gurbanguly berdymukhamedov" and "kurbanguly
     berdymukhamedov", "bob woodard" and "bob woodward".
 
     >>> spelling_variants("bob woodard", "bob woodward"), spelling_variants("kodak theater", "kodak theatre")
@@ -547,7 +548,7 @@ def spelling_variants(a: str, b: str) -> bool:
         return False
     wa, wb = a.split(), b.split()
     if len(wa) != len(wb):
-        return True  # a space added or dropped ("FoxSports"), or a one-letter word
+        return False  # a space added or dropped ("Del Giudice", "DelGiudice"): not compared
     return not any(x != y and _is_given_name(x) and _is_given_name(y) for x, y in zip(wa, wb))
 
 
