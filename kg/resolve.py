@@ -457,13 +457,14 @@ class Identity:
 
     @staticmethod
     def _label(units: Counter[Unit], lead: _Group, kind: str) -> str:
-        """For a person, the most complete name with the leading first name ("Michael R.
-        Pompeo", not "Mike Pompeo"); else the leading group's most used writing of its name,
-        not all in capitals if another is used ("Washington", not "WASHINGTON"); ties
-        lexicographic. (Writings of one group share one IRI, so the choice never moves it.)"""
-        first = person_name(lead.name).first if kind == "Person" else ""
-        if first:
-            return most_complete(u.best for u in units if person_name(u.best).first == first)
+        """For a person, the most complete name with the leading first name and surname ("Michael
+        R. Pompeo", not "Mike Pompeo"; "Deep Throat", not its misspelling "Deep Throats"); else
+        the leading group's most used writing of its name, not all in capitals if another is used
+        ("Washington", not "WASHINGTON"); ties lexicographic. (Writings of one group share one IRI, so the choice never moves it.)"""
+        lead_name = person_name(lead.name) if kind == "Person" else None
+        if lead_name is not None and lead_name.first:
+            names = [u.best for u in units if person_name(u.best).first == lead_name.first]
+            return most_complete([n for n in names if person_name(n).surname == lead_name.surname] or names)
         used: Counter[str] = Counter()
         for u, n in lead.units.items():
             used[u.best] += n

@@ -94,7 +94,9 @@ def test_spelling_variants_of_a_name_are_one_actor_in_any_order():
              Unit(frozenset({"Kodak Theater"}), "Organization"), Unit(frozenset({"Kodak Theatre"}), "Organization"),
              Unit(frozenset({"Joan Smithson"}), "Person"), Unit(frozenset({"John Smithson"}), "Person"),
              Unit(frozenset({"115th Street"}), "Place"), Unit(frozenset({"117th Street"}), "Place"),
-             Unit(frozenset({"Ilene Wolff"}), "Person"), Unit(frozenset({"Ilene Wolfe"}), "Organization")]
+             Unit(frozenset({"Ilene Wolff"}), "Person"), Unit(frozenset({"Ilene Wolfe"}), "Organization"),
+             Unit(frozenset({"Deep Throat"}), "Person"), Unit(frozenset({"Deep Throat"}), "Person"),
+             Unit(frozenset({"Deep Throats"}), "Person")]
     for order in (units, units[::-1]):
         ident = Identity(order)
         iri = {(u.best, u.kind): ident.cluster(u).iri for u in units}
@@ -105,6 +107,8 @@ def test_spelling_variants_of_a_name_are_one_actor_in_any_order():
         assert iri[("Joan Smithson", "Person")] != iri[("John Smithson", "Person")]  # two first names
         assert iri[("115th Street", "Place")] != iri[("117th Street", "Place")]
         assert iri[("Ilene Wolff", "Person")] != iri[("Ilene Wolfe", "Organization")]  # another kind
+        # the label is the leading spelling's, not the longest: "Deep Throats" is a misspelling
+        assert iri[("Deep Throats", "Person")] == iri[("Deep Throat", "Person")] and iri[("Deep Throat", "Person")].endswith("/deep-throat")
     assert identity_links(units[0]).finds & identity_links(units[1]).seeks  # each finds the other
 
 
