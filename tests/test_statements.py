@@ -168,3 +168,42 @@ def test_whom_words_are_addressed_to_is_no_content() -> None:
     assert "me" not in [s.content.text for s in statements]
     assert any(s.cue.text == "confirmed" and s.content.text.startswith("that he has been approached")
                for s in statements)
+
+
+@pytest.mark.parametrize("text,cue", [
+    ('"It is going to win so much," Trump said at his victory party in Manchester.', "said"),
+    ('"We will fight on," Sanders said in a statement.', "said in a statement"),
+])
+def test_a_cue_after_its_content_ends_before_its_phrase(text: str, cue: str) -> None:
+    """CUE_TRIM_AFTER_CONTENT: after a quotation PolNeAR's cue is the verb without its
+    prepositional phrase, but for "in a statement" (CUE_TRIM_KEEP)."""
+    statements = analyse_doc(Article(id="c", text=text), load_model()(text), model="m").statements
+    assert [s.cue.text for s in statements] == [cue]
+
+
+@pytest.mark.parametrize("text,cue", [
+    ("Netanyahu rallied supporters by warning that the rule of the right is in danger.", "warning"),
+    ("He concluded by saying that the deal was dead.", "concluded by saying"),
+])
+def test_the_cue_starts_at_its_governor_only_next_to_by(text: str, cue: str) -> None:
+    """CUE_GOVERNOR_BY_ADJACENT: "concluded by saying" is one cue; "rallied supporters by" is no part of one."""
+    statements = analyse_doc(Article(id="c", text=text), load_model()(text), model="m").statements
+    assert [s.cue.text for s in statements] == [cue]
+
+
+def test_a_cue_sharing_the_subject_of_a_cue_before_it_takes_only_the_quote_after() -> None:
+    """QUOTE_BEFORE_GOVERNOR: '"...," he said, adding: "..."' are two statements, one quote each."""
+    text = '"That will benefit all the races down ballot," he said, adding: "I do not think it is fair."'
+    statements = analyse_doc(Article(id="c", text=text), load_model()(text), model="m").statements
+    assert [(s.cue.text, s.content.text) for s in statements] == [
+        ("said", '"That will benefit all the races down ballot,"'), ("adding:", '"I do not think it is fair."')]
+
+
+def test_a_content_ends_at_its_sentence_when_the_next_quote_opens_there() -> None:
+    """CLIP_AT_OPENING: the parse ends the first sentence after the next one's opening ''."""
+    text = ("At a rally, Mrs. Clinton ticked off a laundry list of little-known Trump enterprises. "
+            "''Trump suits were made in Mexico,'' she said. ''Trump furniture is made in Turkey.''")
+    statements = analyse_doc(Article(id="c", text=text), load_model()(text), model="m").statements
+    assert [(s.cue.text, s.content.text, s.mode) for s in statements] == [
+        ("ticked off", "a laundry list of little-known Trump enterprises", "indirect"),
+        ("said", "''Trump suits were made in Mexico,''", "direct")]
