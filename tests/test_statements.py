@@ -173,6 +173,7 @@ def test_whom_words_are_addressed_to_is_no_content() -> None:
 @pytest.mark.parametrize("text,cue", [
     ('"It is going to win so much," Trump said at his victory party in Manchester.', "said"),
     ('"We will fight on," Sanders said in a statement.', "said in a statement"),
+    ('"The caucuses harness the energy of people," Schumer said in an interview. "They are legitimate."', "said"),
 ])
 def test_a_cue_after_its_content_ends_before_its_phrase(text: str, cue: str) -> None:
     """CUE_TRIM_AFTER_CONTENT: after a quotation PolNeAR's cue is the verb without its
@@ -207,3 +208,20 @@ def test_a_content_ends_at_its_sentence_when_the_next_quote_opens_there() -> Non
     assert [(s.cue.text, s.content.text, s.mode) for s in statements] == [
         ("ticked off", "a laundry list of little-known Trump enterprises", "indirect"),
         ("said", "''Trump suits were made in Mexico,''", "direct")]
+
+
+@pytest.mark.parametrize("text,first,second", [
+    ("Some voters said the former president had made a good case for his wife, while other voters said they had "
+     "not heard anything new.", ("Some voters", "said", "the former president had made a good case for his wife"),
+     ("other voters", "said", "they had not heard anything new")),
+    ("He told CNN that he received an apology from a Fox executive, though he did not say who made the apology.",
+     ("He", "told", "that he received an apology from a Fox executive"),
+     ("he", "did not say", "who made the apology")),
+    ("Trump said he will support the party's nominee, even as he has criticized its leaders.",
+     ("Trump", "said", "he will support the party's nominee"), ("he", "has criticized", "its leaders")),
+])
+def test_a_content_ends_before_a_cue_set_against_it(text: str, first: tuple, second: tuple) -> None:
+    """UNNEST_CONTRASTED: a "while" / "though" clause with a cue of its own subject is a statement
+    of its own, not part of the content before it."""
+    statements = analyse_doc(Article(id="c", text=text), load_model()(text), model="m").statements
+    assert [(s.source.text, s.cue.text, s.content.text) for s in statements] == [first, second]
