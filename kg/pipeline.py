@@ -631,9 +631,8 @@ def _replace_links(store: KGStore, graph: str, links: dict[str, str]) -> bool:
 
 
 def lower_thread_priority(step: int = WRITER_NICE) -> bool:
-    """Raise the calling thread's nice value by ``step`` (Linux keeps one per thread; threads it
-    starts inherit it); True when done, False where threads have no nice value of their own or
-    the system refuses (then nothing changes).
+    """Raise the calling thread's nice value by ``step`` (threads it starts inherit it); see
+    :func:`_lower_nice`.
 
     >>> import threading
     >>> done = []
@@ -641,12 +640,18 @@ def lower_thread_priority(step: int = WRITER_NICE) -> bool:
     >>> done == [sys.platform.startswith("linux")]
     True
     """
+    return _lower_nice(threading.get_native_id(), step)
+
+
+def _lower_nice(tid: int, step: int = WRITER_NICE) -> bool:
+    """Raise thread ``tid``'s nice value by ``step`` (Linux keeps one per thread); True when
+    done, False where threads have no nice value of their own or the system refuses (then
+    nothing changes)."""
     if not sys.platform.startswith("linux"):
         return False
     try:
-        tid = threading.get_native_id()
         os.setpriority(os.PRIO_PROCESS, tid, os.getpriority(os.PRIO_PROCESS, tid) + step)
-    except OSError:
+    except OSError:  # the thread has ended, or the system refuses
         return False
     return True
 
@@ -680,13 +685,12 @@ class BackgroundThreads:
                 continue
             try:
                 with open(f"/proc/self/task/{task}/comm", encoding="utf-8") as f:
-                    if not f.read().startswith(self.prefix):
-                        continue  # (looked at again next time: a new thread may not be named yet)
-                os.setpriority(os.PRIO_PROCESS, tid, os.getpriority(os.PRIO_PROCESS, tid) + WRITER_NICE)
-            except OSError:  # the thread has ended, or the system refuses: nothing changes
+                    named = f.read().startswith(self.prefix)  # (else looked at again: a new thread may not be named yet)
+            except OSError:  # the thread has ended
                 continue
-            self.done.add(tid)
-            lowered += 1
+            if named and _lower_nice(tid):
+                self.done.add(tid)
+                lowered += 1
         return lowered
 
 

@@ -432,7 +432,6 @@ class _Context:
         self.references = [(r.begin, r.end, a) for a in analysis.actors for r in a.references]
         self.title_end = text.find("\n") if "\n" in text else 0
         self._upto: list[int] | None = None
-        self._own_quotes = False
 
     # -- positions -----------------------------------------------------------------------
     def paragraph(self, pos: int) -> int:
@@ -485,7 +484,7 @@ class _Context:
         return next((a for b, e, a in self.mentions if b <= begin and end <= e), None)
 
     # -- cue verbs ----------------------------------------------------------------------
-    def verb_statement(self, tok: Any, *, learned: str | None = None) -> _Found | None:
+    def verb_statement(self, tok: Any, *, learned: str | None = None, own_quotes: bool = False) -> _Found | None:
         end = tok.idx + len(tok.text)
         if self.text[end:end + 1] == ":":
             end += 1  # 'He said: "..."': the colon belongs to the cue
@@ -501,7 +500,7 @@ class _Context:
         source_tok = self.subject(subject_of)
         if source_tok is not None and source_tok.right_edge.dep_ == "cc":
             return None  # "X and informed": a misparse, no reliable source
-        content, mode = self.content(tok, source_tok, learned=learned)
+        content, mode = self.content(tok, source_tok, learned=learned, own_quotes=own_quotes)
         if content is None:
             return None
         source = self.source_span(source_tok) if source_tok is not None else None
@@ -702,10 +701,12 @@ class _Context:
         b, e = keep[0].idx, keep[-1].idx + len(keep[-1].text)
         return Span(b, e, self.text[b:e])
 
-    def content(self, tok: Any, source_tok: Any, *, learned: str | None = None) -> tuple[Span | None, str]:
+    def content(self, tok: Any, source_tok: Any, *, learned: str | None = None,
+                own_quotes: bool = False) -> tuple[Span | None, str]:
         """The content of cue verb ``tok`` and its mode; ``learned`` is the frame of a verb outside
         the lexicon that :mod:`~kg.extract.trained.attribution_frames` gates in: its object,
-        ``xcomp`` or prepositional object is content as for the lexicon's object cues."""
+        ``xcomp`` or prepositional object is content as for the lexicon's object cues;
+        ``own_quotes``: see :meth:`adjacent_quotes`."""
         lemma = tok.lemma_.lower()
         clauses = [c for c in tok.children if c.dep_ == "ccomp" and self.paragraph(c.idx) == self.paragraph(tok.idx)]
         clause = min(clauses, key=lambda c: (c.i < tok.i, abs(c.i - tok.i)), default=None)
@@ -714,7 +715,7 @@ class _Context:
         if clause is None and tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
             clause = tok.head  # "The economy, he said, is strong" / '"...," he said'
         if clause is not None and tok in clause.subtree and SPLIT_QUOTE_FIRST:
-            quoted = self.adjacent_quotes(tok, source_tok)  # '"If ...," the investor said, "that's worse."'
+            quoted = self.adjacent_quotes(tok, source_tok, own_quotes)  # '"If ...," the investor said, "that's worse."'
             if quoted:
                 return quoted
         if clause is not None:
@@ -724,12 +725,12 @@ class _Context:
             if span is not None:
                 q = self.quote_at(clause.idx)
                 if q and (q.begin <= span.begin + 1 and span.end <= q.end):
-                    return self.adjacent_quotes(tok, source_tok) or (q, "direct")
+                    return self.adjacent_quotes(tok, source_tok, own_quotes) or (q, "direct")
                 if any(span.begin <= x.begin and x.end <= span.end for x in self.quotes):
                     return span, "mixed"
                 if q is None:
                     return span, "indirect"
-        quoted = self.adjacent_quotes(tok, source_tok)
+        quoted = self.adjacent_quotes(tok, source_tok, own_quotes)
         if quoted:
             return quoted
         if lemma in CONTENT_OBJECT_CUES | ADDRESSEE_CUES or learned in ("dobj", "prep"):
@@ -769,8 +770,10 @@ class _Context:
             e = q.end  # keep the closing mark with the quote it closes
         return self.span(b, e)
 
-    def adjacent_quotes(self, tok: Any, source_tok: Any) -> tuple[Span, str] | None:
-        """The quotation(s) right before and/or after the cue's clause ('"...," he said, "..."')."""
+    def adjacent_quotes(self, tok: Any, source_tok: Any, own_quotes: bool = False) -> tuple[Span, str] | None:
+        """The quotation(s) right before and/or after the cue's clause ('"...," he said, "..."');
+        with ``own_quotes``, none before a verb that shares the subject of a cue verb before it
+        (QUOTE_BEFORE_GOVERNOR)."""
         if self.quote_at(tok.idx):
             return None
         sent = tok.sent
@@ -779,7 +782,7 @@ class _Context:
         last = max(t.idx + len(t.text) for t in clause)
         before = [q for q in self.quotes if q.end <= first and q.end >= sent.start_char - 2
                   and not self.text[q.end:first].strip(_STRIP) and "\n" not in self.text[q.end:first]]
-        if self._own_quotes and self._inherits_from_cue(tok, source_tok):
+        if own_quotes and self._inherits_from_cue(tok, source_tok):
             before = []  # '"...," he said, adding: "..."': the first quote is the verb's "said"
         after = [q for q in self.quotes if q.begin >= last
                  and not self.text[last:q.begin].strip(_STRIP)]
@@ -801,7 +804,6 @@ class _Context:
         left, its statement is built as a model cue's: '"...," Ramos said, referring to | X'). A
         step after the cue model's candidates are fixed, so its training rows do not depend on it."""
         keep = []
-        self._own_quotes = True
         for f in found:
             st = f.statement
             cue = self.doc.char_span(st.cue.begin, st.cue.end, alignment_mode="expand") \
@@ -809,16 +811,15 @@ class _Context:
             if cue is not None and len(cue) and cue.root.pos_ in ("VERB", "AUX"):
                 source_tok = self.subject(cue.root)
                 if self._inherits_from_cue(cue.root, source_tok):
-                    content, mode = self.content(cue.root, source_tok)
+                    content, mode = self.content(cue.root, source_tok, own_quotes=True)
                     if content is None:  # '"...," Ramos said, referring to | the community': as a model cue
-                        g = self.verb_statement(cue.root, learned=frame(cue.root)) or self.complement_statement(cue.root)
+                        g = self.verb_statement(cue.root, learned=frame(cue.root), own_quotes=True) or self.complement_statement(cue.root)
                         if g is not None:
                             self.prep_object(cue.root, g.statement)
                             keep.append(g)
                         continue
                     st.content, st.mode = content, mode
             keep.append(f)
-        self._own_quotes = False
         found[:] = keep
 
     # -- the headline --------------------------------------------------------------------------
