@@ -136,6 +136,39 @@ def test_new_articles_are_written_together_counted_and_skipped_when_unchanged(
     assert counted == [_change("x").graph, b.graph] and total.column("n") == [4]  # two triples a graph, digests aside
 
 
+@pytest.mark.parametrize("where", ["local", "remote"])
+def test_a_rewrite_writes_only_the_triples_that_differ(where: str, store: KGStore, remote: KGStore) -> None:
+    """`write_article` over a graph it holds deletes and inserts the triples that changed, not
+    the whole graph (an article rewritten because one actor moved keeps most of its triples);
+    the graph then holds exactly the new triples, whatever form the store gave its literals
+    ("07" as an ``xsd:nonNegativeInteger`` is stored as the integer 7), and it is counted once."""
+    target = store if where == "local" else remote
+    g, x, y = "https://w3id.org/newskg/id/graph/a1", "<https://w3id.org/newskg/id/actor/x>", "<https://w3id.org/newskg/id/actor/y>"
+    m = "<https://w3id.org/newskg/id/article/a1#char=0,1>"
+    begin = ("<http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#beginIndex>",
+             '"07"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger>')
+    denoted, digest = "<http://groundedannotationframework.org/gaf#denotedBy>", "<https://w3id.org/newskg/ns#inputDigest>"
+    anchor = "<http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf>"
+
+    def change(actor: str, mark: str) -> GraphUpdate:
+        return GraphUpdate(graph=g, actors=(actor[1:-1],), digest=mark,
+                           triples=((m, *begin), (m, anchor, '"a"'), (actor, denoted, m), (f"<{g}>", digest, f'"{mark}"')))
+
+    assert target.write_article(change(x, "one"))
+    sent: list[str] = []
+    update = target.update
+    target.update = lambda sparql: (sent.append(sparql), update(sparql))[1]  # type: ignore[method-assign]
+    assert target.write_article(change(y, "two"))
+    assert "DROP" not in sent[-1] and anchor not in sent[-1]  # the unchanged triple is left alone
+    assert f"DELETE DATA {{ GRAPH <{g}> {{\n{m} {begin[0]} " in sent[-1]  # (in the store's form, then the new)
+    assert sent[-1].count(f"{x} {denoted}") == 1 and sent[-1].count(f"{y} {denoted}") == 1
+    held = target.select(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }} ORDER BY ?p", union=False)
+    assert [(r["s"], r["o"]) for r in held] == [(y[1:-1], m[1:-1]), (m[1:-1], "a"), (m[1:-1], 7), (g, "two")]
+    stats = "https://w3id.org/newskg/stats"
+    total = target.select(f"SELECT ?n WHERE {{ GRAPH <{stats}> {{ <{stats}> void:triples ?n }} }}", union=False)
+    assert total.column("n") == [3]  # digests aside
+
+
 def test_remote_store_loads_quads_keeping_graphs_and_answers_typed(remote: KGStore, tmp_path: Path) -> None:
     nq = tmp_path / "in.nq"
     nq.write_text('<http://ex.org/a> <http://ex.org/p> "Café ’s" <http://ex.org/g1> .\n'

@@ -173,9 +173,7 @@ class KGStore:
         before = [] if digest is None and not self.ask(f"ASK {{ GRAPH {graph} {{ ?s ?p ?o }} }}", union=False) else \
             self.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}", union=False)
         counts = self.counts_update([change.graph], stats_counts(change.triples), replacing=before)
-        drop = f"DROP SILENT GRAPH {graph} ;\n" if before else ""  # (a DROP costs about half as much again as the insert)
-        self.update(f"{counts}{' ;' if counts else ''}\n{drop}"
-                    f"INSERT DATA {{ GRAPH {graph} {{\n{_triples_block(change.triples)}\n}} }}")
+        self.update(f"{counts}{' ;' if counts else ''}\n{_replacement(graph, before, change.triples)}")
         return True
 
     def write_articles(self, changes: list[GraphUpdate]) -> list[bool]:
@@ -395,6 +393,33 @@ def _normal(triples: list[Triple]) -> set[Triple]:
     """Triples with their terms written as Oxigraph writes them (for comparison)."""
     parsed = ox.parse(_triples_block(triples).encode(), format=ox.RdfFormat.N_TRIPLES)
     return {(str(t.subject), str(t.predicate), str(t.object)) for t in parsed}
+
+
+def _replacement(graph: str, before: list[Triple], after: Iterable[Triple]) -> str:
+    """The update that turns a graph holding ``before`` into one holding ``after``: only the
+    triples that differ are deleted and inserted (an article rewritten because one of its actors
+    moved keeps most of its triples, and a DROP and a whole INSERT cost about three times
+    the difference). A graph that holds a blank node, which DELETE DATA cannot name, is dropped
+    and inserted whole. A term written another way than Oxigraph writes it only costs a
+    needless delete and insert.
+
+    >>> g, old = "<http://ex.org/g>", [("<http://ex.org/a>", "<http://ex.org/p>", '"1"')]
+    >>> print(_replacement(g, old, [old[0], ("<http://ex.org/a>", "<http://ex.org/p>", '"2"')]))
+    INSERT DATA { GRAPH <http://ex.org/g> {
+    <http://ex.org/a> <http://ex.org/p> "2" .
+    } }
+    >>> print(_replacement(g, [("_:b", "<http://ex.org/p>", '"1"')], []).splitlines()[0])
+    DROP SILENT GRAPH <http://ex.org/g> ;
+    """
+    after = list(after)
+    if any(s.startswith("_:") or o.startswith("_:") for s, _, o in before):
+        return f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{_triples_block(after)}\n}} }}"
+    old, new = set(before), set(after)
+    gone = [t for t in before if t not in new]
+    added = list(dict.fromkeys(t for t in after if t not in old))
+    parts = [f"{verb} DATA {{ GRAPH {graph} {{\n{_triples_block(triples)}\n}} }}"
+             for verb, triples in (("DELETE", gone), ("INSERT", added)) if triples]
+    return " ;\n".join(parts) or f"INSERT DATA {{ GRAPH {graph} {{ }} }}"
 
 
 def _triples_block(triples: Iterable[tuple[str, str, str]]) -> str:
