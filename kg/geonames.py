@@ -17,6 +17,10 @@ from functools import lru_cache
 
 #: The IRI of a GeoNames feature is this followed by its id and a slash.
 GEONAMES = "https://sws.geonames.org/"
+#: A city this populous is what its name means when the text does not say otherwise: it names a
+#: place before an organisation's short form ("Kansas City Chiefs", :mod:`kg.resolve`) and
+#: after a place preposition ("between Lyon and Marseille", :mod:`kg.extract.actors`).
+BIG_CITY = 100_000
 
 
 @dataclass(frozen=True)

@@ -81,7 +81,7 @@ _PLACE_ABBREVIATIONS = {"mt": "mount", "mt.": "mount"}
 READING_SUPPORT = 2
 #: A GeoNames city this populous names a place before an organisation's short form ("Kansas City
 #: Chiefs") even when no article names the city alone.
-BIG_CITY = 100_000
+BIG_CITY = geonames.BIG_CITY
 
 
 @lru_cache(maxsize=1 << 18)

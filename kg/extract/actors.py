@@ -30,7 +30,7 @@ from kg.extract.nlp import doc_text
 from kg.extract.lexicon import (ACTING_HEADS, FUNCTION_WORDS, ORG_HEADS, TITLE_PHRASES,
                                 is_title_word)
 from kg.model import Actor, Span
-from kg.wordlists import table
+from kg.wordlists import table, words
 
 _KIND = {"PERSON": "Person", "ORG": "Organization", "GPE": "GeopoliticalEntity", "LOC": "Place",
          "FAC": "Place", "NORP": "GeopoliticalEntity"}
@@ -54,6 +54,16 @@ _NICK = r"[A-Z][^\s'\"“”‘’()]*(?:[ \t][^\s'\"“”‘’()]+){0,2}"
 #: "Luis Gerardo ( Jerry ) Ortiz".
 _AFTER_NICKNAME = re.compile(rf"[ \t](?:\([ \t]?{_NICK}[ \t]?\)|'{_NICK}'|\"{_NICK}\"|“{_NICK}”|‘{_NICK}’)[ \t]([A-Z][\w'’-]+)")
 _AFTER_INITIAL = re.compile(r"[ \t]?\.[ \t]?([A-Z][\w'’-]+)")
+#: The surname after a name particle the tagger ended a name on ("Ursula von der | Leyen").
+_AFTER_PARTICLE = re.compile(r"[ \t]([A-Z][\w'’-]+)")
+
+
+@lru_cache(maxsize=1)
+def _particles() -> frozenset[str]:
+    """Name particles in lower case, from ``nameparser`` ("von", "der", "van", "bin", "de")."""
+    from nameparser.config import CONSTANTS
+
+    return frozenset(p for p in CONSTANTS.prefixes if p.isalpha() and p.islower())
 
 
 @dataclass
@@ -167,6 +177,8 @@ def _candidates(ent: Any, text: str) -> list[_Candidate]:
     if kind == "Person" and any(t.dep_ in ("compound", "amod", "nmod") and t.head.i >= ent.end
                                 and t.head.lemma_.lower() in ORG_HEADS for t in tokens):
         kind, forced = "Organization", True
+    if kind == "Organization" and len(tokens) == 1 and _big_city_as_place(tokens[0], name):
+        kind = "GeopoliticalEntity"
     country = gazetteer.country(name) if kind in ("GeopoliticalEntity", "Place") else None
     if country:
         kind, forced = "GeopoliticalEntity", True
@@ -174,6 +186,44 @@ def _candidates(ent: Any, text: str) -> list[_Candidate]:
     if dateline:
         kind, forced = "GeopoliticalEntity", True
     return [_Candidate(begin, end, name, kind, country, forced, dateline)]
+
+
+#: Prepositions whose object is where something is or happens ("in Lyon", "between Lyon and
+#: Marseille"); not "to" or "against", which a team's name follows ("lost to Lyon").
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "between", "near", "across", "around", "outside", "via",
+                                 "into", "through", "throughout"})
+#: Nouns of places: "between" names places when another of its objects is one ("between Lyon and
+#: the capital"); two teams otherwise ("the semifinal between Evansville and Indiana State").
+_PLACE_NOUNS = frozenset({"capital", "city", "town", "village", "region", "province", "port", "coast", "border"})
+
+
+def _big_city_as_place(token: Any, name: str) -> bool:
+    """Whether a one-word name the tagger read as an organisation is a city: a GeoNames city of
+    :data:`kg.geonames.BIG_CITY` people or more (``kg/wordlists/big-cities.txt``), the object of a place preposition or a conjunct
+    of one ("disrupting travel between Lyon, Marseille and the capital": with "between", only
+    beside another place), not written in
+    capitals (a sports table's "BOSTON AT OAKLAND" are teams). A team named after
+    its city keeps its reading elsewhere ("Lyon beat Marseille"), and the store-wide vote
+    decides the actor's kind (:mod:`kg.resolve`).
+
+    >>> from kg.extract.nlp import load_model
+    >>> doc = load_model()("Trains between Lyon, Marseille and Paris stopped. Lyon beat Marseille. "
+    ...                    "The final between Lyon and Marseille was played in Lyon.")
+    >>> [(t.text, _big_city_as_place(t, t.text)) for t in doc if t.text in ("Lyon", "Marseille")]
+    [('Lyon', True), ('Marseille', True), ('Lyon', False), ('Marseille', False), ('Lyon', False), ('Marseille', False), ('Lyon', True)]
+    """
+    if name.isupper():
+        return False  # a table's or a headline's capitals ("BOSTON AT OAKLAND": teams) parse poorly
+    first = token
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first.dep_ != "pobj" or first.head.lower_ not in _PLACE_PREPOSITIONS:
+        return False
+    if first.head.lower_ == "between" and not any(  # not a match "between Evansville and Indiana State"
+            t.i != token.i and (t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in _PLACE_NOUNS)
+            for t in first.conjuncts + (first,)):
+        return False
+    return " ".join(name.casefold().split()) in words("big-cities")
 
 
 def _is_dateline(text: str, begin: int, end: int) -> bool:
@@ -277,7 +327,8 @@ def _headline_prefix(c: _Candidate, names: dict[str, _Candidate], short_forms: d
 
 def _names_run_on(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
     """The candidates, a person's name the tagger cut after a middle initial ("Raj K" of "Raj K .
-    Chohan", "Francis S" of "Francis S. Collins") or before a nickname in quotes or parentheses
+    Chohan", "Francis S" of "Francis S. Collins"), after a particle in lower case ("Ursula von
+    der" of "Ursula von der Leyen") or before a nickname in quotes or parentheses
     ("Vincent" of "Vincent 'The Chin' Gigante", "Luis Gerardo" of "Luis Gerardo ( Jerry ) Ortiz")
     run on to the surname after it (a candidate there, if any, is that name's part and left
     out). A place or organisation in the parentheses is no nickname ("Olaf Ludwig ( Germany )
@@ -287,6 +338,10 @@ def _names_run_on(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
     >>> [c.text for c in _names_run_on(text, [_Candidate(6, 13, "James R", "Person"),
     ...                                       _Candidate(16, 22, "Dabney", "Person")])]
     ['James R . Dabney']
+    >>> text = "President Ursula von der Leyen declined."
+    >>> [c.text for c in _names_run_on(text, [_Candidate(10, 24, "Ursula von der", "Person"),
+    ...                                       _Candidate(25, 30, "Leyen", "GeopoliticalEntity")])]
+    ['Ursula von der Leyen']
     >>> text = "Deputy Luis Gerardo ( Jerry ) Ortiz died."
     >>> [c.text for c in _names_run_on(text, [_Candidate(7, 19, "Luis Gerardo", "Person")])]
     ['Luis Gerardo ( Jerry ) Ortiz']
@@ -299,6 +354,8 @@ def _names_run_on(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
         words = c.text.split()
         if len(words) > 1 and len(words[-1]) == 1 and words[-1].isupper():
             m = _AFTER_INITIAL.match(text, c.end)
+        elif len(words) > 1 and words[-1] in _particles():
+            m = _AFTER_PARTICLE.match(text, c.end)
         else:  # a nickname names no place or organisation: "Olaf Ludwig ( Germany ) Telekom" is a table's row
             m = _AFTER_NICKNAME.match(text, c.end) if len(words) < 4 else None
             if m and any(o.kind != "Person" and c.end < o.end and o.begin < m.start(1) for o in candidates):
