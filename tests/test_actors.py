@@ -67,3 +67,14 @@ def test_a_leading_description_stays_out_of_the_name() -> None:
     names = {a.name for a in extract_actors(load_model()(text), text)}
     assert "Gary Hargrove" in names and "Coroner Gary Hargrove" not in names
     assert "Mary Ann Evans" in names  # no "the mary": a name, not a description
+
+
+def test_an_organisations_people_stay_out_of_its_name() -> None:
+    """A name the tagger ends on a plural noun of people ("Labour MPs", read as a person) is the
+    organisation's name without them: "Labour", never a label "Labour MPs" for the party."""
+    from kg.extract.actors import extract_actors
+    from kg.extract.nlp import load_model
+    text = ('Tony Blair declared himself "delighted", saying Mr Jackson would be warmly welcomed by '
+            'Labour MPs.\n')
+    names = {a.name for a in extract_actors(load_model()(text), text)}
+    assert "Labour" in names and "Labour MPs" not in names

@@ -164,6 +164,8 @@ def _candidates(ent: Any, text: str) -> list[_Candidate]:
         tokens = tokens[1:]
     while tokens and (tokens[-1].text in _POSSESSIVE or tokens[-1].is_punct or tokens[-1].is_space):
         tokens = tokens[:-1]
+    if label in ("ORG", "PERSON") and len(tokens) > 1 and _people_plural(tokens[-1]):
+        tokens = tokens[:-1]  # "Labour MPs", "Hamas fighters": the organisation, not its people
     if not tokens:
         return []
     begin, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
@@ -224,6 +226,31 @@ def _big_city_as_place(token: Any, name: str) -> bool:
             for t in first.conjuncts + (first,)):
         return False
     return " ".join(name.casefold().split()) in words("big-cities")
+
+
+@lru_cache(maxsize=1)
+def _people_nouns() -> frozenset[str]:
+    """Lemmas of nouns of people: the persons of ``participant-nouns.tsv``, the members of
+    ``members.txt``, and members of parliament ("MPs", "MEPs", "MSPs")."""
+    people = {noun for noun, kind in table("participant-nouns", columns=2) if kind == "Person"}
+    return frozenset(people | words("members") | {"mp", "mep", "msp"})
+
+
+def _people_plural(token: Any) -> bool:
+    """Whether a token is a plural noun of people (:func:`_people_nouns`): a common noun
+    ("fighters") or an acronym's plural ("MPs", which the tagger often reads as a proper noun);
+    a proper noun otherwise is part of a name ("Coldstream Guards").
+
+    >>> from kg.extract.nlp import load_model
+    >>> [_people_plural(t) for t in load_model()("Hamas fighters and MPs met the Guards.")]
+    [False, True, False, True, False, False, False, False]
+    """
+    if token.tag_ == "NNS":
+        return token.lemma_.lower() in _people_nouns()
+    return _ACRONYM_PLURAL.fullmatch(token.text) is not None and token.text[:-1].lower() in _people_nouns()
+
+
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
 
 
 def _is_dateline(text: str, begin: int, end: int) -> bool:
