@@ -78,3 +78,14 @@ def test_an_organisations_people_stay_out_of_its_name() -> None:
             'Labour MPs.\n')
     names = {a.name for a in extract_actors(load_model()(text), text)}
     assert "Labour" in names and "Labour MPs" not in names
+
+
+def test_a_nationality_read_as_a_person_is_no_person() -> None:
+    """A nationality word the tagger reads as a person's name ("the Bangladeshi population") is
+    a nationality, and it names no one."""
+    from kg.extract.actors import extract_actors
+    from kg.extract.nlp import load_model
+    text = ("Both parties have chosen candidates for Bethnal Green and Bow from the Bangladeshi population, "
+            "which makes up almost half the electorate.\n")
+    actors = {a.name: a.kind for a in extract_actors(load_model()(text), text)}
+    assert "Bangladeshi" not in actors, actors

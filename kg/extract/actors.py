@@ -157,6 +157,8 @@ def _candidates(ent: Any, text: str) -> list[_Candidate]:
     tokens = list(ent)
     if label == "NORP":
         return _acting_nationality(ent, text)
+    if label == "PERSON" and len(tokens) == 1 and gazetteer.is_demonym(ent.text):
+        return []  # a nationality read as a person's name ("the Bangladeshi population") names no one
     while tokens and (tokens[0].lower_ in ("the", "a", "an") or
                       (label == "PERSON" and is_title_word(tokens[0].text) and len(tokens) > 1)):
         tokens = tokens[1:]
