@@ -89,3 +89,13 @@ def test_a_nationality_read_as_a_person_is_no_person() -> None:
             "which makes up almost half the electorate.\n")
     actors = {a.name: a.kind for a in extract_actors(load_model()(text), text)}
     assert "Bangladeshi" not in actors, actors
+
+
+def test_a_name_without_its_party_or_firm_word_is_the_same_organisation() -> None:
+    """In one article "Labour" is the "Labour Party" it also names: one actor, whatever type the
+    tagger gave each mention (its label is the name the article uses most)."""
+    from kg.extract.actors import extract_actors
+    from kg.extract.nlp import load_model
+    text = "The Labour Party has chosen Oona King. Labour won the seat in 1997, and Labour will defend it.\n"
+    actors = {a.name: [text[m.begin:m.end] for m in a.mentions] for a in extract_actors(load_model()(text), text)}
+    assert "Labour Party" not in actors and actors["Labour"] == ["Labour Party", "Labour", "Labour"], actors

@@ -43,6 +43,16 @@ def test_the_combination_keeps_the_tagger_where_it_is_right_and_mends_it_where_n
     assert [(e.text, e.label_) for e in both.ents] == [("US", "GPE"), ("Mike Pompeo", "PERSON"), ("Quds Force", "ORG")]
 
 
+def test_a_bare_code_other_than_us_names_no_country():
+    """"MP" (a member of parliament) and "ID" (identity cards) are no Northern Mariana Islands or
+    Indonesia, whatever the tagger makes of them; "US" stays the United States (above)."""
+    from kg.extract.actors import extract_actors
+    text = ("Michael Howard has denied his shadow cabinet was split over Labour plans to introduce ID cards. "
+            "The MP for Bethnal Green said ID cards would not help.\n")
+    kinds = {a.name: a.kind for a in extract_actors(load_model(trained=True)(text), text)}
+    assert not {"Indonesia", "Northern Mariana Islands"} & set(kinds), kinds
+
+
 def test_environment_chooses_the_default_tagger(monkeypatch):
     monkeypatch.delenv(NAMES_ENV, raising=False)
     assert (trained.COMBINE in load_model().pipe_names) == (DEFAULT_NAMES == "trained")

@@ -183,7 +183,7 @@ def _candidates(ent: Any, text: str) -> list[_Candidate]:
         kind, forced = "Organization", True
     if kind == "Organization" and len(tokens) == 1 and _big_city_as_place(tokens[0], name):
         kind = "GeopoliticalEntity"
-    country = gazetteer.country(name) if kind in ("GeopoliticalEntity", "Place") else None
+    country = gazetteer.country_of_name(name) if kind in ("GeopoliticalEntity", "Place") else None
     if country:
         kind, forced = "GeopoliticalEntity", True
     dateline = _is_dateline(text, begin, end)
@@ -253,6 +253,9 @@ def _people_plural(token: Any) -> bool:
 
 
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
+#: An organisation's name with a party's or a firm's word after it: the name alone is the same
+#: organisation in that article ("Labour Party" ... "Labour"; "Acme Corp" ... "Acme").
+_ORG_SUFFIX = re.compile(r"(.+?),? (?:Party|Inc|Corp|Corporation|Ltd|Plc|PLC|LLC)\.?")
 
 
 def _is_dateline(text: str, begin: int, end: int) -> bool:
@@ -544,6 +547,8 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, str], post_acrony
     by_key: dict[str, _Cluster] = {}
     persons = [c for c in candidates if c.kind == "Person" and len(c.text.split()) > 1]
     post_holders = {acr: _next_person(persons, pos) for acr, pos in post_acronyms.items()}
+    with_suffix = {m.group(1): c.text for c in candidates if c.kind == "Organization"
+                   and (m := _ORG_SUFFIX.fullmatch(c.text))}  # "Labour" -> "Labour Party"
 
     def cluster_for(key: str) -> _Cluster:
         if key not in by_key:
@@ -574,6 +579,9 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, str], post_acrony
             continue
         if c.dateline:
             cluster_for(f"dateline:{c.text.casefold()}").add(c)
+            continue
+        if c.text in with_suffix and not c.country:  # "Labour" where the article says "Labour Party"
+            cluster_for(f"name:{with_suffix[c.text].casefold()}").add(c)
             continue
         cluster_for(_key(c, persons)).add(c)
         if c.text in acronyms.values():

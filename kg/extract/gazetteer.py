@@ -70,6 +70,17 @@ def country(text: str, *, codes: bool = True) -> Country | None:
     return None
 
 
+def country_of_name(text: str) -> Country | None:
+    """:func:`country` of a name the tagger found, where of the bare ISO codes only "US" names its
+    country: "MP" (a member of parliament) and "ID" (identity cards) are no Northern Mariana
+    Islands or Indonesia.
+
+    >>> country_of_name("US").name, country_of_name("MP"), country_of_name("UK").name
+    ('United States', None, 'United Kingdom')
+    """
+    return country(text, codes=text.strip() == "US")
+
+
 def is_demonym(text: str) -> bool:
     """Whether a word is a nationality adjective or noun ("British", "Iranians").
 
