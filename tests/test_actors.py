@@ -99,3 +99,24 @@ def test_a_name_without_its_party_or_firm_word_is_the_same_organisation() -> Non
     text = "The Labour Party has chosen Oona King. Labour won the seat in 1997, and Labour will defend it.\n"
     actors = {a.name: [text[m.begin:m.end] for m in a.mentions] for a in extract_actors(load_model()(text), text)}
     assert "Labour Party" not in actors and actors["Labour"] == ["Labour Party", "Labour", "Labour"], actors
+
+
+def test_a_name_after_mr_is_a_person_whatever_the_tagger_read() -> None:
+    """"Mr Stearns", which the tagger reads as an organisation, is the person Robert Stearns."""
+    from kg.extract.actors import extract_actors
+    from kg.extract.nlp import load_model
+    text = ("Robert Stearns, a former Marsh executive, pleaded guilty. Mr Spitzer's office added Mr Stearns "
+            "had also agreed to testify in future cases during the industry inquiry.\n")
+    actors = {a.name: (a.kind, len(a.mentions)) for a in extract_actors(load_model()(text), text)}
+    assert actors["Robert Stearns"] == ("Person", 2) and "Mr Stearns" not in actors, actors
+
+
+def test_a_name_the_tagger_runs_into_its_acronym_ends_before_the_parenthesis() -> None:
+    """"Avions de Transport Regional (ATR" (the tagger's span) is the name before its acronym, and
+    a later "ATR" is the same organisation."""
+    from kg.extract.actors import extract_actors
+    from kg.extract.nlp import load_model
+    text = ("Franco-Italian manufacturer Avions de Transport Regional (ATR) said it had sold 30 planes. "
+            "ATR said the deal was worth $500m.\n")
+    actors = {a.name: [text[m.begin:m.end] for m in a.mentions] for a in extract_actors(load_model()(text), text)}
+    assert actors == {"Avions de Transport Regional": ["Avions de Transport Regional", "ATR"]}, actors

@@ -34,6 +34,8 @@ from kg.wordlists import table, words
 
 _KIND = {"PERSON": "Person", "ORG": "Organization", "GPE": "GeopoliticalEntity", "LOC": "Place",
          "FAC": "Place", "NORP": "GeopoliticalEntity"}
+#: Honorifics only a person's name follows, as written ("MS Columbus" is a ship).
+_PERSONAL_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame"})
 #: Which kind wins a vote tie, and which kinds a person's name outranks.
 _PRIORITY = {"Person": 4, "GeopoliticalEntity": 3, "Organization": 2, "Place": 1}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -155,6 +157,8 @@ def _candidates(ent: Any, text: str) -> list[_Candidate]:
     if label not in _KIND:
         return []
     tokens = list(ent)
+    if label != "PERSON" and len(tokens) > 1 and tokens[0].text.rstrip(".") in _PERSONAL_HONORIFICS:
+        label = "PERSON"  # "Mr Stearns", "Dr Ken Kim" read as organisations: persons
     if label == "NORP":
         return _acting_nationality(ent, text)
     if label == "PERSON" and len(tokens) == 1 and gazetteer.is_demonym(ent.text):
@@ -164,6 +168,9 @@ def _candidates(ent: Any, text: str) -> list[_Candidate]:
         tokens = tokens[1:]
     if label == "PERSON" and len(tokens) > 2 and _leading_description(tokens[0].text, text):
         tokens = tokens[1:]
+    opened = [i for i, t in enumerate(tokens) if t.text == "("]
+    if opened and not any(t.text == ")" for t in tokens[opened[-1]:]):
+        tokens = tokens[:opened[-1]]  # "Avions de Transport Regional (ATR": the name before its acronym
     while tokens and (tokens[-1].text in _POSSESSIVE or tokens[-1].is_punct or tokens[-1].is_space):
         tokens = tokens[:-1]
     if label in ("ORG", "PERSON") and len(tokens) > 1 and _people_plural(tokens[-1]):
@@ -254,8 +261,10 @@ def _people_plural(token: Any) -> bool:
 
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
 #: An organisation's name with a party's or a firm's word after it: the name alone is the same
-#: organisation in that article ("Labour Party" ... "Labour"; "Acme Corp" ... "Acme").
-_ORG_SUFFIX = re.compile(r"(.+?),? (?:Party|Inc|Corp|Corporation|Ltd|Plc|PLC|LLC)\.?")
+#: organisation in that article ("Labour Party" ... "Labour"; "Continental Airlines" ... "Continental";
+#: "Goldman Sachs & Co" ... "Goldman Sachs").
+_ORG_SUFFIX = re.compile(r"(.+?)(?:,| &| and)? (?:Party|Inc|Corp|Corporation|Co|Company|Ltd|Plc|PLC|LLC|Group"
+                         r"|Holdings|Airlines|Airways)\.?")
 
 
 def _is_dateline(text: str, begin: int, end: int) -> bool:
