@@ -8,7 +8,7 @@ import pytest
 from kg.extract import analyse_doc
 from kg.extract.nlp import load_model
 from kg.extract.statements import find_quotes
-from kg.model import Article
+from kg.model import Article, Span
 from kg.store import KGStore
 
 SEED_QUERY = """
@@ -225,3 +225,28 @@ def test_a_content_ends_before_a_cue_set_against_it(text: str, first: tuple, sec
     of its own, not part of the content before it."""
     statements = analyse_doc(Article(id="c", text=text), load_model()(text), model="m").statements
     assert [(s.source.text, s.cue.text, s.content.text) for s in statements] == [first, second]
+
+
+def test_the_cue_bounds_walk_stays_out_of_the_content_and_weighs_the_rules_span() -> None:
+    """cue_bounds.bounds: joining every word, the walk stops where the content starts; at an
+    even probability the rules' words stay (KEEP) and no other word joins (JOIN)."""
+    from kg.extract.trained.cue_bounds import bounds
+
+    doc = load_model()("Price said on Monday that the deal was dead.")
+    said, content = doc[1], [Span(doc[5].idx, len(doc.text) - 1, "that the deal was dead")]
+    assert said.text == "said" and doc[5].text == "that"
+    assert bounds(doc, 1, 2, None, content, "a", {"Rb": 5.0, "Lb": -5.0}) == (1, 4)  # "said on Monday"
+    assert bounds(doc, 1, 4, None, content, "a", {"b": 0.0}) == (1, 4)  # the rules' "said on Monday" stays
+    assert bounds(doc, 1, 2, None, content, "a", {"b": 0.0}) == (1, 2)  # and nothing joins "said"
+
+
+@pytest.mark.parametrize("text,cue", [
+    ("The council weighed in on the plan for the new stadium.", "weighed in on"),
+    ("Ted Cruz is standing by an accusation he made on the Senate floor.", "is standing by"),
+    ("The group wrote to the senator that it did not approve of the flyers.", "wrote"),
+])
+def test_the_trained_cue_bounds_decide_how_far_a_cue_reaches(text: str, cue: str) -> None:
+    """CUE_BOUNDS: the shipped cue-bounds table moves the rules' ends ("weighed in" -> "weighed
+    in on", "wrote to" -> "wrote"), as PolNeAR train's cues do."""
+    statements = analyse_doc(Article(id="c", text=text), load_model()(text), model="m").statements
+    assert [s.cue.text for s in statements] == [cue]

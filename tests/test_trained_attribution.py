@@ -19,6 +19,7 @@ from kg.extract.trained.attribution_cues import GATE_FILE, MODEL_FILE
 from kg.extract.trained.attribution_cues import load_model as load_cue_model
 from kg.extract.trained.attribution_frames import FRAMES_FILE, cue_rate, load_frames
 from kg.extract.trained.attribution_train import gold_tags, read_polnear
+from kg.extract.trained.cue_bounds import BOUNDS_FILE
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 needs_corpora = pytest.mark.skipif(not (CORPORA / "polnear_train.jsonl").is_file(),
@@ -112,11 +113,14 @@ def test_cues_only_trains_the_two_cue_models_alone_and_deterministically(tmp_pat
     runs, reports = _train_twice(tmp_path, "--cues-only")
     for out, report in zip(runs, reports):
         assert report["train_docs"] == 3 and report["candidates"] > report["residual"] > 0
-        assert sorted(p.name for p in out.iterdir()) == sorted([GATE_FILE, MODEL_FILE])
-    for name in (GATE_FILE, MODEL_FILE):
+        assert report["bound_words"] > 0
+        assert sorted(p.name for p in out.iterdir()) == sorted([GATE_FILE, MODEL_FILE, BOUNDS_FILE])
+    for name in (GATE_FILE, MODEL_FILE, BOUNDS_FILE):
         assert (runs[0] / name).read_bytes() == (runs[1] / name).read_bytes()
+    for name in (GATE_FILE, MODEL_FILE):
         weights = load_cue_model(name, runs[0])
         assert "b" in weights and weights["b"] < 0  # most candidates head no cue
+    assert "b" in load_cue_model(BOUNDS_FILE, runs[0])
 
 
 def test_the_shipped_cue_model_adds_cues_the_rules_and_the_head_miss():

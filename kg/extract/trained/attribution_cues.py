@@ -28,7 +28,8 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -166,10 +167,37 @@ def load_model(name: str = MODEL_FILE, folder: Path | None = None) -> dict[str, 
     return out
 
 
+_TABLES: dict[str, dict[str, float]] = {}
+
+
+def table(name: str) -> dict[str, float]:
+    """The table ``name`` in use: one set by :func:`using`, else the shipped one."""
+    return _TABLES[name] if name in _TABLES else load_model(name)
+
+
+@contextmanager
+def using(tables: Mapping[str, dict[str, float]]) -> Iterator[None]:
+    """Extraction within the block reads these tables (name -> weights; ``{}`` switches a
+    model off) instead of the shipped ones: training fits one table from the analyses that
+    the tables it has just fitted give.
+
+    >>> with using({MODEL_FILE: {"b": 1.0}}):
+    ...     table(MODEL_FILE)
+    {'b': 1.0}
+    """
+    saved = dict(_TABLES)
+    _TABLES.update(tables)
+    try:
+        yield
+    finally:
+        _TABLES.clear()
+        _TABLES.update(saved)
+
+
 def cue_probabilities(doc: Any, quotes: Sequence[Any], candidates: dict[int, bool]) -> dict[int, float]:
     """Token index -> probability of heading a cue under the residual model (:data:`MODEL_FILE`),
     for ``candidates`` (token index -> inside another statement's content); empty without a model."""
-    weights = load_model(MODEL_FILE)
+    weights = table(MODEL_FILE)
     if not weights:
         return {}
     bounds = quote_bounds(quotes)
@@ -180,7 +208,7 @@ def cue_probabilities(doc: Any, quotes: Sequence[Any], candidates: dict[int, boo
 def gate_probabilities(doc: Any, quotes: Sequence[Any], tokens: Sequence[int]) -> dict[int, float]:
     """Token index -> probability of heading a cue under the gate model (:data:`GATE_FILE`), for
     the candidates among ``tokens``; empty without a model."""
-    weights = load_model(GATE_FILE)
+    weights = table(GATE_FILE)
     if not weights:
         return {}
     bounds = quote_bounds(quotes)

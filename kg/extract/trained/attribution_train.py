@@ -214,16 +214,33 @@ def cue_rows(record: dict[str, Any], doc: Any) -> tuple[list[list[str]], list[in
             [int(i in roots) for i in sorted(residual)])
 
 
+def bounds_rows(record: dict[str, Any], doc: Any) -> tuple[list[list[str]], list[int]]:
+    """Features and labels of the cue-bounds model (:func:`kg.extract.trained.cue_bounds.rows`)
+    for the statements one article's extraction finds with the cue-bounds model switched off."""
+    from kg.extract import analyse_doc
+    from kg.extract.trained.attribution_cues import using
+    from kg.extract.trained.cue_bounds import BOUNDS_FILE, rows
+    from kg.model import Article
+
+    with using({BOUNDS_FILE: {}}):
+        analysis = analyse_doc(Article(id=record["id"], text=record["text"]), doc, model="train")
+    return rows(doc, analysis.statements, [(b, e) for b, e, part in gold_spans(record) if part == "CUE"])
+
+
 def train_cues(corpora: Path = DEFAULT_CORPORA, out: Path | None = None, *, limit: int | None = None,
                cache: Path | None = None, log: Callable[[str], None] = lambda _: None) -> dict[str, Any]:
     """The cue models (:mod:`kg.extract.trained.attribution_cues`) trained on every PolNeAR
     training document, from the default pipeline's analyses with the shipped head; the two
-    tables written to ``out`` (default: the package's ``attribution_weights``).
+    tables written to ``out`` (default: the package's ``attribution_weights``); then the
+    cue-bounds model (:mod:`kg.extract.trained.cue_bounds`), fitted on the cues the extraction
+    finds with the two tables just written.
 
     :raises InputError: the corpus file is missing or malformed.
     """
     from kg.extract.nlp import load_model
-    from kg.extract.trained.attribution_cues import CUE_L2, GATE_FILE, MODEL_FILE, fit, write_model
+    from kg.extract.trained.attribution_cues import CUE_L2, GATE_FILE, MODEL_FILE, fit, using, write_model
+    from kg.extract.trained.attribution_cues import load_model as load_table
+    from kg.extract.trained.cue_bounds import BOUNDS_FILE, BOUNDS_L2
 
     started = time.monotonic()
     records = read_polnear(corpora / TRAIN_FILE, limit=limit)
@@ -244,8 +261,19 @@ def train_cues(corpora: Path = DEFAULT_CORPORA, out: Path | None = None, *, limi
     target.mkdir(parents=True, exist_ok=True)
     write_model(fit(rows, labels, l2=CUE_L2), target / GATE_FILE)
     write_model(fit(residual, residual_labels, l2=CUE_L2), target / MODEL_FILE)
-    return {"train_docs": len(records), "candidates": len(rows), "residual": len(residual),
-            "out": [str(target / GATE_FILE), str(target / MODEL_FILE)], "minutes": round((time.monotonic() - started) / 60, 2)}
+    fitted = {name: load_table.__wrapped__(name, target) for name in (GATE_FILE, MODEL_FILE)}
+    words: list[list[str]] = []
+    inside: list[int] = []
+    with using(fitted):
+        for rec, doc in zip(records, docs, strict=True):
+            r, y = bounds_rows(rec, doc)
+            words += r
+            inside += y
+    log(f"fitting the cue bounds on {len(words)} words ({sum(inside)} in a gold cue)")
+    write_model(fit(words, inside, l2=BOUNDS_L2), target / BOUNDS_FILE)
+    return {"train_docs": len(records), "candidates": len(rows), "residual": len(residual), "bound_words": len(words),
+            "out": [str(target / name) for name in (GATE_FILE, MODEL_FILE, BOUNDS_FILE)],
+            "minutes": round((time.monotonic() - started) / 60, 2)}
 
 
 def main(argv: list[str] | None = None) -> None:
