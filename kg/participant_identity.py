@@ -9,7 +9,9 @@ the lemma; nouns of one role, "pirate" and "brigand", count as one:
 ``kg/wordlists/participant-synonyms.tsv``) and their articles report one real event (an event
 of each is in one cluster of :mod:`kg.event_identity`), or their articles each report an event
 of one lemma with one named actor (:func:`event_keys`: "robbers stole" with Paris in one,
-"robbers stole" with Paris in another, events that event identity left apart). Links are transitive. Such a cluster is a named actor when, in the
+"robbers stole" with Paris in another, events that event identity left apart), or events
+whose participants include the same two named actors, neither a place (one story: "workers"
+Yvonne Hiller shot at Kraft in one, "workers" Hiller killed at Kraft in another). Links are transitive. Such a cluster is a named actor when, in the
 articles of those events, its noun describes one more than half the time (coreference
 resolved "the actress" to Tara Reid in one article: "the actress" of another article on that
 event is Tara Reid), counting each article that describes once; the last word of an
@@ -46,12 +48,17 @@ _REPORTING = "Reporting"
 
 
 def event_keys(rows: Iterable[Mapping[str, Any]]) -> dict[str, set[str]]:
-    """Article graph -> the (lemma, named actor) keys of its events that another article's
-    events share, from rows of ``pipeline/event-evidence.rq`` (``g``, ``lemma``, ``class``,
-    ``actor``): two articles each reporting that someone was "arrested" with the "New York
-    Police Department" as a participant likely report one arrest, whether or not event identity
-    linked the two events. Reporting events ("said") and unnamed participants (article-local
-    IRIs) make no key.
+    """Article graph -> the keys of its events that another article's events share, from rows
+    of ``pipeline/event-evidence.rq`` (``g``, ``lemma``, ``class``, ``actor``):
+
+    - a lemma and a named actor: two articles each reporting that someone was "arrested" with
+      the "New York Police Department" as a participant likely report one arrest, whether or
+      not event identity linked the two events;
+    - two named actors, neither a place (the ``place`` of some event): two articles whose
+      events both have Yvonne Hiller and Kraft among their participants report one story,
+      whatever their verbs ("shot", "opened fire"); a city is the scene of many stories.
+
+    Reporting events ("said") and unnamed participants (article-local IRIs) make no key.
 
     >>> rows = [{"g": "a", "lemma": "steal", "class": "nkg:Occurrence", "actor": "x:paris"},
     ...         {"g": "b", "lemma": "steal", "class": "nkg:Occurrence", "actor": "x:paris"},
@@ -60,13 +67,29 @@ def event_keys(rows: Iterable[Mapping[str, Any]]) -> dict[str, set[str]]:
     ...         {"g": "c", "lemma": "steal", "class": "nkg:Occurrence", "actor": "c#actor=man"}]
     >>> sorted((g, sorted(k.split("\x1f") for k in ks)) for g, ks in event_keys(rows).items())
     [('a', [['steal', 'x:paris']]), ('b', [['steal', 'x:paris']])]
+    >>> rows = [{"g": "a", "lemma": "shoot", "class": "nkg:Occurrence", "actor": "x:hiller"},
+    ...         {"g": "a", "lemma": "work", "class": "nkg:State", "actor": "x:kraft"},
+    ...         {"g": "b", "lemma": "open", "class": "nkg:Occurrence", "actor": "x:hiller"},
+    ...         {"g": "b", "lemma": "open", "class": "nkg:Occurrence", "actor": "x:kraft"},
+    ...         {"g": "c", "lemma": "open", "class": "nkg:Occurrence", "actor": "x:hiller"},
+    ...         {"g": "c", "lemma": "open", "class": "nkg:Occurrence", "actor": "x:phila", "place": "x:phila"},
+    ...         {"g": "a", "lemma": "shoot", "class": "nkg:Occurrence", "actor": "x:phila"}]
+    >>> sorted((g, sorted(k.split("\x1f") for k in ks)) for g, ks in event_keys(rows).items())
+    [('a', [['x:hiller', 'x:kraft']]), ('b', [['open', 'x:hiller'], ['x:hiller', 'x:kraft']]), ('c', [['open', 'x:hiller']])]
     """
+    rows = list(rows)
     found: dict[str, set[str]] = defaultdict(set)
+    actors: dict[str, set[str]] = defaultdict(set)
     for r in rows:
         lemma, actor, cls = r.get("lemma"), r.get("actor"), r.get("class")
         if lemma is None or actor is None or "#actor=" in str(actor) or str(cls).endswith(_REPORTING):
             continue
         found[str(r["g"])].add(f"{lemma}\x1f{actor}")  # no IRI holds \x1f
+        actors[str(r["g"])].add(str(actor))
+    places = {str(r["place"]) for r in rows if r.get("place") is not None}
+    for g, named in actors.items():  # a lemma is no IRI: the two kinds of key never meet
+        story = sorted(named - places)
+        found[g] |= {f"{x}\x1f{y}" for i, x in enumerate(story) for y in story[i + 1:]}
     graphs = Counter(k for keys in found.values() for k in keys)
     return {g: shared for g, keys in sorted(found.items()) if (shared := {k for k in keys if graphs[k] > 1})}
 

@@ -110,3 +110,43 @@ def test_users_and_customers_of_one_event_are_one_group_in_any_order():
     parts = [("a", "a#users", "users"), ("b", "b#customers", "customers")]
     for order in (parts, parts[::-1]):
         assert link_participants(order, graph_events=graph_events, cluster=clusters) == {"b#customers": "a#users"}
+
+
+def test_one_noun_links_through_two_named_actors_two_articles_share():
+    # no event link and no shared lemma: "shot" by Hiller at Kraft in one article, "killed" by
+    # Hiller and "suspended" by Kraft in the other report one story; a place (the scene of
+    # many stories) or one shared actor is no such key
+    rows = [{"g": "a", "event": "a/1", "lemma": "shoot", "class": "nkg:Occurrence", "actor": "x:hiller"},
+            {"g": "a", "event": "a/1", "lemma": "shoot", "class": "nkg:Occurrence", "actor": "x:kraft"},
+            {"g": "b", "event": "b/1", "lemma": "kill", "class": "nkg:Occurrence", "actor": "x:hiller"},
+            {"g": "b", "event": "b/2", "lemma": "suspend", "class": "nkg:Occurrence", "actor": "x:kraft"},
+            {"g": "c", "event": "c/1", "lemma": "rob", "class": "nkg:Occurrence", "actor": "x:kraft"},
+            {"g": "c", "event": "c/1", "lemma": "rob", "class": "nkg:Occurrence", "actor": "x:paris",
+             "place": "x:paris"},
+            {"g": "d", "event": "d/1", "lemma": "strike", "class": "nkg:Occurrence", "actor": "x:kraft"},
+            {"g": "d", "event": "d/1", "lemma": "strike", "class": "nkg:Occurrence", "actor": "x:paris"}]
+    found = [(g, f"{g}#workers", "workers") for g in "abcd"]
+    graph_events = {r["g"]: {r["event"]} for r in rows}
+    for order in (rows, rows[::-1]):
+        assert link_participants(found, graph_events=graph_events, cluster={}, keys=event_keys(order)) == {
+            "b#workers": "a#workers"}
+
+
+STORY = {
+    "kraft-a": ("2010-09-10", "Yvonne Hiller shot three workers at the Kraft Foods plant on Thursday night. "
+                              "Two of the workers died."),
+    "kraft-b": ("2010-09-11", "Yvonne Hiller killed two workers at a bakery on Thursday, a day after Kraft Foods "
+                              "suspended her. The workers were her colleagues."),
+}
+
+
+def test_participants_of_one_story_link_in_any_order(tmp_path: Path):
+    results = []
+    for i, order in enumerate((list(STORY), list(STORY)[::-1])):
+        f = tmp_path / f"in{i}.jsonl"
+        f.write_text("".join(json.dumps({"id": k, "date": STORY[k][0], "text": STORY[k][1]}) + "\n" for k in order))
+        with open_store(tmp_path / f"store{i}") as store:
+            ingest([f], store)
+            assert ingest([f], store).written == 0
+        results.append(_links(tmp_path / f"store{i}"))
+    assert results[0] == results[1] == {(f"<{ART}kraft-b#actor=workers>", f"<{ART}kraft-a#actor=workers>")}
