@@ -49,7 +49,7 @@ _REPORTING = "Reporting"
 
 def event_keys(rows: Iterable[Mapping[str, Any]]) -> dict[str, set[str]]:
     """Article graph -> the keys of its events that another article's events share, from rows
-    of ``pipeline/event-evidence.rq`` (``g``, ``lemma``, ``class``, ``actor``):
+    of ``pipeline/event-evidence.rq`` (``g``, ``lemma``, ``class``, ``actor``, ``place``):
 
     - a lemma and a named actor: two articles each reporting that someone was "arrested" with
       the "New York Police Department" as a participant likely report one arrest, whether or
