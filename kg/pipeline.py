@@ -598,8 +598,8 @@ def link_participant_identity(store: KGStore, *, base: str = DEFAULT_BASE,
     (:mod:`kg.participant_identity`) by ``owl:sameAs``, in a graph of their own, recomputed from
     every article graph and the event links (each graph's events from ``rows`` of
     ``pipeline/event-evidence.rq``, queried when None: only linked events count, and those have
-    a lemma; and the lemma and named actor keys they share, :func:`event_keys`); returns
-    whether the links changed."""
+    a lemma; and the keys they share, :func:`event_keys`: a lemma with a named actor, or two
+    named actors of one story); returns whether the links changed."""
     event_links = {"links": IRI(event_identity_graph_iri(base))}
     graph_events: dict[str, set[str]] = {}
     found = list(store.select(load_query("pipeline/event-evidence"), union=False)) if rows is None else list(rows)
