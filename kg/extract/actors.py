@@ -190,7 +190,7 @@ def _candidates(ent: Any, text: str) -> list[_Candidate]:
         kind, forced = "Organization", True
     if kind == "Organization" and len(tokens) == 1 and _big_city_as_place(tokens[0], name):
         kind = "GeopoliticalEntity"
-    country = gazetteer.country_of_name(name) if kind in ("GeopoliticalEntity", "Place") else None
+    country = gazetteer.country(name) if kind in ("GeopoliticalEntity", "Place") else None
     if country:
         kind, forced = "GeopoliticalEntity", True
     dateline = _is_dateline(text, begin, end)
@@ -241,7 +241,9 @@ def _big_city_as_place(token: Any, name: str) -> bool:
 def _people_nouns() -> frozenset[str]:
     """Lemmas of nouns of people: the persons of ``participant-nouns.tsv``, the members of
     ``members.txt``, and members of parliament ("MPs", "MEPs", "MSPs")."""
-    people = {noun for noun, kind in table("participant-nouns", columns=2) if kind == "Person"}
+    from kg.extract.participants import participant_nouns
+
+    people = {noun for noun, kind in participant_nouns().items() if kind == "Person"}
     return frozenset(people | words("members") | {"mp", "mep", "msp"})
 
 

@@ -52,7 +52,11 @@ def _tables() -> tuple[dict[str, Country], dict[str, Country], dict[str, Country
 
 
 def country(text: str, *, codes: bool = True) -> Country | None:
-    """The country a name, short form, demonym or (upper-case) ISO code stands for.
+    """The country a name, short form, demonym or (upper-case) ISO code stands for (of the
+    two-letter codes, "US" alone).
+
+    >>> country("US").name, country("MP"), country("USA").name
+    ('United States', None, 'United States')
 
     ``codes=False`` ignores bare ISO codes (use it where "IN" or "US" may be ordinary words).
     """
@@ -64,21 +68,12 @@ def country(text: str, *, codes: bool = True) -> Country | None:
         return demonyms[key]
     if key.endswith("s") and key[:-1] in demonyms:  # "Iranians", "Americans"
         return demonyms[key[:-1]]
-    stripped = text.strip()
-    if codes and stripped.isupper() and stripped.replace(".", "") in code_table:
-        return code_table[stripped.replace(".", "")]
+    # of the two-letter codes only "US" names its country in news: "MP" (a member of parliament)
+    # and "ID" (identity cards) are no Northern Mariana Islands or Indonesia
+    code = text.strip().replace(".", "")
+    if codes and code.isupper() and (len(code) != 2 or code == "US") and code in code_table:
+        return code_table[code]
     return None
-
-
-def country_of_name(text: str) -> Country | None:
-    """:func:`country` of a name the tagger found, where of the bare ISO codes only "US" names its
-    country: "MP" (a member of parliament) and "ID" (identity cards) are no Northern Mariana
-    Islands or Indonesia.
-
-    >>> country_of_name("US").name, country_of_name("MP"), country_of_name("UK").name
-    ('United States', None, 'United Kingdom')
-    """
-    return country(text, codes=text.strip() == "US")
 
 
 def is_demonym(text: str) -> bool:

@@ -80,7 +80,7 @@ def combine(text: str, small: Sequence[Entity], tagged: Sequence[Entity]) -> lis
                 if not any(whole[0][0] <= ob and oe <= whole[0][1] for ob, oe, _ in out):
                     out.append(whole[0])  # "Chinese Politburo", split by the tagger into two names
                 continue
-            country = gazetteer.country_of_name(name)
+            country = gazetteer.country(name)
             if label in ("ORG", "PERSON") and country and not gazetteer.is_demonym(name):
                 label = "GPE"
             words = name.split()
@@ -94,6 +94,6 @@ def combine(text: str, small: Sequence[Entity], tagged: Sequence[Entity]) -> lis
     for b, e, label in small:
         if any(b < oe and ob < e for ob, oe, _ in out):
             continue
-        if label not in NAME_LABELS or (label == "GPE" and gazetteer.country_of_name(text[b:e])):
+        if label not in NAME_LABELS or (label == "GPE" and gazetteer.country(text[b:e])):
             out.append((b, e, label))
     return sorted(out)
