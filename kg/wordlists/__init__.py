@@ -52,6 +52,7 @@ def table(kind: str, *, columns: int) -> tuple[tuple[str, ...], ...]:
     return tuple(rows)
 
 
+@lru_cache(maxsize=None)
 def words(kind: str) -> frozenset[str]:
-    """The entries of ``<kind>.txt`` as a set."""
+    """The entries of ``<kind>.txt`` as a set (built once a kind, like the lists themselves)."""
     return frozenset(phrases(kind))
