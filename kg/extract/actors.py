@@ -26,9 +26,10 @@ from functools import lru_cache
 from typing import Any
 
 from kg.extract import gazetteer
+from kg.extract.abbreviations import compact
 from kg.extract.nlp import doc_text
 from kg.extract.lexicon import (ACTING_HEADS, FUNCTION_WORDS, ORG_HEADS, TITLE_PHRASES,
-                                is_title_word)
+                                is_honorific, is_title_word)
 from kg.model import Actor, Span
 from kg.wordlists import table, words
 
@@ -161,6 +162,8 @@ def _candidates(ent: Any, text: str) -> list[_Candidate]:
         label = "PERSON"  # "Mr Stearns", "Dr Ken Kim" read as organisations: persons
     if label == "NORP":
         return _acting_nationality(ent, text)
+    if len(tokens) == 1 and is_honorific(ent.text) and ent.end < len(ent.doc) and ent.doc[ent.end].is_title:
+        return []  # "Msgr" of "Msgr. Michael Farmer", read as a place: a title, no actor
     if label == "PERSON" and len(tokens) == 1 and gazetteer.is_demonym(ent.text):
         return []  # a nationality read as a person's name ("the Bangladeshi population") names no one
     while tokens and (tokens[0].lower_ in ("the", "a", "an") or
@@ -688,9 +691,10 @@ def _to_actor(cl: _Cluster) -> Actor:
 
 
 def _one_line(name: str) -> str:
-    """A name with its line breaks and runs of spaces as single spaces.
+    """A name with its line breaks and runs of spaces as single spaces, and its abbreviations
+    as they are written in running text (:func:`kg.extract.abbreviations.compact`).
 
-    >>> _one_line("George\\nShultz")
-    'George Shultz'
+    >>> _one_line("George\\nShultz"), _one_line("Bethesda , Md .")
+    ('George Shultz', 'Bethesda , Md.')
     """
-    return " ".join(name.split())
+    return compact(" ".join(name.split()))

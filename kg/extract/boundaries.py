@@ -43,7 +43,7 @@ def set_boundaries(doc: Any) -> Any:
             tok.is_sent_start = True
         elif prev.text == "." and i >= 2 and doc[i - 2].lower_.rstrip(".") in ABBREVIATIONS and tok.is_lower:
             tok.is_sent_start = False
-        elif prev.text.endswith(".") and prev.lower_.rstrip(".") in ABBREVIATIONS and tok.is_lower:
+        elif prev.text.endswith(".") and prev.lower_.rstrip(". ") in ABBREVIATIONS and tok.is_lower:  # "Co ." merged
             tok.is_sent_start = False
         if "\n" in prev.text or "\n" in prev.whitespace_:
             first_line = False

@@ -55,8 +55,8 @@ def country(text: str, *, codes: bool = True) -> Country | None:
     """The country a name, short form, demonym or (upper-case) ISO code stands for (of the
     two-letter codes, "US" alone).
 
-    >>> country("US").name, country("MP"), country("USA").name
-    ('United States', None, 'United States')
+    >>> country("US").name, country("MP"), country("USA").name, country("U . S .").name
+    ('United States', None, 'United States', 'United States')
 
     ``codes=False`` ignores bare ISO codes (use it where "IN" or "US" may be ordinary words).
     """
@@ -70,7 +70,7 @@ def country(text: str, *, codes: bool = True) -> Country | None:
         return demonyms[key[:-1]]
     # of the two-letter codes only "US" names its country in news: "MP" (a member of parliament)
     # and "ID" (identity cards) are no Northern Mariana Islands or Indonesia
-    code = text.strip().replace(".", "")
+    code = "".join(text.split()).replace(".", "") if "." in text else text.strip()  # "U.S.", "U . S ."
     if codes and code.isupper() and (len(code) != 2 or code == "US") and code in code_table:
         return code_table[code]
     return None

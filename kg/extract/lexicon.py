@@ -27,7 +27,7 @@ FUNCTION_WORDS = words("function-words")
 
 
 def _norm(word: str) -> str:
-    return word.lower().rstrip(".")
+    return word.lower().rstrip(". ")  # "Mr.", and "Msgr ." of a tokenized text
 
 
 def is_honorific(word: str) -> bool:

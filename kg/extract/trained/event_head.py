@@ -25,7 +25,7 @@ from typing import Any
 #: Component name, its factory, the ``doc.spans`` key it writes, and the name and version in PROV.
 EVENTS = "newskg_events"
 FACTORY = "newskg_event_ner"
-NAME, VERSION = "newskg-events", "0.2"
+NAME, VERSION = "newskg-events", "0.3"
 #: ECB+ action classes, as the head labels them (and ``NEG_`` + each).
 CLASSES = ("OCCURRENCE", "STATE", "REPORTING", "PERCEPTION", "ASPECTUAL", "CAUSATIVE", "GENERIC")
 

@@ -53,11 +53,13 @@ def analyse(records: list[dict[str, Any]], sm: Any, cache: Path | None) -> list[
     """The small model's analysis of each record's text (cached by content and model version)."""
     from spacy.tokens import DocBin
 
+    from kg.extract import abbreviations
+
     texts = [model_text(r["text"]) for r in records]
     key = hashlib.sha256("\n\x00".join(texts).encode()).hexdigest()[:16]
     file = cache / f"{sm.meta['name']}-{sm.meta['version']}-{key}.spacy" if cache else None
     if file and file.is_file():
-        return list(DocBin().from_disk(file).get_docs(sm.vocab))
+        return abbreviations.restore(list(DocBin().from_disk(file).get_docs(sm.vocab)))
     docs = list(sm.pipe(texts, batch_size=32))
     if file:
         file.parent.mkdir(parents=True, exist_ok=True)
