@@ -28,19 +28,22 @@ def test_loaded_from_package_data_and_combined_with_the_small_models_ner():
     assert (trained.weights_dir() / trained.NAMES / "model").is_file()
     assert Path(trained.__file__).parent in trained.weights_dir().parents
     assert (trained.weights_dir() / "LICENSE").is_file()
-    assert model_label(nlp) == "en_core_web_sm 3.8.0 + newskg-names 0.1 + newskg-events 0.3 + newskg-attribution 0.2"
+    assert model_label(nlp) == "en_core_web_sm 3.8.0 + newskg-names 0.2 + newskg-events 0.3 + newskg-attribution 0.2"
     doc = nlp("French Transport Minister Clement Beaune met SNCF unions in Paris on Monday.")
     assert [(e.text, e.label_) for e in doc.ents] == [
         ("French", "NORP"), ("Clement Beaune", "PERSON"), ("SNCF", "ORG"), ("Paris", "GPE"), ("Monday", "DATE")]
 
 
 def test_the_combination_keeps_the_tagger_where_it_is_right_and_mends_it_where_not():
-    # the tagger alone: "US" ORG, "Quds Force" PERSON
-    text = "US Secretary of State Mike Pompeo said the Quds Force was behind it."
+    # the tagger alone: "Quds Force" PERSON, "Clement Beaune" a place ("US" ORG: combine's doctest)
+    text = ("US Secretary of State Mike Pompeo said the Quds Force was behind it. "
+            "French Transport Minister Clement Beaune met SNCF unions.")
     alone = trained.attach(spacy.load(MODEL_NAMES[0]), combine=False)(text)
     both = load_model(trained=True)(text)
-    assert {(e.text, e.label_) for e in alone.ents} >= {("US", "ORG"), ("Quds Force", "PERSON")}
-    assert [(e.text, e.label_) for e in both.ents] == [("US", "GPE"), ("Mike Pompeo", "PERSON"), ("Quds Force", "ORG")]
+    assert {(e.text, e.label_) for e in alone.ents} >= {("Quds Force", "PERSON"), ("Clement Beaune", "GPE")}
+    assert [(e.text, e.label_) for e in both.ents] == [
+        ("US", "GPE"), ("Mike Pompeo", "PERSON"), ("Quds Force", "ORG"), ("French", "NORP"),
+        ("Clement Beaune", "PERSON"), ("SNCF", "ORG")]
 
 
 def test_a_bare_code_other_than_us_names_no_country():

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 #: Name and version recorded in PROV next to the small model's.
-NAME, VERSION = "newskg-names", "0.1"
+NAME, VERSION = "newskg-names", "0.2"
 TOK2VEC, NAMES = "newskg_tok2vec", "newskg_names"
 #: The shared tok2vec: hash embeddings of the word's norm, prefix, suffix and shape, plus the
 #: small model's fine tag and dependency label (its tagger and parser run before), and a CNN.

@@ -17,7 +17,9 @@ of one text (no weights change), :func:`combine` keeps the tagger's entities exc
    tagger span that is a small model's name with title words ("DG ISPR") the name alone;
 5. an acronym both tag, the small model as ORG, is an ORG ("ISPR"); a span of two words or
    more both tag, the small model as a person and the tagger as an organisation, with a
-   title word first, is a person ("COAS Bajwa"); a span the tagger gives a type that
+   title word first, is a person ("COAS Bajwa"), and so is one of two words or more the tagger
+   reads as a place, the small model as a person, that names no country nor GeoNames city
+   ("Clement Beaune"); a span the tagger gives a type that
    is no name (a date, MISC) and the small model a name's takes the small model's ("Mideast");
 6. the small model's entities that overlap none of the tagger's are added: its dates,
    numbers and other non-name types always, its names when they are a known country.
@@ -32,11 +34,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from kg import geonames
 from kg.extract import gazetteer
 from kg.extract.lexicon import ORG_HEADS, is_title_word
 
 #: Entity labels that name actors (the rest are dates, numbers, works, laws, ...).
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
 #: Lower-case words a name may hold ("Bank of England", "Ursula von der Leyen").
 _PARTICLES = frozenset({"of", "the", "and", "for", "de", "von", "van", "der", "den", "al", "bin", "ibn", "la",
                         "le", "du", "da", "di", "del", "des", "y", "e", "on", "in", "at", "&", "'s", "’s", "st", "st."})
@@ -90,6 +94,9 @@ def combine(text: str, small: Sequence[Entity], tagged: Sequence[Entity]) -> lis
                 label = "ORG"
             if label == "ORG" and same.get((b, e)) == "PERSON" and len(words) > 1 and is_title_word(words[0]):
                 label = "PERSON"
+            if label in _PLACES and same.get((b, e)) == "PERSON" and len(words) > 1 and not country \
+                    and geonames.city(name) is None:
+                label = "PERSON"  # "Clement Beaune": no country or city of that name
         out.append((b, e, label))
     for b, e, label in small:
         if any(b < oe and ob < e for ob, oe, _ in out):
