@@ -34,19 +34,18 @@ NAME = "newskg_abbreviations"
 #: Longest word taken for an abbreviation ("Calif", "Messrs").
 _LONGEST = 6
 #: A word of a tokenized text, a space, its period ("Dr .", "U . S .").
-_SPACED = re.compile(r"\b(?:[^\W\d_] \. )*[^\W\d_]{1,6} \.(?= \S|$)")
+_SPACED = re.compile(rf"\b(?:[^\W\d_] \. )*[^\W\d_]{{1,{_LONGEST}}} \.(?= \S|$)")
 
 
 def compact(name: str) -> str:
     """``name`` with the spaces before the periods of its abbreviations taken out ("Dr .
     Benjamin" is "Dr. Benjamin"); other text unchanged."""
-    if " ." not in name:
-        return name
-    return _SPACED.sub(lambda m: _joined(m.group(0)) if _is_abbreviation(_joined(m.group(0))) else m.group(0), name)
+    return _SPACED.sub(_written, name) if " ." in name else name
 
 
-def _joined(spaced: str) -> str:
-    return spaced.replace(" ", "")
+def _written(match: re.Match[str]) -> str:
+    written = match.group(0).replace(" ", "")
+    return written if _is_abbreviation(written) else match.group(0)
 
 
 @lru_cache(maxsize=4096)
@@ -93,6 +92,7 @@ def _more_on_the_line(doc: Any, end: int) -> bool:
     give one sentence a line: 'an analyst at Schroder Wertheim & Co . "')."""
     return end < len(doc) and doc[end - 1].whitespace_ == " " and not doc[end].is_space and not doc[end].is_quote
 
+
 def merge_abbreviations(doc: Any, tokenizer: Any) -> Any:
     """Merge each spaced abbreviation of ``doc`` into one token that reads as the written-together
     form does for ``tokenizer`` (the model's); returns ``doc``. Text without a space before a
@@ -124,7 +124,7 @@ def restore(docs: list[Any]) -> list[Any]:
     for doc in docs:
         for token in doc if " ." in doc.text else ():
             written = token.text.replace(" ", "")
-            if " " in token.text and written != token.text and not token.is_space and _is_abbreviation(written):
+            if " " in token.text and not token.is_space and _is_abbreviation(written):
                 _read_as_written(doc.vocab, token.text, written)
     return docs
 
