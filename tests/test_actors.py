@@ -120,3 +120,22 @@ def test_a_name_the_tagger_runs_into_its_acronym_ends_before_the_parenthesis() -
             "ATR said the deal was worth $500m.\n")
     actors = {a.name: [text[m.begin:m.end] for m in a.mentions] for a in extract_actors(load_model()(text), text)}
     assert actors == {"Avions de Transport Regional": ["Avions de Transport Regional", "ATR"]}, actors
+
+
+def test_a_headline_persons_name_ends_at_the_surname() -> None:
+    """A headline's person name the tagger runs on into the verb ("Lindsay Lohan Checks Into
+    Rehab") is the name alone, though the article never names her in full again; a name the
+    sentences give whole keeps all its words, and a given name before the surname does not end it."""
+    from kg.extract.actors import extract_actors
+    from kg.extract.nlp import load_model
+    cases = {
+        "Lindsay Lohan Checks Into Rehab\nThe troubled actress entered the clinic on Friday, her lawyer said.\n":
+            "Lindsay Lohan",
+        "Ellen DeGeneres Returns to Host the Oscars\nThe comedian will host the show in March, the academy said.\n":
+            "Ellen DeGeneres",
+        "Sharron Diane Crawford Smith Arrested\nPolice said Sharron Diane Crawford Smith was arrested.\n":
+            "Sharron Diane Crawford Smith",
+    }
+    for text, name in cases.items():
+        names = {a.name: a.kind for a in extract_actors(load_model()(text), text)}
+        assert names.get(name) == "Person" and not [n for n in names if n.startswith(name + " ")], names

@@ -242,3 +242,18 @@ def test_spelling_variants_join_in_either_order_of_runs(tmp_path: Path) -> None:
             found.append([_ids(store, "k1")["Karolos Papoulias"], _ids(store, "c1")["Carolos Papoulias"],
                           _ids(store, "p1")["Papoulias"]])
     assert found[0] == found[1] == [{"karolos-papoulias"}] * 3  # the spelling of two articles leads
+
+
+def test_a_headlines_run_on_name_is_the_person_in_either_order_of_runs(tmp_path: Path) -> None:
+    """"Lindsay Lohan Checks Into Rehab" (a headline, the body never naming her in full) and
+    "Lindsay Lohan" of another article are one person, whichever run comes first."""
+    texts = {"h1": "Lindsay Lohan Checks Into Rehab\nThe troubled actress entered the clinic on Friday, her lawyer said.",
+             "b1": "Actress Lindsay Lohan entered a clinic in California on Friday."}
+    lines = {k: json.dumps({"id": k, "text": t}) for k, t in texts.items()}
+    found = []
+    for i, runs in enumerate(([["h1"], ["b1"]], [["b1"], ["h1"]])):
+        (tmp_path / f"order{i}").mkdir()
+        path = _ingest_runs(tmp_path / f"order{i}", [[lines[k] for k in run] for run in runs])
+        with open_store(path, read_only=True) as store:
+            found.append([_ids(store, "h1").get("Lindsay Lohan"), _ids(store, "b1").get("Lindsay Lohan")])
+    assert found[0] == found[1] == [{"lindsay-lohan"}] * 2

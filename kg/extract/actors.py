@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from nicknames import NickNamer
+
 from kg.extract import gazetteer
 from kg.extract.abbreviations import compact
 from kg.extract.nlp import doc_text
@@ -59,6 +61,12 @@ _AFTER_NICKNAME = re.compile(rf"[ \t](?:\([ \t]?{_NICK}[ \t]?\)|'{_NICK}'|\"{_NI
 _AFTER_INITIAL = re.compile(r"[ \t]?\.[ \t]?([A-Z][\w'’-]+)")
 #: The surname after a name particle the tagger ended a name on ("Ursula von der | Leyen").
 _AFTER_PARTICLE = re.compile(r"[ \t]([A-Z][\w'’-]+)")
+
+
+#: A word of a name: capitalised letters (an apostrophe or hyphen inside: "O'Brien", "Smith-Jones").
+_NAME_WORD = re.compile(r"[A-Z][A-Za-z]*(?:['’-][A-Za-z]+)*")
+#: Words after a surname that belong to the name ("Comeaux Jr").
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 @lru_cache(maxsize=1)
@@ -328,6 +336,8 @@ def _headline_names(text: str, candidates: list[_Candidate]) -> list[_Candidate]
     short_forms = {n.split()[-1]: b for n, b in body.items() if " " in n}  # "Colts": "Indianapolis Colts"
     shouted_short = {n.upper(): b for n, b in short_forms.items()}
     in_names = {w.lower() for n in body for w in n.split()}
+    sentence_words = {w.lower() for c in candidates if not on_title_line(c.begin) and not _unfinished_line(text, c.begin)
+                      for w in c.text.split()}
     out = []
     for c in candidates:
         if len(c.text.split()) > 1 and on_title_line(c.begin):
@@ -339,6 +349,8 @@ def _headline_names(text: str, candidates: list[_Candidate]) -> list[_Candidate]
                 c = _Candidate(begin, begin + len(n), n, names[n].kind, names[n].country, names[n].forced, c.dateline)
             elif c.text not in names:
                 c = _headline_prefix(c, names, shouted_short if c.text.isupper() else short_forms, in_names)
+        if c.kind == "Person" and (on_title_line(c.begin) or _unfinished_line(text, c.begin)):
+            c = _headline_person(c, sentence_words)  # "Ellen DeGeneres Returns to Host the Oscars"
         first = c.text.split()[0]
         if len(surnames.get(first.lower(), ())) == 1 and c.text.lower() not in surnames.get(first.lower(), ()) \
                 and _unfinished_line(text, c.begin):
@@ -369,6 +381,46 @@ def _headline_prefix(c: _Candidate, names: dict[str, _Candidate], short_forms: d
                 not (c.kind == "Organization" and named.kind in ("GeopoliticalEntity", "Place")):
             return _Candidate(c.begin, c.begin + len(head), head, named.kind, named.country, named.forced, c.dateline)
     return c
+
+
+def _headline_person(c: _Candidate, in_names: set[str]) -> _Candidate:
+    """A headline's person name (on a title-case line, or a line that ends no sentence) of a first
+    name, then given names, then a surname, that runs on into a word the sentences' names do not
+    use (``in_names``, lower case), cut after the surname ("Lindsay Lohan Checks
+    Into Rehab": "Lindsay Lohan"; "Ellen DeGeneres Returns"): in title case the tagger cannot
+    see where a name ends. Given names are the ``nicknames`` package's; a suffix ("Jr") or a
+    particle after the surname leaves the name whole.
+
+    >>> _headline_person(_Candidate(0, 31, "Lindsay Lohan Checks Into Rehab", "Person"), set()).text
+    'Lindsay Lohan'
+    >>> [_headline_person(_Candidate(0, 27, n, "Person"), {"lohan", "smith"}).text
+    ...  for n in ("Eric Allen Kirkpatrick Held", "Lindsay Lohan Smith", "Arcade Joseph Comeaux Jr")]
+    ['Eric Allen Kirkpatrick', 'Lindsay Lohan Smith', 'Arcade Joseph Comeaux Jr']
+    """
+    words = list(re.finditer(r"\S+", c.text))
+    if c.kind != "Person" or len(words) < 3 or not _is_given_name(words[0].group()):
+        return c
+    i = next((i for i, w in enumerate(words[1:], 1) if not _is_given_name(w.group())), len(words))
+    if i + 1 >= len(words) or not _NAME_WORD.fullmatch(words[i].group()):
+        return c
+    after = words[i + 1].group()
+    if not _NAME_WORD.fullmatch(after) or after.lower().rstrip(".") in _NAME_SUFFIXES or after.lower() in in_names \
+            or after in _particles():
+        return c
+    end = c.begin + words[i].end()
+    return _Candidate(c.begin, end, c.text[:words[i].end()], c.kind, c.country, c.forced, c.dateline)
+
+
+@lru_cache(maxsize=1 << 14)
+def _is_given_name(word: str) -> bool:
+    """Whether a capitalised word is a given name of the ``nicknames`` package ("Lindsay", "Ellen")."""
+    w, names = word.lower(), _nicknamer()
+    return word[:1].isupper() and bool(names.nicknames_of(w) or names.canonicals_of(w))
+
+
+@lru_cache(maxsize=1)
+def _nicknamer() -> NickNamer:
+    return NickNamer()
 
 
 def _names_run_on(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
