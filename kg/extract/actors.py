@@ -301,7 +301,9 @@ def _headline_names(text: str, candidates: list[_Candidate]) -> list[_Candidate]
     word of no name is cut there (:func:`_headline_prefix`: "Colts Beat Chiefs" ...
     "Indianapolis Colts": "Colts"). A name on a line that ends no sentence and begins with the
     surname of exactly one person the sentences name in full is that surname, a person ("Offer to Teixeira Reportedly Bumped
-    as High as $184M" ... "Mark Teixeira": "Teixeira").
+    as High as $184M" ... "Mark Teixeira": "Teixeira"). A person's name on a title-case line or a
+    line that ends no sentence that runs on past its surname is cut there, whatever the text
+    names (:func:`_headline_person`: "Lindsay Lohan Checks Into Rehab": "Lindsay Lohan").
 
     >>> text = "Lindsay Lohan Checks Into Rehab\\nLindsay Lohan arrived."
     >>> [c.text for c in _headline_names(text, [_Candidate(0, 20, "Lindsay Lohan Checks", "Person"),
@@ -336,8 +338,8 @@ def _headline_names(text: str, candidates: list[_Candidate]) -> list[_Candidate]
     short_forms = {n.split()[-1]: b for n, b in body.items() if " " in n}  # "Colts": "Indianapolis Colts"
     shouted_short = {n.upper(): b for n, b in short_forms.items()}
     in_names = {w.lower() for n in body for w in n.split()}
-    sentence_words = {w.lower() for c in candidates if not on_title_line(c.begin) and not _unfinished_line(text, c.begin)
-                      for w in c.text.split()}
+    sentence_words = {w.lower() for c in candidates  # the words of the names sentences give
+                      if not on_title_line(c.begin) and not _unfinished_line(text, c.begin) for w in c.text.split()}
     out = []
     for c in candidates:
         if len(c.text.split()) > 1 and on_title_line(c.begin):
@@ -386,16 +388,17 @@ def _headline_prefix(c: _Candidate, names: dict[str, _Candidate], short_forms: d
 def _headline_person(c: _Candidate, in_names: set[str]) -> _Candidate:
     """A headline's person name (on a title-case line, or a line that ends no sentence) of a first
     name, then given names, then a surname, that runs on into a word the sentences' names do not
-    use (``in_names``, lower case), cut after the surname ("Lindsay Lohan Checks
-    Into Rehab": "Lindsay Lohan"; "Ellen DeGeneres Returns"): in title case the tagger cannot
-    see where a name ends. Given names are the ``nicknames`` package's; a suffix ("Jr") or a
-    particle after the surname leaves the name whole.
+    use (``in_names``, lower case) or a word in lower case, cut after the surname ("Lindsay Lohan
+    Checks Into Rehab": "Lindsay Lohan"; "Ellen DeGeneres Returns"; "Chris Ivory on Injured
+    Reserve"): in title case the tagger cannot see where a name ends. Given names are the
+    ``nicknames`` package's; a suffix ("Jr") or a particle after the surname leaves the name whole.
 
     >>> _headline_person(_Candidate(0, 31, "Lindsay Lohan Checks Into Rehab", "Person"), set()).text
     'Lindsay Lohan'
     >>> [_headline_person(_Candidate(0, 27, n, "Person"), {"lohan", "smith"}).text
-    ...  for n in ("Eric Allen Kirkpatrick Held", "Lindsay Lohan Smith", "Arcade Joseph Comeaux Jr")]
-    ['Eric Allen Kirkpatrick', 'Lindsay Lohan Smith', 'Arcade Joseph Comeaux Jr']
+    ...  for n in ("Eric Allen Kirkpatrick Held", "Chris Ivory on Reserve", "Lindsay Lohan Smith",
+    ...            "Arcade Joseph Comeaux Jr", "Ursula von der Leyen")]
+    ['Eric Allen Kirkpatrick', 'Chris Ivory', 'Lindsay Lohan Smith', 'Arcade Joseph Comeaux Jr', 'Ursula von der Leyen']
     """
     words = list(re.finditer(r"\S+", c.text))
     if c.kind != "Person" or len(words) < 3 or not _is_given_name(words[0].group()):
@@ -404,8 +407,8 @@ def _headline_person(c: _Candidate, in_names: set[str]) -> _Candidate:
     if i + 1 >= len(words) or not _NAME_WORD.fullmatch(words[i].group()):
         return c
     after = words[i + 1].group()
-    if not _NAME_WORD.fullmatch(after) or after.lower().rstrip(".") in _NAME_SUFFIXES or after.lower() in in_names \
-            or after in _particles():
+    if not (_NAME_WORD.fullmatch(after) or after.isalpha() and after.islower()) or after in _particles() \
+            or after.lower().rstrip(".") in _NAME_SUFFIXES or after.lower() in in_names:
         return c
     end = c.begin + words[i].end()
     return _Candidate(c.begin, end, c.text[:words[i].end()], c.kind, c.country, c.forced, c.dateline)
