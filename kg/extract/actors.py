@@ -426,6 +426,7 @@ def _is_given_name(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _nicknamer() -> NickNamer:
+    """The ``nicknames`` package's table, loaded once, on first use."""
     return NickNamer()
 
 
