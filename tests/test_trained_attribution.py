@@ -33,7 +33,7 @@ def test_loaded_from_package_data_without_the_shared_tok2vec(names):
     assert nlp.pipe_names.count(trained.TOK2VEC) == (1 if names else 0)  # only the names head needs it
     assert Path(trained.__file__).parent in attribution.weights_dir().parents
     assert {"LICENSE", "README.md"} <= {p.name for p in attribution.weights_dir().iterdir()}
-    assert model_label(nlp).endswith(" + newskg-attribution 0.3")
+    assert model_label(nlp).endswith(" + newskg-attribution 0.2")
 
 
 def test_the_head_finds_cue_source_and_content():
