@@ -50,11 +50,11 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from nameparser import HumanName
-from nicknames import NickNamer
 
 from kg import geonames
 from kg.closure import LeastRoot
 from kg.extract.gazetteer import is_demonym
+from kg.extract.lexicon import is_given_name, nicknamer
 from kg.model import ACTOR_KINDS, Actor
 from kg.vocab import DEFAULT_BASE, actor_iri, slug
 
@@ -66,7 +66,6 @@ _PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "dello
                         "la", "le", "lo",
                         "bin", "ibn", "al", "el", "ben", "ter", "ten", "dos", "das"})
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ul)[-‐]", re.I)
-_NICKNAMER = NickNamer()
 #: A company word closing an organisation's name, left out of the name it is grouped by.
 _COMPANY_WORD = re.compile(r",?\s+(?:inc|corp|co|ltd|plc|llc|company|corporation|incorporated|limited)\.?$")
 #: Words closing a place's name that the name may go without ("Qeshm Island": "Qeshm"), unless
@@ -209,13 +208,9 @@ def _nickname_of(nick: str, formal: str) -> bool:
     """
     if (len(nick), formal) >= (len(formal), nick):
         return False
-    return (nick in _NICKNAMER.nicknames_of(formal) or formal in _NICKNAMER.nicknames_of(nick)
-            or nick in _NICKNAMER.canonicals_of(formal) or formal in _NICKNAMER.canonicals_of(nick))
-
-
-@lru_cache(maxsize=1 << 16)
-def _is_given_name(word: str) -> bool:
-    return bool(_NICKNAMER.nicknames_of(word) or _NICKNAMER.canonicals_of(word))
+    names = nicknamer()
+    return (nick in names.nicknames_of(formal) or formal in names.nicknames_of(nick)
+            or nick in names.canonicals_of(formal) or formal in names.canonicals_of(nick))
 
 
 @dataclass
@@ -330,7 +325,7 @@ class Identity:
         anchors = {s: sorted({key[k] for k in keys}) for s, keys in anchors.items()}
         family_first: dict[str, list[str]] = defaultdict(list)  # "xi" -> keys of "Xi Jinping"
         for g, p in persons.items():
-            if p.first and p.words == 2 and " " not in p.first and not _is_given_name(p.first):
+            if p.first and p.words == 2 and " " not in p.first and not is_given_name(p.first):
                 family_first[p.first].append(key[g])
         for g, p in persons.items():
             if not p.first:
@@ -550,7 +545,7 @@ def spelling_variants(a: str, b: str) -> bool:
     wa, wb = a.split(), b.split()
     if len(wa) != len(wb):
         return False  # a space added or dropped ("Del Giudice", "DelGiudice"): not compared
-    return not any(x != y and _is_given_name(x) and _is_given_name(y) for x, y in zip(wa, wb))
+    return not any(x != y and is_given_name(x) and is_given_name(y) for x, y in zip(wa, wb))
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -609,7 +604,7 @@ def identity_links(unit: Unit) -> Links:
     if "Person" in kinds:
         p = person_name(unit.best)
         both.add(f"surname:{p.surname}")
-        if p.words == 2 and p.first and " " not in p.first and not _is_given_name(p.first):
+        if p.words == 2 and p.first and " " not in p.first and not is_given_name(p.first):
             finds.add(f"family:{p.first}")
             seeks.add(p.first)
         if not p.first and " " not in g:

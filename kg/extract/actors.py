@@ -25,13 +25,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from nicknames import NickNamer
-
 from kg.extract import gazetteer
 from kg.extract.abbreviations import compact
 from kg.extract.nlp import doc_text
 from kg.extract.lexicon import (ACTING_HEADS, FUNCTION_WORDS, ORG_HEADS, TITLE_PHRASES,
-                                is_honorific, is_title_word)
+                                is_given_name, is_honorific, is_title_word)
 from kg.model import Actor, Span
 from kg.wordlists import table, words
 
@@ -417,17 +415,9 @@ def _headline_person(c: _Candidate, in_names: set[str]) -> _Candidate:
     return _Candidate(c.begin, end, c.text[:words[i].end()], c.kind, c.country, c.forced, c.dateline)
 
 
-@lru_cache(maxsize=1 << 14)
 def _is_given_name(word: str) -> bool:
     """Whether a capitalised word is a given name of the ``nicknames`` package ("Lindsay", "Ellen")."""
-    w, names = word.lower(), _nicknamer()
-    return word[:1].isupper() and bool(names.nicknames_of(w) or names.canonicals_of(w))
-
-
-@lru_cache(maxsize=1)
-def _nicknamer() -> NickNamer:
-    """The ``nicknames`` package's table, loaded once, on first use."""
-    return NickNamer()
+    return word[:1].isupper() and is_given_name(word.lower())
 
 
 def _names_run_on(text: str, candidates: list[_Candidate]) -> list[_Candidate]:

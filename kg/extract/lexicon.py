@@ -8,6 +8,10 @@ on the token text with any final period removed.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from nicknames import NickNamer
+
 from kg.wordlists import phrases, words
 
 #: Ranks and honorifics: never part of a person's name.
@@ -38,3 +42,21 @@ def is_honorific(word: str) -> bool:
 def is_title_word(word: str) -> bool:
     """A rank, honorific or word of a post ("Secretary", "COAS")."""
     return _norm(word) in HONORIFICS or _norm(word) in TITLE_WORDS
+
+
+@lru_cache(maxsize=1)
+def nicknamer() -> NickNamer:
+    """The ``nicknames`` package's table of given names and their nicknames (Mike/Michael),
+    loaded once, on first use, for the extractor and identity alike."""
+    return NickNamer()
+
+
+@lru_cache(maxsize=1 << 16)
+def is_given_name(word: str) -> bool:
+    """Whether a word in lower case is a given name or nickname of that table.
+
+    >>> is_given_name("lindsay"), is_given_name("lohan")
+    (True, False)
+    """
+    names = nicknamer()
+    return bool(names.nicknames_of(word) or names.canonicals_of(word))
