@@ -53,7 +53,7 @@ from nameparser import HumanName
 
 from kg import geonames
 from kg.closure import LeastRoot
-from kg.extract.gazetteer import is_demonym
+from kg.extract.gazetteer import country, is_demonym
 from kg.extract.lexicon import is_given_name, nicknamer
 from kg.model import ACTOR_KINDS, Actor
 from kg.vocab import DEFAULT_BASE, actor_iri, slug
@@ -383,8 +383,9 @@ class Identity:
 
     def _short_forms(self, key: dict[str, str], persons: dict[str, PersonName]) -> None:
         """An organisation's name that ends the name of exactly one other organisation, the rest
-        of which is a place (a place of this identity, or a GeoNames city of :data:`BIG_CITY`
-        people: "Saints": "New Orleans Saints"; "Red Sox": "Boston Red Sox"), joins that one."""
+        of which is a place (a place of this identity, a country, or a GeoNames city of
+        :data:`BIG_CITY` people: "Saints": "New Orleans Saints"; "Red Sox": "Boston Red Sox";
+        "Fish and Wildlife Service": "U.S. Fish and Wildlife Service"), joins that one."""
         orgs = sorted(g for g, grp in self._groups.items()
                       if grp.kind == "Organization" and key[g] == g and "\x1f" not in g)
         places = {g for g, grp in self._groups.items() if grp.kind in _PLACE_KINDS}
@@ -394,7 +395,7 @@ class Identity:
             for i in range(1, len(words)):
                 prefix = " ".join(words[:i])
                 city = geonames.city(prefix)
-                if prefix in places or city is not None and city.population >= BIG_CITY:
+                if prefix in places or country(prefix) or city is not None and city.population >= BIG_CITY:
                     longer[" ".join(words[i:])].add(key[h])
         for g in orgs:
             targets = longer.get(g, set()) - {key[g]}

@@ -139,3 +139,44 @@ def test_a_headline_persons_name_ends_at_the_surname() -> None:
     for text, name in cases.items():
         names = {a.name: a.kind for a in extract_actors(load_model()(text), text)}
         assert names.get(name) == "Person" and not [n for n in names if n.startswith(name + " ")], names
+
+
+def test_a_law_and_its_acronym_are_no_actors() -> None:
+    """A law's name ("Endangered Species Act", "Congressional Review Act"), which the tagger
+    reads as a person or an organisation, is no actor, nor is the acronym it defines ("ESA")."""
+    from kg.extract.actors import extract_actors
+    from kg.extract.nlp import load_model
+    text = ("Obama said he will not weaken the Endangered Species Act (ESA). In 2005 the House passed a bill "
+            "that would have changed the Endangered Species Act, but it died in the Senate. Nick Rahall said "
+            "he would seek to overturn the rules using the Congressional Review Act. The ESA was signed in 1973.\n")
+    names = {a.name for a in extract_actors(load_model()(text), text)}
+    assert not [n for n in names if n.endswith("Act") or n == "ESA"], names
+    assert {"Barack Obama", "Obama"} & names and "Nick Rahall" in names, names
+
+
+def test_an_agency_named_by_two_nouns_joined_by_and_is_one_organisation() -> None:
+    """"the Fish and Wildlife Service" (the tagger: "Wildlife Service") and "U.S. Fish and Wildlife
+    Service" (the tagger: "U.S. Fish" and "Wildlife Service") are one organisation; "the Senate and
+    House Armed Services Committee" stays two."""
+    from kg.extract.actors import extract_actors
+    from kg.extract.nlp import load_model
+    text = ("Current rules require biologists in the Fish and Wildlife Service and National Marine Fisheries "
+            "Service to sign off on projects. The regulations do not require federal agencies to seek "
+            "consultation with U.S. Fish and Wildlife Service and National Marine Fisheries Service before "
+            "approving projects. The Senate and House Armed Services Committee met on Friday.\n")
+    actors = {a.name: [text[m.begin:m.end] for m in a.mentions] for a in extract_actors(load_model()(text), text)}
+    assert actors["U.S. Fish and Wildlife Service"] == ["Fish and Wildlife Service", "U.S. Fish and Wildlife Service"], actors
+    assert not [n for n in actors if n in ("Wildlife Service", "U.S. Fish", "Fish")], actors
+    assert "Senate" in actors and "House Armed Services Committee" in actors, actors
+
+
+def test_a_person_the_tagger_joins_to_a_department_is_the_person() -> None:
+    """"said Secretary of the Interior Dirk Kempthorne" (the tagger: an organisation "the Interior
+    Dirk Kempthorne") is the person Dirk Kempthorne, whom the article names elsewhere."""
+    from kg.extract.actors import extract_actors
+    from kg.extract.nlp import load_model
+    text = ("\" We must protect species as it strives to rebuild the American economy , \" said Secretary of "
+            "the Interior Dirk Kempthorne . Kempthorne , at a news conference in Washington , said so .\n")
+    actors = {a.name: (a.kind, len(a.mentions)) for a in extract_actors(load_model()(text), text)}
+    assert actors.get("Dirk Kempthorne") == ("Person", 2), actors
+    assert not [n for n in actors if n.startswith("Interior")], actors

@@ -123,3 +123,21 @@ def test_a_nationality_before_a_persons_name_is_that_person_in_any_order():
         assert iri["Hasim Rahman"].label == "Hasim Rahman" and iri["Hasim Rahman"].kind == "Person"
         assert iri["American Airlines"].iri != iri["Airlines"].iri
     assert "hasim rahman" in identity_links(units[0]).seeks & identity_links(units[1]).finds
+
+
+def test_an_organisation_named_without_its_country_is_the_one_named_with_it_in_any_order():
+    """"Fish and Wildlife Service" in one article is the "U.S. Fish and Wildlife Service" of
+    others (the rest of the name after a country), as "Saints" is the "New Orleans Saints"; a
+    name two such organisations end stays apart from both."""
+    units = [Unit(frozenset({"U.S. Fish and Wildlife Service"}), "Organization"),
+             Unit(frozenset({"U.S. Fish and Wildlife Service"}), "Organization"),
+             Unit(frozenset({"Fish and Wildlife Service"}), "Organization"),
+             Unit(frozenset({"British Army"}), "Organization"), Unit(frozenset({"French Army"}), "Organization"),
+             Unit(frozenset({"Army"}), "Organization")]
+    for order in (units, units[::-1]):
+        ident = Identity(order)
+        iri = {u.best: ident.cluster(u) for u in units}
+        assert iri["Fish and Wildlife Service"].iri == iri["U.S. Fish and Wildlife Service"].iri
+        assert iri["Fish and Wildlife Service"].label == "U.S. Fish and Wildlife Service"
+        assert len({iri["Army"].iri, iri["British Army"].iri, iri["French Army"].iri}) == 3
+    assert identity_links(units[2]).seeks & identity_links(units[0]).finds

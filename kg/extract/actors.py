@@ -50,6 +50,15 @@ _DATELINE = re.compile(rf"[ \t]*,?[ \t]*(?:[A-Z][A-Za-z.]+[ \t]*,?[ \t]*)?(?:{_M
 _NAME_PART = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*"
 _FIRM = re.compile(rf"\b{_NAME_PART}(?:, {_NAME_PART})*,? (?:and|&) (?:{_NAME_PART} )??"
                    r"(?:Inc|Co|Corp|Ltd|Plc|PLC|LLC|Company)\b")
+#: The last word of a law's name ("Endangered Species Act"): a law is no actor.
+_LAW_WORDS = frozenset({"Act", "Acts"})
+#: An acronym a law's name defines: "Endangered Species Act (ESA)".
+_LAW_ACRONYM = re.compile(r"\b[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*[ \t]+Acts?[ \t]*\([ \t]*([A-Z][A-Z.]{1,9})[ \t]*\)")
+#: Last words of agencies named by two nouns joined by "and" ("Fish and Wildlife Service").
+_AGENCY_HEADS = frozenset({"Service", "Administration", "Agency", "Bureau", "Commission", "Department",
+                           "Institute", "Authority", "Office", "Board", "Survey"})
+#: One or two capitalised words and "and", right before a name.
+_WORDS_AND = re.compile(r"((?:[A-Z][\w'’-]*[ \t]+){1,2})and[ \t]+$")
 #: A middle initial written with spaces around its dot ("Raj K . Chohan").
 _SPACED_INITIAL = re.compile(r"\b([A-Z])[ \t]\.(?=[ \t])")
 _NICK = r"[A-Z][^\s'\"“”‘’()]*(?:[ \t][^\s'\"“”‘’()]+){0,2}"
@@ -133,6 +142,7 @@ def extract_actors(doc: Any, text: str) -> list[Actor]:
     """
     masked = _title_masks(text)
     candidates = _firms(text, [c for ent in doc.ents for c in _candidates(ent, text)])
+    candidates = _without_law_acronyms(text, _persons_after_departments(_agencies_joined(text, candidates)))
     candidates = _headline_names(doc_text(doc), candidates)
     candidates = _names_run_on(text, candidates)
     candidates = [c for c in candidates if not any(b <= c.begin and c.end <= e for b, e in masked)]
@@ -184,8 +194,8 @@ def _candidates(ent: Any, text: str) -> list[_Candidate]:
         tokens = tokens[:-1]
     if label in ("ORG", "PERSON") and len(tokens) > 1 and _people_plural(tokens[-1]):
         tokens = tokens[:-1]  # "Labour MPs", "Hamas fighters": the organisation, not its people
-    if not tokens:
-        return []
+    if not tokens or len(tokens) > 1 and tokens[-1].text in _LAW_WORDS:
+        return []  # nothing left, or a law ("Endangered Species Act"): no actor
     begin, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     name = text[begin:end]
     if len(tokens) == 1 and is_title_word(name) and not name.isupper() and label in ("PERSON", "ORG"):
@@ -498,6 +508,81 @@ def _firms(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
     return sorted(kept + added, key=lambda c: (c.begin, c.end))
 
 
+def _agencies_joined(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """The candidates, with an agency named by two nouns joined by "and" one organisation where
+    the tagger found only its end ("the Fish and Wildlife Service": "Wildlife Service") or cut it
+    at the "and" after a country ("U.S. Fish" and "Wildlife Service").
+
+    The words before "and" are capitalised, no organisation word, in no other name of the article,
+    and follow a word in lower case ("the", "require") or the country that begins the cut name.
+
+    >>> text = "Biologists of the Fish and Wildlife Service said so."
+    >>> [c.text for c in _agencies_joined(text, [_Candidate(27, 43, "Wildlife Service", "Organization")])]
+    ['Fish and Wildlife Service']
+    """
+    joined = list(candidates)
+    for c in candidates:
+        if c.kind != "Organization" or c.text.split()[-1] not in _AGENCY_HEADS:
+            continue
+        m = _WORDS_AND.search(text, max(0, c.begin - 60), c.begin)
+        if not m or any(w.lower() in ORG_HEADS or w.lower() in FUNCTION_WORDS
+                                              for w in m.group(1).split()):
+            continue
+        left = [o for o in candidates if o is not c and o.begin < m.end() and m.start() < o.end]
+        named_apart = [o for o in candidates if o not in left and o.text == m.group(1).strip()]
+        if named_apart or len(left) > 1:
+            continue
+        if left:  # "U.S. Fish": a country, then the words before "and"
+            cut = left[0]
+            if cut.kind != "Organization" or cut.end != m.start(1) + len(m.group(1).rstrip()) or \
+                    not gazetteer.country(text[cut.begin:m.start(1)].strip()):
+                continue
+            begin = cut.begin
+        elif re.search(r"(?:^|[\n(]|\b[a-z]+[ \t]+)$", text[max(0, m.start() - 30):m.start()]):
+            begin = m.start()  # after "the", another word in lower case or at a line's start
+        else:
+            continue
+        joined = [o for o in joined if o is not c and o not in left]
+        joined.append(_Candidate(begin, c.end, text[begin:c.end], "Organization", None, True))
+    return sorted(joined, key=lambda c: (c.begin, c.end))
+
+
+def _persons_after_departments(candidates: list[_Candidate]) -> list[_Candidate]:
+    """The candidates, with an organisation that ends with a person's name the article gives
+    elsewhere cut to that person ("Secretary of the Interior Dirk Kempthorne": the tagger's
+    "Interior Dirk Kempthorne", where "Kempthorne" or "Dirk Kempthorne" is a person).
+
+    >>> found = [_Candidate(0, 24, "Interior Dirk Kempthorne", "Organization"), _Candidate(30, 40, "Kempthorne", "Person")]
+    >>> [(c.text, c.kind) for c in _persons_after_departments(found)]
+    [('Dirk Kempthorne', 'Person'), ('Kempthorne', 'Person')]
+    """
+    persons = {c.text for c in candidates if c.kind == "Person"}
+    out = []
+    for c in candidates:
+        words = c.text.split(" ")
+        if c.kind == "Organization" and len(words) >= 3:
+            for k in range(1, len(words) - 1):
+                tail = words[k:]
+                if " ".join(tail) in persons or len(tail) == 2 and tail[1] in persons and tail[0].istitle():
+                    begin = c.end - len(" ".join(tail))
+                    c = _Candidate(begin, c.end, " ".join(tail), "Person", None, True)
+                    break
+        out.append(c)
+    return out
+
+
+def _without_law_acronyms(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """The candidates without the acronym a law's name defines ("Endangered Species Act (ESA)":
+    "ESA" is a law, no actor).
+
+    >>> text = "The Endangered Species Act (ESA) protects them. The ESA is old."
+    >>> [c.text for c in _without_law_acronyms(text, [_Candidate(50, 53, "ESA", "Organization")])]
+    []
+    """
+    laws = set(_LAW_ACRONYM.findall(text))
+    return [c for c in candidates if c.text not in laws] if laws else candidates
+
+
 def _acting_nationality(ent: Any, text: str) -> list[_Candidate]:
     """A nationality word names its country only where the country acts through it."""
     if len(ent) != 1 or not gazetteer.is_demonym(ent.text):
@@ -613,6 +698,8 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, str], post_acrony
     with_suffix = {m.group(1): c.text for c in candidates if c.kind == "Organization"
                    and (m := _ORG_SUFFIX.fullmatch(c.text))}  # "Labour" -> "Labour Party"
 
+    organisations = {c.text for c in candidates if c.kind == "Organization"}
+
     def cluster_for(key: str) -> _Cluster:
         if key not in by_key:
             by_key[key] = _Cluster()
@@ -646,10 +733,26 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, str], post_acrony
         if c.text in with_suffix and not c.country:  # "Labour" where the article says "Labour Party"
             cluster_for(f"name:{with_suffix[c.text].casefold()}").add(c)
             continue
+        if c.kind == "Organization" and (bare := _after_country(c.text)) in organisations:
+            cluster_for(f"name:{bare.casefold()}").add(c)  # "U.S. Fish and Wildlife Service" where
+            continue  # the article also says "Fish and Wildlife Service"
         cluster_for(_key(c, persons)).add(c)
         if c.text in acronyms.values():
             by_key[_key(c, persons)].expansion = c.text
     return clusters
+
+
+def _after_country(name: str) -> str | None:
+    """An organisation's name without the country it begins with, if two words or more are left.
+
+    >>> _after_country("U.S. Fish and Wildlife Service"), _after_country("U . S . Army"), _after_country("Fish and Wildlife Service")
+    ('Fish and Wildlife Service', None, None)
+    """
+    words = name.split(" ")
+    for k in range(min(4, len(words) - 1), 0, -1):  # the longest country first ("U . S ." before "U")
+        if gazetteer.country(" ".join(words[:k])):
+            return " ".join(words[k:]) if len(words) - k >= 2 and words[k][:1].isupper() else None
+    return None
 
 
 def _region(name: str) -> str | None:
