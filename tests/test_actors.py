@@ -180,3 +180,20 @@ def test_a_person_the_tagger_joins_to_a_department_is_the_person() -> None:
     actors = {a.name: (a.kind, len(a.mentions)) for a in extract_actors(load_model()(text), text)}
     assert actors.get("Dirk Kempthorne") == ("Person", 2), actors
     assert not [n for n in actors if n.startswith("Interior")], actors
+
+
+def test_a_degree_after_a_name_is_no_state_and_a_cut_name_goes_on_after_and() -> None:
+    """"Regina M. Benjamin, MD," holds a degree: "MD" there is not Maryland, which "Bethesda, MD"
+    still is; "AMA Council on Ethical and" | "Judicial Affairs" (the tagger's two names) is one
+    organisation; "Regina" alone, read as the city, is the Regina Benjamin the article names."""
+    from kg.extract.actors import extract_actors
+    from kg.extract.nlp import load_model
+    text = ("Obama nominated Regina M. Benjamin, MD, a family physician, and Francis S. Collins, MD, PhD, "
+            "who keeps a lab in Bethesda, MD. Benjamin chaired the AMA Council on Ethical and Judicial Affairs. "
+            "\"If Regina's in a fight, don't ever bet against her,\" a colleague said.\n")
+    found = extract_actors(load_model()(text), text)
+    actors = {a.name: [text[m.begin:m.end] for m in a.mentions] for a in found}
+    maryland = [a for a in found if a.name in ("MD", "Maryland", "Md.")]
+    assert [[m.begin for m in a.mentions] for a in maryland] == [[text.index("Bethesda, MD") + 10]], actors
+    assert "AMA Council on Ethical and Judicial Affairs" in actors and "Judicial Affairs" not in actors, actors
+    assert "Regina" in actors["Regina M. Benjamin"] and "Regina" not in actors, actors

@@ -40,6 +40,8 @@ _PERSONAL_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame"
 #: Which kind wins a vote tie, and which kinds a person's name outranks.
 _PRIORITY = {"Person": 4, "GeopoliticalEntity": 3, "Organization": 2, "Place": 1}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
+#: Academic and professional degrees written after a name ("MD", "Ph.D."), without dots.
+_DEGREES = frozenset({"MD", "PHD", "DDS", "DMD", "MPH", "RN", "JD", "MBA", "DVM", "FACP", "FRCP"})
 _ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z.&-]{1,11})\s*\)")
 _WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
@@ -54,6 +56,8 @@ _FIRM = re.compile(rf"\b{_NAME_PART}(?:, {_NAME_PART})*,? (?:and|&) (?:{_NAME_PA
 _LAW_WORDS = frozenset({"Act", "Acts"})
 #: An acronym a law's name defines: "Endangered Species Act (ESA)".
 _LAW_ACRONYM = re.compile(r"\b[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*[ \t]+Acts?[ \t]*\([ \t]*([A-Z][A-Z.]{1,9})[ \t]*\)")
+#: Words a name does not end with: an organisation's name the tagger cut there goes on.
+_GLUE_WORDS = frozenset({"and", "of", "for", "&"})
 #: Last words of agencies named by two nouns joined by "and" ("Fish and Wildlife Service").
 _AGENCY_HEADS = frozenset({"Service", "Administration", "Agency", "Bureau", "Commission", "Department",
                            "Institute", "Authority", "Office", "Board", "Survey"})
@@ -180,6 +184,8 @@ def _candidates(ent: Any, text: str) -> list[_Candidate]:
         return _acting_nationality(ent, text)
     if len(tokens) == 1 and is_honorific(ent.text) and ent.end < len(ent.doc) and ent.doc[ent.end].is_title:
         return []  # "Msgr" of "Msgr. Michael Farmer", read as a place: a title, no actor
+    if _degree_after_name(ent):
+        return []  # "Regina Benjamin, MD, a family physician": her degree, not Maryland
     if label == "PERSON" and len(tokens) == 1 and gazetteer.is_demonym(ent.text):
         return []  # a nationality read as a person's name ("the Bangladeshi population") names no one
     while tokens and (tokens[0].lower_ in ("the", "a", "an") or
@@ -225,6 +231,23 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "between", "near", "across", "aroun
 #: Nouns of places: "between" names places when another of its objects is one ("between Lyon and
 #: the capital"); two teams otherwise ("the semifinal between Evansville and Indiana State").
 _PLACE_NOUNS = frozenset({"capital", "city", "town", "village", "region", "province", "port", "coast", "border"})
+
+
+def _degree_after_name(ent: Any) -> bool:
+    """Whether an entity is an academic degree after a person's name and a comma ("Regina M.
+    Benjamin, MD,", "Francis S. Collins, MD, PhD"), which the tagger reads as a state ("MD").
+
+    >>> from kg.extract.nlp import load_model
+    >>> doc = load_model()("Obama nominated Regina Benjamin, MD, a physician from Bethesda, MD.")
+    >>> [(e.text, _degree_after_name(e)) for e in doc.ents if e.text == "MD"]
+    [('MD', True), ('MD', False)]
+    """
+    doc, i = ent.doc, ent.start
+    if len(ent) != 1 or ent.text.replace(".", "").replace(" ", "").upper() not in _DEGREES or i < 2:
+        return False
+    while i >= 2 and doc[i - 1].text == "," and doc[i - 2].text.replace(".", "").replace(" ", "").upper() in _DEGREES:
+        i -= 2  # "Collins, MD, PhD"
+    return i >= 2 and doc[i - 1].text == "," and doc[i - 2].ent_type_ == "PERSON"
 
 
 def _big_city_as_place(token: Any, name: str) -> bool:
@@ -520,16 +543,16 @@ def _agencies_joined(text: str, candidates: list[_Candidate]) -> list[_Candidate
     >>> [c.text for c in _agencies_joined(text, [_Candidate(27, 43, "Wildlife Service", "Organization")])]
     ['Fish and Wildlife Service']
     """
-    joined = list(candidates)
-    for c in candidates:
+    joined = _split_at_glue(text, candidates)
+    for c in list(joined):
         if c.kind != "Organization" or c.text.split()[-1] not in _AGENCY_HEADS:
             continue
         m = _WORDS_AND.search(text, max(0, c.begin - 60), c.begin)
         if not m or any(w.lower() in ORG_HEADS or w.lower() in FUNCTION_WORDS
                                               for w in m.group(1).split()):
             continue
-        left = [o for o in candidates if o is not c and o.begin < m.end() and m.start() < o.end]
-        named_apart = [o for o in candidates if o not in left and o.text == m.group(1).strip()]
+        left = [o for o in joined if o is not c and o.begin < m.end() and m.start() < o.end]
+        named_apart = [o for o in joined if o not in left and o.text == m.group(1).strip()]
         if named_apart or len(left) > 1:
             continue
         if left:  # "U.S. Fish": a country, then the words before "and"
@@ -545,6 +568,26 @@ def _agencies_joined(text: str, candidates: list[_Candidate]) -> list[_Candidate
         joined = [o for o in joined if o is not c and o not in left]
         joined.append(_Candidate(begin, c.end, text[begin:c.end], "Organization", None, True))
     return sorted(joined, key=lambda c: (c.begin, c.end))
+
+
+def _split_at_glue(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """The candidates, with an organisation the tagger ended on "and", "of" or "for" joined to the
+    organisation's name that follows it ("AMA Council on Ethical and" | "Judicial Affairs").
+
+    >>> text = "She chaired the AMA Council on Ethical and Judicial Affairs last year."
+    >>> found = [_Candidate(16, 42, "AMA Council on Ethical and", "Organization"), _Candidate(43, 59, "Judicial Affairs", "Organization")]
+    >>> [c.text for c in _split_at_glue(text, found)]
+    ['AMA Council on Ethical and Judicial Affairs']
+    """
+    out: list[_Candidate] = []
+    for c in candidates:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "Organization" and prev.text.rsplit(" ", 1)[-1] in _GLUE_WORDS \
+                and text[prev.end:c.begin] == " " and c.kind in ("Organization", "Person"):
+            out[-1] = _Candidate(prev.begin, c.end, text[prev.begin:c.end], "Organization", None, True)
+        else:
+            out.append(c)
+    return out
 
 
 def _persons_after_departments(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -794,8 +837,9 @@ def _key(c: _Candidate, persons: list[_Candidate]) -> str:
         return _person_key(c.text)
     # a surname or first name alone: the full name it shortens, when one person fits
     fits = sorted({f for f in full if c.text in (_surname(f), f.split()[0]) or f.endswith(" " + c.text)})
-    if len(fits) == 1 and (c.kind == "Person" or c.text == _surname(fits[0])):
-        return _person_key(fits[0])
+    if len(fits) == 1 and (c.kind == "Person" or c.text == _surname(fits[0]) or
+                           c.text == fits[0].split()[0] and not c.country and is_given_name(c.text.lower())):
+        return _person_key(fits[0])  # "Regina" (read as the city) where Regina Benjamin is named
     if len(fits) > 1:  # two people share the name: the nearest full mention before it
         before = [p for p in persons if p.text in fits and p.end <= c.begin]
         if before:
@@ -810,6 +854,7 @@ def _rescan(clusters: list[_Cluster], text: str, masked: list[tuple[int, int]],
             post_acronyms: dict[str, int]) -> None:
     """Add untagged repeats of each actor's names ("Bajwa" after "Qamar Javed Bajwa")."""
     taken = sorted((s.begin, s.end) for cl in clusters for s in cl.spans)
+    person_ends = {s.end for cl in clusters if cl.kind == "Person" for s in cl.spans}
     surnames = Counter(_surname(cl.name) for cl in clusters if cl.kind == "Person" and " " in cl.name)
     for cl in clusters:
         forms = {n for n in cl.names if not gazetteer.is_demonym(n)}
@@ -825,10 +870,23 @@ def _rescan(clusters: list[_Cluster], text: str, masked: list[tuple[int, int]],
                 if any(b < te and tb < e for tb, te in taken) or any(mb <= b and e <= me for mb, me in masked):
                     continue
                 if form in post_acronyms and re.match(r"\s+(?:[A-Z][\w.]*\s+)*[A-Z]", text[e:e + 40]) \
-                        or text[e:e + 1] == ")":
+                        or text[e:e + 1] == ")" or _degree_at(text, b, e, person_ends):
                     continue
                 cl.spans.append(Span(b, e, form))
                 taken.append((b, e))
+
+
+def _degree_at(text: str, begin: int, end: int, person_ends: set[int]) -> bool:
+    """Whether ``text[begin:end]`` is a degree after a person's name and a comma (the names of
+    persons end at ``person_ends``), as :func:`_degree_after_name` finds the tagger's.
+
+    >>> _degree_at("Regina Benjamin, MD, PhD, said", 21, 24, {15})
+    True
+    """
+    if text[begin:end].replace(".", "").replace(" ", "").upper() not in _DEGREES:
+        return False
+    before = re.search(r"(?:,[ \t]*(?:[A-Za-z. ]{2,6}?)[ \t]*)*,[ \t]*$", text[max(0, begin - 40):begin])
+    return before is not None and begin - len(before.group(0)) in person_ends
 
 
 def _to_actor(cl: _Cluster) -> Actor:

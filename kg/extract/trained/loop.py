@@ -67,6 +67,7 @@ def fit(nlp: Any, examples: list[Any], optimizer: Any, rng: random.Random, *, ep
     """Update ``nlp`` on ``examples`` for ``epochs`` epochs, logging each epoch's loss of
     ``component``; stops after the epoch that ends past ``max_minutes`` since ``started``
     (``time.monotonic()``). Returns the number of epochs run."""
+    log(f"training on {environment()}")
     done = 0
     for epoch in range(epochs):
         losses: dict[str, float] = {}
@@ -81,6 +82,35 @@ def fit(nlp: Any, examples: list[Any], optimizer: Any, rng: random.Random, *, ep
             log(f"stopped after {done} epochs: over {max_minutes} minutes (weights not the reproducible ones)")
             break
     return done
+
+
+def environment() -> str:
+    """The libraries and the processor the weights' floating-point sums depend on: the same
+    command writes other bytes on another processor (BLIS picks its kernels by the CPU's
+    instruction set) or with other library versions.
+
+    >>> environment().startswith("Python ")
+    True
+    """
+    import platform
+    from importlib.metadata import PackageNotFoundError, version
+
+    def v(name: str) -> str:
+        try:
+            return version(name)
+        except PackageNotFoundError:
+            return "-"
+
+    cpu = platform.processor() or platform.machine()
+    try:
+        info = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
+        cpu = next((line.split(":", 1)[1].strip() for line in info.splitlines() if line.startswith("model name")), cpu)
+        flags = set(next((line.split(":", 1)[1].split() for line in info.splitlines() if line.startswith("flags")), []))
+        simd = next((f for f in ("avx512f", "avx2", "avx", "sse4_2") if f in flags), "")
+    except OSError:
+        simd = ""
+    libraries = ", ".join(f"{name} {v(name)}" for name in ("spacy", "thinc", "numpy", "blis"))
+    return f"Python {platform.python_version()}, {libraries}; CPU {cpu}{' (' + simd + ')' if simd else ''}"
 
 
 def write_weights(nlp: Any, target: Path) -> None:
