@@ -40,6 +40,9 @@ _PERSONAL_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame"
 #: Which kind wins a vote tie, and which kinds a person's name outranks.
 _PRIORITY = {"Person": 4, "GeopoliticalEntity": 3, "Organization": 2, "Place": 1}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
+#: Nouns of trade that describe a firm named after them ("carmaker BMW", "gas monopoly Gazprom").
+_TRADE_NOUNS = frozenset({"carmaker", "automaker", "insurer", "monopoly", "producer", "brand", "supermarket",
+                          "subsidiary", "utility", "exporter", "refiner", "miner", "brewer", "developer"})
 #: Academic and professional degrees written after a name ("MD", "Ph.D."), without dots.
 _DEGREES = frozenset({"MD", "PHD", "DDS", "DMD", "MPH", "RN", "JD", "MBA", "DVM", "FACP", "FRCP"})
 _ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z.&-]{1,11})\s*\)")
@@ -97,6 +100,7 @@ class _Candidate:
     country: gazetteer.Country | None = None
     forced: bool = False  # type fixed by evidence (group noun, country table), not by NER alone
     dateline: bool = False  # the place of a dateline: an actor of its own (the team of that name stays apart)
+    firm: bool = False  # a noun of trade describes it ("oil giant Yukos"): a firm whatever the tagger read
 
 
 @dataclass
@@ -107,6 +111,7 @@ class _Cluster:
     country: gazetteer.Country | None = None
     expansion: str | None = None
     person_evidence: bool = False
+    organisation_evidence: bool = False
 
     def add(self, c: _Candidate) -> None:
         self.spans.append(Span(c.begin, c.end, c.text))
@@ -114,6 +119,8 @@ class _Cluster:
         self.kind_votes[c.kind] += 3 if c.forced else 1
         if c.kind == "Person" and (" " in c.text or c.forced):
             self.person_evidence = True
+        if c.firm:
+            self.organisation_evidence = True
         self.country = self.country or c.country
 
     @property
@@ -122,6 +129,8 @@ class _Cluster:
             return "Person"
         if self.country:
             return "GeopoliticalEntity"
+        if self.organisation_evidence and self.kind_votes["Person"]:
+            return "Organization"  # "oil giant Yukos" once, "Yukos" read as a person elsewhere
         return max(self.kind_votes, key=lambda k: (self.kind_votes[k], _PRIORITY[k]))
 
     @property
@@ -210,8 +219,9 @@ def _candidates(ent: Any, text: str) -> list[_Candidate]:
         return []  # no capital letter, no name ("cts" in "Shr 42 cts vs 31 cts"; "washingtonpost.com" is one);
         # no digit in a person's ("4th Qtr Net")
     kind, forced = _KIND[label], False
-    if kind == "Person" and any(t.dep_ in ("compound", "amod", "nmod") and t.head.i >= ent.end
-                                and t.head.lemma_.lower() in ORG_HEADS for t in tokens):
+    firm = kind == "Person" and _after_organisation_noun(tokens[0])
+    if firm or kind == "Person" and any(t.dep_ in ("compound", "amod", "nmod") and t.head.i >= ent.end
+                                        and t.head.lemma_.lower() in ORG_HEADS for t in tokens):
         kind, forced = "Organization", True
     if kind == "Organization" and len(tokens) == 1 and _big_city_as_place(tokens[0], name):
         kind = "GeopoliticalEntity"
@@ -221,7 +231,7 @@ def _candidates(ent: Any, text: str) -> list[_Candidate]:
     dateline = _is_dateline(text, begin, end)
     if dateline:
         kind, forced = "GeopoliticalEntity", True
-    return [_Candidate(begin, end, name, kind, country, forced, dateline)]
+    return [_Candidate(begin, end, name, kind, country, forced, dateline, firm)]
 
 
 #: Prepositions whose object is where something is or happens ("in Lyon", "between Lyon and
@@ -231,6 +241,28 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "between", "near", "across", "aroun
 #: Nouns of places: "between" names places when another of its objects is one ("between Lyon and
 #: the capital"); two teams otherwise ("the semifinal between Evansville and Indiana State").
 _PLACE_NOUNS = frozenset({"capital", "city", "town", "village", "region", "province", "port", "coast", "border"})
+
+
+def _after_organisation_noun(first: Any) -> bool:
+    """Whether a name read as a person's follows a noun that describes organisations ("Russian
+    oil giant Yukos", "budget airline Ryanair", "carmaker BMW") and begins with no given name.
+
+    >>> from kg.extract.nlp import load_model
+    >>> doc = load_model()("Shares in Russian oil giant Yukos fell.")
+    >>> _after_organisation_noun(doc[5]), _after_organisation_noun(doc[4])
+    (True, False)
+    """
+    if first.i == 0 or is_given_name(first.text.lower()):
+        return False
+    before = first.doc[first.i - 1]
+    return before.is_lower and before.pos_ == "NOUN" and before.lemma_ in _organisation_nouns()
+
+
+@lru_cache(maxsize=1)
+def _organisation_nouns() -> frozenset[str]:
+    """Nouns that describe an organisation named right after them: coreference's (the company,
+    the airline), the organisation heads, and words of trade ("carmaker", "monopoly")."""
+    return words("organisation-nouns") | ORG_HEADS | _TRADE_NOUNS
 
 
 def _degree_after_name(ent: Any) -> bool:
@@ -742,6 +774,7 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, str], post_acrony
                    and (m := _ORG_SUFFIX.fullmatch(c.text))}  # "Labour" -> "Labour Party"
 
     organisations = {c.text for c in candidates if c.kind == "Organization"}
+    firms = {c.text for c in candidates if c.firm}
 
     def cluster_for(key: str) -> _Cluster:
         if key not in by_key:
@@ -779,9 +812,9 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, str], post_acrony
         if c.kind == "Organization" and (bare := _after_country(c.text)) in organisations:
             cluster_for(f"name:{bare.casefold()}").add(c)  # "U.S. Fish and Wildlife Service" where
             continue  # the article also says "Fish and Wildlife Service"
-        cluster_for(_key(c, persons)).add(c)
+        cluster_for(_key(c, persons, firms)).add(c)
         if c.text in acronyms.values():
-            by_key[_key(c, persons)].expansion = c.text
+            by_key[_key(c, persons, firms)].expansion = c.text
     return clusters
 
 
@@ -829,7 +862,7 @@ def _person_key(full_name: str) -> str:
     return f"person:{full_name.casefold()}"
 
 
-def _key(c: _Candidate, persons: list[_Candidate]) -> str:
+def _key(c: _Candidate, persons: list[_Candidate], firms: set[str]) -> str:
     if c.country:
         return f"country:{c.country.code}"
     full = [p.text for p in persons]
@@ -844,9 +877,9 @@ def _key(c: _Candidate, persons: list[_Candidate]) -> str:
         before = [p for p in persons if p.text in fits and p.end <= c.begin]
         if before:
             return _person_key(before[-1].text)
-    if c.kind == "Person":
+    if c.kind == "Person" and c.text not in firms:
         return _person_key(c.text)
-    return f"name:{c.text.casefold()}"
+    return f"name:{c.text.casefold()}"  # a firm's name read as a person's elsewhere ("Yukos"): the firm
 
 
 # -- mentions the tagger missed ----------------------------------------------------------------
