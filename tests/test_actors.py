@@ -211,3 +211,20 @@ def test_a_firm_after_a_noun_of_trade_is_an_organisation_in_every_mention() -> N
     actors = {a.name: (a.kind, len(a.mentions)) for a in extract_actors(load_model()(text), text)}
     assert actors["Yukos"] == ("Organization", 4), actors
     assert actors["Ryanair"] == ("Organization", 2), actors
+
+
+def test_a_head_word_alone_is_the_organisation_named_in_full_and_a_time_zone_is_no_actor() -> None:
+    """"the Bank" after "the Bank of England" and "the Commission" after "the European Commission"
+    are those organisations (labelled with the full name); with two banks named in full, "the
+    Bank" stays apart; "GMT" in "at 0619 GMT" is no actor."""
+    from kg.extract.actors import extract_actors
+    from kg.extract.nlp import load_model
+    text = ("The Bank of England held rates at 4.75%. The Bank said inflation would stay low. The European "
+            "Commission warned France, and the Commission said it would act. Trading closed at 0619 GMT on Friday.\n")
+    actors = {a.name: [text[m.begin:m.end] for m in a.mentions] for a in extract_actors(load_model()(text), text)}
+    assert "Bank" in actors.get("Bank of England", []) and "Bank" not in actors, actors
+    assert "Commission" in actors.get("European Commission", []) and "Commission" not in actors, actors
+    assert "GMT" not in actors, actors
+    two = "The Bank of England and the Bank of Japan met. The Bank said nothing.\n"
+    names = {a.name for a in extract_actors(load_model()(two), two)}
+    assert {"Bank of England", "Bank of Japan"} <= names, names

@@ -40,6 +40,10 @@ _PERSONAL_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame"
 #: Which kind wins a vote tie, and which kinds a person's name outranks.
 _PRIORITY = {"Person": 4, "GeopoliticalEntity": 3, "Organization": 2, "Place": 1}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
+#: Time zones the tagger reads as organisations ("at 0619 GMT").
+_TIME_ZONES = frozenset({"GMT", "UTC", "BST", "CET", "CEST", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "JST"})
+#: Words that stand alone for an organisation named in full before ("the Bank", "the Commission").
+_HEAD_WORDS = ORG_HEADS | {"commission", "bureau", "authority", "board", "foundation", "fund", "church"}
 #: Nouns of trade that describe a firm named after them ("carmaker BMW", "gas monopoly Gazprom").
 _TRADE_NOUNS = frozenset({"carmaker", "automaker", "insurer", "monopoly", "producer", "brand", "supermarket",
                           "subsidiary", "utility", "exporter", "refiner", "miner", "brewer", "developer"})
@@ -209,8 +213,9 @@ def _candidates(ent: Any, text: str) -> list[_Candidate]:
         tokens = tokens[:-1]
     if label in ("ORG", "PERSON") and len(tokens) > 1 and _people_plural(tokens[-1]):
         tokens = tokens[:-1]  # "Labour MPs", "Hamas fighters": the organisation, not its people
-    if not tokens or len(tokens) > 1 and tokens[-1].text in _LAW_WORDS:
-        return []  # nothing left, or a law ("Endangered Species Act"): no actor
+    if not tokens or len(tokens) > 1 and tokens[-1].text in _LAW_WORDS or \
+            len(tokens) == 1 and tokens[0].text in _TIME_ZONES:
+        return []  # nothing left, a law ("Endangered Species Act") or a time zone ("at 0619 GMT"): no actor
     begin, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     name = text[begin:end]
     if len(tokens) == 1 and is_title_word(name) and not name.isupper() and label in ("PERSON", "ORG"):
@@ -775,6 +780,7 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, str], post_acrony
 
     organisations = {c.text for c in candidates if c.kind == "Organization"}
     firms = {c.text for c in candidates if c.firm}
+    heads = _head_words(organisations)
 
     def cluster_for(key: str) -> _Cluster:
         if key not in by_key:
@@ -809,6 +815,12 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, str], post_acrony
         if c.text in with_suffix and not c.country:  # "Labour" where the article says "Labour Party"
             cluster_for(f"name:{with_suffix[c.text].casefold()}").add(c)
             continue
+        if c.kind == "Organization" and len(heads.get(c.text, ())) == 1:
+            full = next(iter(heads[c.text]))  # "the Bank": the Bank of England
+            cl = cluster_for(f"name:{full.casefold()}")
+            cl.expansion = full
+            cl.add(c)
+            continue
         if c.kind == "Organization" and (bare := _after_country(c.text)) in organisations:
             cluster_for(f"name:{bare.casefold()}").add(c)  # "U.S. Fish and Wildlife Service" where
             continue  # the article also says "Fish and Wildlife Service"
@@ -816,6 +828,25 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, str], post_acrony
         if c.text in acronyms.values():
             by_key[_key(c, persons, firms)].expansion = c.text
     return clusters
+
+
+def _head_words(organisations: set[str]) -> dict[str, set[str]]:
+    """The organisations' names each head word stands for alone ("the Bank said" after "the Bank
+    of England"; "the Commission" after "the European Commission"): a word of
+    :data:`_HEAD_WORDS`, capitalised, that begins a name before "of" or ends it.
+
+    >>> _head_words({"Bank of England", "European Commission", "Bank"})
+    {'Bank': {'Bank of England'}, 'Commission': {'European Commission'}}
+    """
+    heads: dict[str, set[str]] = {}
+    for name in sorted(organisations):
+        words = name.split(" ")
+        if len(words) < 2:
+            continue
+        for word in {words[-1]} | ({words[0]} if words[1] == "of" else set()):
+            if word.istitle() and word.lower() in _HEAD_WORDS:
+                heads.setdefault(word, set()).add(name)
+    return heads
 
 
 def _after_country(name: str) -> str | None:
