@@ -200,17 +200,19 @@ def test_a_degree_after_a_name_is_no_state_and_a_cut_name_goes_on_after_and() ->
 
 
 def test_a_firm_after_a_noun_of_trade_is_an_organisation_in_every_mention() -> None:
-    """A firm the tagger reads as a person ("Yukos", "Ryanair") is an organisation where a noun
+    """A firm the tagger reads as a person or a place ("Yukos", "Ryanair", "Gazprom") is an organisation where a noun
     of trade describes it ("Russian oil giant Yukos", "budget airline Ryanair"), and its other
     mentions, read as a person's or an organisation's, are that one organisation."""
     from kg.extract.actors import extract_actors
     from kg.extract.nlp import load_model
     text = ("Shares in Russian oil giant Yukos fell again. Yukos said it would appeal, and Yukos managers "
             "met in Moscow. Yukos has debts of $27bn. Budget airline Ryanair said fares would fall. "
-            "Ryanair flies to 100 cities.\n")
+            "Ryanair flies to 100 cities. Russian gas monopoly Gazprom would buy the unit, and Gazprom "
+            "said so.\n")
     actors = {a.name: (a.kind, len(a.mentions)) for a in extract_actors(load_model()(text), text)}
     assert actors["Yukos"] == ("Organization", 4), actors
     assert actors["Ryanair"] == ("Organization", 2), actors
+    assert actors["Gazprom"] == ("Organization", 2), actors
 
 
 def test_a_head_word_alone_is_the_organisation_named_in_full_and_a_time_zone_is_no_actor() -> None:

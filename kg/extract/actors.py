@@ -133,8 +133,8 @@ class _Cluster:
             return "Person"
         if self.country:
             return "GeopoliticalEntity"
-        if self.organisation_evidence and self.kind_votes["Person"]:
-            return "Organization"  # "oil giant Yukos" once, "Yukos" read as a person elsewhere
+        if self.organisation_evidence:
+            return "Organization"  # "oil giant Yukos" once, "Yukos" read as a person or place elsewhere
         return max(self.kind_votes, key=lambda k: (self.kind_votes[k], _PRIORITY[k]))
 
     @property
@@ -224,7 +224,7 @@ def _candidates(ent: Any, text: str) -> list[_Candidate]:
         return []  # no capital letter, no name ("cts" in "Shr 42 cts vs 31 cts"; "washingtonpost.com" is one);
         # no digit in a person's ("4th Qtr Net")
     kind, forced = _KIND[label], False
-    firm = kind == "Person" and _after_organisation_noun(tokens[0])
+    firm = kind != "Organization" and _after_organisation_noun(tokens[0])
     if firm or kind == "Person" and any(t.dep_ in ("compound", "amod", "nmod") and t.head.i >= ent.end
                                         and t.head.lemma_.lower() in ORG_HEADS for t in tokens):
         kind, forced = "Organization", True
@@ -249,8 +249,9 @@ _PLACE_NOUNS = frozenset({"capital", "city", "town", "village", "region", "provi
 
 
 def _after_organisation_noun(first: Any) -> bool:
-    """Whether a name read as a person's follows a noun that describes organisations ("Russian
-    oil giant Yukos", "budget airline Ryanair", "carmaker BMW") and begins with no given name.
+    """Whether a name read as a person's or a place's follows a noun that describes organisations
+    ("Russian oil giant Yukos", "budget airline Ryanair", "gas monopoly Gazprom") and begins with
+    no given name.
 
     >>> from kg.extract.nlp import load_model
     >>> doc = load_model()("Shares in Russian oil giant Yukos fell.")
@@ -261,6 +262,16 @@ def _after_organisation_noun(first: Any) -> bool:
         return False
     before = first.doc[first.i - 1]
     return before.is_lower and before.pos_ == "NOUN" and before.lemma_ in _organisation_nouns()
+
+
+def _organisation_noun_before(text: str, begin: int) -> bool:
+    """Whether a noun that describes organisations, in lower case, comes right before ``begin``.
+
+    >>> _organisation_noun_before("Russian gas monopoly Gazprom", 21), _organisation_noun_before("Mr Smith", 3)
+    (True, False)
+    """
+    m = re.search(r"(?<![\w-])([a-z]+)[ \t]+$", text[max(0, begin - 30):begin])
+    return m is not None and m.group(1) in _organisation_nouns()
 
 
 @lru_cache(maxsize=1)
@@ -938,6 +949,8 @@ def _rescan(clusters: list[_Cluster], text: str, masked: list[tuple[int, int]],
                     continue
                 cl.spans.append(Span(b, e, form))
                 taken.append((b, e))
+                if " " not in form and _organisation_noun_before(text, b):
+                    cl.organisation_evidence = True  # "gas monopoly Gazprom", untagged there
 
 
 def _degree_at(text: str, begin: int, end: int, person_ends: set[int]) -> bool:
