@@ -213,6 +213,9 @@ def test_a_firm_after_a_noun_of_trade_is_an_organisation_in_every_mention() -> N
     assert actors["Yukos"] == ("Organization", 4), actors
     assert actors["Ryanair"] == ("Organization", 2), actors
     assert actors["Gazprom"] == ("Organization", 2), actors
+    people = ("The Oscars will return, producers Craig Zadan and Neil Meron announced. \"We are thrilled,\" "
+              "said Zadan and Meron.\n")  # a noun of trade that describes people too
+    assert {a.name: a.kind for a in extract_actors(load_model()(people), people)}.get("Craig Zadan") == "Person"
 
 
 def test_a_head_word_alone_is_the_organisation_named_in_full_and_a_time_zone_is_no_actor() -> None:

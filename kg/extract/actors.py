@@ -45,8 +45,10 @@ _TIME_ZONES = frozenset({"GMT", "UTC", "BST", "CET", "CEST", "EST", "EDT", "CST"
 #: Words that stand alone for an organisation named in full before ("the Bank", "the Commission").
 _HEAD_WORDS = ORG_HEADS | {"commission", "bureau", "authority", "board", "foundation", "fund", "church"}
 #: Nouns of trade that describe a firm named after them ("carmaker BMW", "gas monopoly Gazprom").
-_TRADE_NOUNS = frozenset({"carmaker", "automaker", "insurer", "monopoly", "producer", "brand", "supermarket",
-                          "subsidiary", "utility", "exporter", "refiner", "miner", "brewer", "developer"})
+_TRADE_NOUNS = frozenset({"carmaker", "automaker", "insurer", "monopoly", "brand", "supermarket", "subsidiary",
+                          "utility", "exporter", "refiner", "drugmaker", "telecoms", "bank"})
+#: Nouns that also describe people ("producers Craig Zadan", "publisher Rupert Murdoch").
+_PEOPLE_TRADES = frozenset({"producer", "publisher", "maker", "operator", "developer", "director"})
 #: Academic and professional degrees written after a name ("MD", "Ph.D."), without dots.
 _DEGREES = frozenset({"MD", "PHD", "DDS", "DMD", "MPH", "RN", "JD", "MBA", "DVM", "FACP", "FRCP"})
 _ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z.&-]{1,11})\s*\)")
@@ -224,7 +226,7 @@ def _candidates(ent: Any, text: str) -> list[_Candidate]:
         return []  # no capital letter, no name ("cts" in "Shr 42 cts vs 31 cts"; "washingtonpost.com" is one);
         # no digit in a person's ("4th Qtr Net")
     kind, forced = _KIND[label], False
-    firm = kind != "Organization" and _after_organisation_noun(tokens[0])
+    firm = kind != "Organization" and (len(tokens) == 1 or kind != "Person") and _after_organisation_noun(tokens[0])
     if firm or kind == "Person" and any(t.dep_ in ("compound", "amod", "nmod") and t.head.i >= ent.end
                                         and t.head.lemma_.lower() in ORG_HEADS for t in tokens):
         kind, forced = "Organization", True
@@ -278,7 +280,7 @@ def _organisation_noun_before(text: str, begin: int) -> bool:
 def _organisation_nouns() -> frozenset[str]:
     """Nouns that describe an organisation named right after them: coreference's (the company,
     the airline), the organisation heads, and words of trade ("carmaker", "monopoly")."""
-    return words("organisation-nouns") | ORG_HEADS | _TRADE_NOUNS
+    return (words("organisation-nouns") | ORG_HEADS | _TRADE_NOUNS) - _PEOPLE_TRADES
 
 
 def _degree_after_name(ent: Any) -> bool:
