@@ -213,6 +213,9 @@ def test_a_firm_after_a_noun_of_trade_is_an_organisation_in_every_mention() -> N
     assert actors["Yukos"] == ("Organization", 4), actors
     assert actors["Ryanair"] == ("Organization", 2), actors
     assert actors["Gazprom"] == ("Organization", 2), actors
+    group = "Firms accused were Altria Group and Philip Morris. Altria said so.\n"  # a company word ends it
+    assert {a.name: (a.kind, len(a.mentions)) for a in extract_actors(load_model()(group), group)}.get("Altria Group") \
+        == ("Organization", 2)
     people = ("The Oscars will return, producers Craig Zadan and Neil Meron announced. \"We are thrilled,\" "
               "said Zadan and Meron.\n")  # a noun of trade that describes people too
     assert {a.name: a.kind for a in extract_actors(load_model()(people), people)}.get("Craig Zadan") == "Person"

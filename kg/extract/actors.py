@@ -106,7 +106,7 @@ class _Candidate:
     country: gazetteer.Country | None = None
     forced: bool = False  # type fixed by evidence (group noun, country table), not by NER alone
     dateline: bool = False  # the place of a dateline: an actor of its own (the team of that name stays apart)
-    firm: bool = False  # a noun of trade describes it ("oil giant Yukos"): a firm whatever the tagger read
+    firm: bool = False  # a noun of trade describes it ("oil giant Yukos") or a company word ends it: a firm
 
 
 @dataclass
@@ -226,7 +226,8 @@ def _candidates(ent: Any, text: str) -> list[_Candidate]:
         return []  # no capital letter, no name ("cts" in "Shr 42 cts vs 31 cts"; "washingtonpost.com" is one);
         # no digit in a person's ("4th Qtr Net")
     kind, forced = _KIND[label], False
-    firm = kind != "Organization" and (len(tokens) == 1 or kind != "Person") and _after_organisation_noun(tokens[0])
+    firm = kind != "Organization" and _after_organisation_noun(tokens[0]) \
+        or len(tokens) > 1 and _ORG_SUFFIX.fullmatch(name) is not None  # "Altria Group", "Altria" alone later
     if firm or kind == "Person" and any(t.dep_ in ("compound", "amod", "nmod") and t.head.i >= ent.end
                                         and t.head.lemma_.lower() in ORG_HEADS for t in tokens):
         kind, forced = "Organization", True
