@@ -236,3 +236,16 @@ def test_a_head_word_alone_is_the_organisation_named_in_full_and_a_time_zone_is_
     two = "The Bank of England and the Bank of Japan met. The Bank said nothing.\n"
     names = {a.name for a in extract_actors(load_model()(two), two)}
     assert {"Bank of England", "Bank of Japan"} <= names, names
+
+
+def test_a_person_the_tagger_runs_into_a_department_or_pairs_with_and_is_that_person() -> None:
+    """"Secretary of the Interior Ken Salazar" (the tagger: an organisation "the Interior Ken
+    Salazar") is Ken Salazar; "Secretary Locke and Salazar" (the tagger: a person "Locke and")
+    are the two secretaries the article names; an opening quote is no part of a name."""
+    from kg.extract.actors import extract_actors
+    from kg.extract.nlp import load_model
+    text = ("He said “ Mexico City is big. The Secretary of the Interior Ken Salazar spoke. Secretary Locke "
+            "and Salazar agreed. Gary Locke said so.\n")
+    actors = {a.name: [text[m.begin:m.end] for m in a.mentions] for a in extract_actors(load_model()(text), text)}
+    assert actors == {"Mexico City": ["Mexico City"], "Ken Salazar": ["Ken Salazar", "Salazar"],
+                      "Gary Locke": ["Locke", "Gary Locke"]}, actors

@@ -63,3 +63,16 @@ def test_title_forms(text: str, expected: tuple[str, str, str] | None) -> None:
     analysis = analyse_doc(Article("t", text), load_model()(text), model="m")
     got = [(h.holder.name, h.title, h.organisation.name if h.organisation else None) for h in analysis.holdings]
     assert got == ([expected] if expected else [])
+
+
+def test_a_title_with_of_the_is_whole_and_its_last_word_alone_is_no_reference() -> None:
+    """"Secretary of the Interior Ken Salazar" holds the post "Secretary of the Interior" (not
+    "Interior"), so "the Interior and Commerce departments" later is no mention of him."""
+    text = ("Secretary of Commerce Gary Locke and Secretary of the Interior Ken Salazar, who head the two "
+            "agencies, said their decision was based on science. Groups wrote to the Interior and Commerce "
+            "departments.\n")
+    analysis = analyse_doc(Article("t", text), load_model()(text), model="m")
+    got = {h.holder.name: h.title for h in analysis.holdings}
+    assert got.get("Ken Salazar") == "Secretary of the Interior", got
+    salazar = next(a for a in analysis.actors if a.name == "Ken Salazar")
+    assert [m.text for m in salazar.mentions] == ["Ken Salazar"], salazar.mentions

@@ -161,7 +161,7 @@ def extract_actors(doc: Any, text: str) -> list[Actor]:
     """
     masked = _title_masks(text)
     candidates = _firms(text, [c for ent in doc.ents for c in _candidates(ent, text)])
-    candidates = _without_law_acronyms(text, _persons_after_departments(_agencies_joined(text, candidates)))
+    candidates = _without_law_acronyms(text, _persons_after_departments(text, _agencies_joined(text, candidates)))
     candidates = _headline_names(doc_text(doc), candidates)
     candidates = _names_run_on(text, candidates)
     candidates = [c for c in candidates if not any(b <= c.begin and c.end <= e for b, e in masked)]
@@ -203,7 +203,7 @@ def _candidates(ent: Any, text: str) -> list[_Candidate]:
         return []  # "Regina Benjamin, MD, a family physician": her degree, not Maryland
     if label == "PERSON" and len(tokens) == 1 and gazetteer.is_demonym(ent.text):
         return []  # a nationality read as a person's name ("the Bangladeshi population") names no one
-    while tokens and (tokens[0].lower_ in ("the", "a", "an") or
+    while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].is_punct or
                       (label == "PERSON" and is_title_word(tokens[0].text) and len(tokens) > 1)):
         tokens = tokens[1:]
     if label == "PERSON" and len(tokens) > 2 and _leading_description(tokens[0].text, text):
@@ -211,7 +211,8 @@ def _candidates(ent: Any, text: str) -> list[_Candidate]:
     opened = [i for i, t in enumerate(tokens) if t.text == "("]
     if opened and not any(t.text == ")" for t in tokens[opened[-1]:]):
         tokens = tokens[:opened[-1]]  # "Avions de Transport Regional (ATR": the name before its acronym
-    while tokens and (tokens[-1].text in _POSSESSIVE or tokens[-1].is_punct or tokens[-1].is_space):
+    while tokens and (tokens[-1].text in _POSSESSIVE or tokens[-1].is_punct or tokens[-1].is_space
+                      or label == "PERSON" and tokens[-1].lower_ in ("and", "or", "&")):  # "Locke and" | "Salazar"
         tokens = tokens[:-1]
     if label in ("ORG", "PERSON") and len(tokens) > 1 and _people_plural(tokens[-1]):
         tokens = tokens[:-1]  # "Labour MPs", "Hamas fighters": the organisation, not its people
@@ -641,28 +642,48 @@ def _split_at_glue(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
     return out
 
 
-def _persons_after_departments(candidates: list[_Candidate]) -> list[_Candidate]:
-    """The candidates, with an organisation that ends with a person's name the article gives
-    elsewhere cut to that person ("Secretary of the Interior Dirk Kempthorne": the tagger's
-    "Interior Dirk Kempthorne", where "Kempthorne" or "Dirk Kempthorne" is a person).
+def _persons_after_departments(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """The candidates, with an organisation the tagger ran on into a person cut to that person:
+    one that ends with a person the article names elsewhere ("said Secretary of the Interior Dirk
+    Kempthorne": the tagger's "Interior Dirk Kempthorne", where "Kempthorne" is a person) or, after
+    "of" ("Secretary of the Interior Ken Salazar"), with a given name and a surname; and an
+    organisation "X and Y" of two persons the article names ("Locke and Salazar") those two.
 
-    >>> found = [_Candidate(0, 24, "Interior Dirk Kempthorne", "Organization"), _Candidate(30, 40, "Kempthorne", "Person")]
-    >>> [(c.text, c.kind) for c in _persons_after_departments(found)]
-    [('Dirk Kempthorne', 'Person'), ('Kempthorne', 'Person')]
+    >>> text = "Secretary of the Interior Ken Salazar spoke. Locke and Salazar agreed. Gary Locke said so."
+    >>> found = [_Candidate(17, 37, "Interior Ken Salazar", "Organization"),
+    ...          _Candidate(45, 63, "Locke and Salazar", "Organization"), _Candidate(72, 82, "Gary Locke", "Person")]
+    >>> [(c.text, c.kind) for c in _persons_after_departments(text, found)]
+    [('Ken Salazar', 'Person'), ('Locke', 'Person'), ('Salazar', 'Person'), ('Gary Locke', 'Person')]
     """
     persons = {c.text for c in candidates if c.kind == "Person"}
-    out = []
+    cut = []
     for c in candidates:
         words = c.text.split(" ")
-        if c.kind == "Organization" and len(words) >= 3:
-            for k in range(1, len(words) - 1):
-                tail = words[k:]
-                if " ".join(tail) in persons or len(tail) == 2 and tail[1] in persons and tail[0].istitle():
-                    begin = c.end - len(" ".join(tail))
-                    c = _Candidate(begin, c.end, " ".join(tail), "Person", None, True)
-                    break
+        after_of = re.search(r"\bof[ \t]+(?:the[ \t]+)?$", text[max(0, c.begin - 12):c.begin]) is not None
+        person = _person_at_end(words, persons, after_of) if c.kind == "Organization" and len(words) >= 3 else None
+        cut.append(_Candidate(c.end - len(person), c.end, person, "Person", None, True) if person else c)
+    known = {w for c in cut if c.kind == "Person" for w in (c.text, c.text.split()[-1])}
+    out = []
+    for c in cut:
+        pair = c.text.split(" and ")
+        if c.kind == "Organization" and len(pair) == 2 and all(p in known for p in pair):
+            out.append(_Candidate(c.begin, c.begin + len(pair[0]), pair[0], "Person", None, True))
+            c = _Candidate(c.end - len(pair[1]), c.end, pair[1], "Person", None, True)
         out.append(c)
     return out
+
+
+def _person_at_end(words: list[str], persons: set[str], after_of: bool) -> str | None:
+    """The last words of an organisation's name that name a person: a person of ``persons`` or
+    the surname of one, after a given name; after "of", any given name and surname."""
+    for k in range(1, len(words) - 1):
+        tail = words[k:]
+        if " ".join(tail) in persons:
+            return " ".join(tail)
+        if len(tail) == 2 and tail[0].istitle() and tail[1][:1].isupper() and \
+                (tail[1] in persons or after_of and is_given_name(tail[0].lower())):
+            return " ".join(tail)
+    return None
 
 
 def _without_law_acronyms(text: str, candidates: list[_Candidate]) -> list[_Candidate]:

@@ -133,6 +133,8 @@ def _title_before(doc: Any, text: str, begin: int, end: int, index: _Index,
             continue
         if w.lower() == "of" and items:
             items.append((t.idx, t.idx + 2, "of"))
+        elif w.lower() == "the" and items and j > 0 and doc[j - 1].lower_ == "of":
+            items.append((t.idx, t.idx + 3, "word"))  # "Secretary of the Interior"
         elif w in acronyms:
             items.append((t.idx, t.idx + len(w), "acr"))
         elif gazetteer.is_demonym(w) or (w.isupper() and gazetteer.country(w)):
