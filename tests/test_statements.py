@@ -250,3 +250,21 @@ def test_the_trained_cue_bounds_decide_how_far_a_cue_reaches(text: str, cue: str
     in on", "wrote to" -> "wrote"), as PolNeAR train's cues do."""
     statements = analyse_doc(Article(id="c", text=text), load_model()(text), model="m").statements
     assert [s.cue.text for s in statements] == [cue]
+
+
+def test_it_after_an_organisations_statement_is_that_organisation() -> None:
+    """"It" that speaks in the sentence after an organisation's statement is that organisation,
+    though another organisation is the subject of what it reported ("Ferrari could be listed,
+    the Financial Times has reported. It said ...": the newspaper; "Barclays cautioned ... UK.
+    It added ...": the bank, not the UK named last)."""
+    from kg.extract import analyse_doc
+    from kg.extract.nlp import load_model
+    from kg.model import Article
+    text = ("Fiat may list Ferrari\n\nFerrari could be listed on the stock market as part of an overhaul of Fiat's carmaking operations, "
+            "the Financial Times has reported. It said Fiat was set to restructure its business.\n\n"
+            "British bank Barclays cautioned that growth this year may be slower on the back of interest rate "
+            "rises in the UK. "
+            "It added its bid for a stake in a South African bank was going well.\n")
+    analysis = analyse_doc(Article("t", text), load_model()(text), model="m")
+    speakers = {s.cue.text: s.speaker.name if s.speaker else None for s in analysis.statements}
+    assert speakers.get("said") == "Financial Times" and speakers.get("added") == "Barclays", speakers

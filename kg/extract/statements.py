@@ -1350,6 +1350,10 @@ class _Context:
             if outer is not None:  # "Analysts said they expect ...": the pronoun is the reporter
                 st.speaker = outer.statement.speaker
                 return
+            continued = self.continued_speaker(f, earlier)
+            if continued is not None:  # "..., the Financial Times has reported. It said ..."
+                st.speaker = continued
+                return
             referent = self.referent(head)
             if referent is not None:  # resolved by kg.extract.coref
                 st.speaker = referent
@@ -1383,6 +1387,27 @@ class _Context:
         if is_title_word(head.text) or head.lower_ == "state":
             end = max(min(src.end, last.end), src.begin + 1)
             st.speaker = self.title_holder(Span(src.begin, end, self.text[src.begin:end]), inside)
+
+    def continued_speaker(self, f: _Found, earlier: list[_Found]) -> Actor | None:
+        """The organisation or country of the statement just before, when "it" or "they" is this
+        statement's source in the same sentence or the next one, in the same paragraph ("Ferrari
+        could be listed, the Financial Times has reported. It said Fiat ...": the newspaper, not
+        Ferrari, the subject coreference finds most salient; "Yukos said it would consider its
+        options. However, it claimed ...")."""
+        if f.head is None or f.head.lower_ not in ("it", "they") or not earlier:
+            return None
+        last = earlier[-1]
+        speaker = last.statement.speaker
+        if speaker is None or speaker.kind not in ("Organization", "GeopoliticalEntity") or last.paragraph != f.paragraph \
+                or last.statement.mode == "direct" and last.statement.content.begin <= f.head.idx < last.statement.content.end:
+            return None
+        cue = self.doc.char_span(last.statement.cue.begin, last.statement.cue.end, alignment_mode="expand")
+        if cue is None or not len(cue):
+            return None
+        sentences = [s.start for s in self.doc.sents]
+        here = bisect.bisect_right(sentences, f.head.i)
+        there = bisect.bisect_right(sentences, cue[0].i)
+        return speaker if here - there <= 1 else None
 
     def referent(self, tok: Any) -> Actor | None:
         """The actor a pronoun or definite description at ``tok`` refers to, as
