@@ -268,3 +268,19 @@ def test_it_after_an_organisations_statement_is_that_organisation() -> None:
     analysis = analyse_doc(Article("t", text), load_model()(text), model="m")
     speakers = {s.cue.text: s.speaker.name if s.speaker else None for s in analysis.statements}
     assert speakers.get("said") == "Financial Times" and speakers.get("added") == "Barclays", speakers
+
+
+def test_a_source_whose_apposition_names_a_person_is_that_person() -> None:
+    """"Argentina's President, Nestor Kirchner, said" and "the company's administrator, turnaround
+    expert Enrico Bondi, said": the person the apposition names speaks (and "he" after him)."""
+    from kg.extract import analyse_doc
+    from kg.extract.nlp import load_model
+    from kg.model import Article
+    text = ("Argentina debt deal\n\nYesterday Argentina's economy minister, Roberto Lavagna, said that he estimated "
+            "the results would be ready soon. Argentina's President, Nestor Kirchner, said on Friday: \"A year ago "
+            "they told us we were crazy.\" But he added that his government was close to a deal. The company's "
+            "administrator, turnaround expert Enrico Bondi, said the plan would work.\n")
+    analysis = analyse_doc(Article("t", text), load_model()(text), model="m")
+    speakers = [(s.cue.text, s.speaker.name if s.speaker else None) for s in analysis.statements]
+    assert ("said", "Nestor Kirchner") in speakers and ("added", "Nestor Kirchner") in speakers, speakers
+    assert ("said", "Enrico Bondi") in speakers, speakers

@@ -1387,6 +1387,11 @@ class _Context:
         if is_title_word(head.text) or head.lower_ == "state":
             end = max(min(src.end, last.end), src.begin + 1)
             st.speaker = self.title_holder(Span(src.begin, end, self.text[src.begin:end]), inside)
+        if st.speaker is None:  # "the company's administrator, turnaround expert Enrico Bondi,"
+            named = {id(a): a for b, e, a in self.mentions if src.begin <= b and e <= src.end and a.kind == "Person"
+                     and "," in self.text[src.begin:b] and self.text[b:src.end].strip(" ,") == self.text[b:e]}
+            if len(named) == 1:
+                st.speaker = next(iter(named.values()))
 
     def continued_speaker(self, f: _Found, earlier: list[_Found]) -> Actor | None:
         """The organisation or country of the statement just before, when "it" or "they" is this
