@@ -284,3 +284,17 @@ def test_a_source_whose_apposition_names_a_person_is_that_person() -> None:
     speakers = [(s.cue.text, s.speaker.name if s.speaker else None) for s in analysis.statements]
     assert ("said", "Nestor Kirchner") in speakers and ("added", "Nestor Kirchner") in speakers, speakers
     assert ("said", "Enrico Bondi") in speakers, speakers
+
+
+def test_a_first_line_source_of_titles_and_a_name_is_that_person() -> None:
+    """On the first line, read as a title, a source of titles and a person's name ("Interior
+    Secretary Dirk Kempthorne announced ...", ECB+'s first sentences) speaks as that person; a
+    source that is no such name still gets none."""
+    from kg.extract import analyse_doc
+    from kg.extract.nlp import load_model
+    from kg.model import Article
+    text = ("Interior Secretary Dirk Kempthorne announced major changes Thursday to the rules on endangered "
+            "species.\nThe changes would let agencies decide for themselves, Kempthorne said.\n")
+    analysis = analyse_doc(Article("t", text), load_model()(text), model="m")
+    first = [s for s in analysis.statements if s.cue.text == "announced"]
+    assert first and first[0].speaker is not None and first[0].speaker.name == "Dirk Kempthorne", analysis.statements

@@ -1363,7 +1363,10 @@ class _Context:
             return
         src = st.source
         if src.end <= self.title_end and not any(b <= src.begin and src.end <= e for b, e, _ in self.mentions):
-            return  # a headline's parse is unreliable: only a source that is one name speaks
+            named = [a for b, e, a in self.mentions if e == src.end and a.kind == "Person"
+                     and all(is_title_word(w) or is_honorific(w) or w[:1].isupper() for w in self.text[src.begin:b].split())]
+            st.speaker = named[0] if named else None  # "Interior Secretary Dirk Kempthorne announced"
+            return  # a headline's parse is unreliable: only a source that is one name, titles before it, speaks
         last = self.source_span(head, core=True)
         tail = self.doc.char_span(last.end - 1, last.end, alignment_mode="expand")
         last_tok = tail[0] if tail is not None and len(tail) else head
