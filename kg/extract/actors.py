@@ -379,6 +379,8 @@ def _headline_common_words(text: str, candidates: list[_Candidate]) -> list[_Can
     ("handcuffed" for "Handcuffs"), in lower case, never capitalised inside a sentence, and in
     none of their names. Of the parts such words leave, a name the sentences give wins ("Fatal
     Shooting Of Brooklyn": "Brooklyn"), else the first; with none left the candidate is dropped.
+    A name with a word in lower case inside is left whole ("National Bank of Poland": title case
+    writes a name's own small words so).
 
     >>> text = "Woman Killed in Queens Hit - Run , Driver Charged\\nA car hit her in Queens . The driver was charged ."
     >>> [c.text for c in _headline_common_words(text, [_Candidate(16, 32, "Queens Hit - Run", "Organization"),
@@ -419,7 +421,8 @@ def _headline_common_words(text: str, candidates: list[_Candidate]) -> list[_Can
     for c in candidates:
         words = list(re.finditer(r"\S+", c.text))
         shouted = c.text.isupper()
-        if len(words) < 2 or c.text in body or not headline(c.begin) or not any(common(w.group()) for w in words):
+        if len(words) < 2 or c.text in body or not headline(c.begin) or not any(common(w.group()) for w in words) \
+                or any(w.group().islower() for w in words[1:-1]):  # "The National Bank of Poland": a name's own "of"
             out.append(c)
             continue
         parts: list[list[re.Match]] = [[]]
