@@ -7,7 +7,10 @@ possessives and leading "the" trimmed, words of multi-word titles not taken for 
 paramilitary group"), nationality adjectives kept only where the country acts ("an American
 strike"), acronyms defined in parentheses joined to what they abbreviate ("Inter-Services Public
 Relations (ISPR)"; for a post, "Chief of Army Staff (COAS) General X" -> "COAS" names X),
-surnames and repeated names joined to the full name, one type per actor by vote.
+surnames and repeated names joined to the full name ("LiLo", a blend of a first name's and a
+surname's starts, to the one person it fits), a title-case headline's name cut where it runs on
+into words the article's sentences write in lower case ("Queens Hit - Run" -> "Queens"), one type
+per actor by vote.
 
 >>> from kg.extract.nlp import load_model
 >>> text = "General Qamar Javed Bajwa met Mike Pompeo. Bajwa said Pompeo's visit mattered."
@@ -785,9 +788,9 @@ def _key(c: _Candidate, persons: list[_Candidate]) -> str:
         before = [p for p in persons if p.text in fits and p.end <= c.begin]
         if before:
             return _person_key(before[-1].text)
-    blended = sorted({f for f in full if _blends(c.text, f)})
-    if not fits and len(blended) == 1:  # "LiLo": Lindsay Lohan
-        return _person_key(blended[0])
+    blended = {f for f in full if _blends(c.text, f)} if not fits and _BLEND.fullmatch(c.text) else set()
+    if len(blended) == 1:  # "LiLo": Lindsay Lohan
+        return _person_key(blended.pop())
     if c.kind == "Person":
         return _person_key(c.text)
     return f"name:{c.text.casefold()}"
