@@ -381,7 +381,8 @@ def _headline_common_words(text: str, candidates: list[_Candidate]) -> list[_Can
     article's own sentences can. A word counts when the sentences write it, or its inflection
     ("handcuffed" for "Handcuffs"), in lower case, never capitalised inside a sentence, and in
     none of their names. Of the parts such words leave, a name the sentences give wins ("Fatal
-    Shooting Of Brooklyn": "Brooklyn"), else the first; with none left the candidate is dropped.
+    Shooting Of Brooklyn": "Brooklyn"; "CREIGHTON DEFEATS DRAKE": both), else the first; with none
+    left the candidate is dropped.
     A name with a word in lower case inside is left whole ("National Bank of Poland": title case
     writes a name's own small words so).
 
@@ -389,6 +390,10 @@ def _headline_common_words(text: str, candidates: list[_Candidate]) -> list[_Can
     >>> [c.text for c in _headline_common_words(text, [_Candidate(16, 32, "Queens Hit - Run", "Organization"),
     ...     _Candidate(35, 49, "Driver Charged", "Person"), _Candidate(90, 96, "Queens", "GeopoliticalEntity")])]
     ['Queens', 'Queens']
+    >>> text = "CREIGHTON DEFEATS DRAKE IN OVERTIME\\nCreighton defeated Drake , 80 - 75 ."
+    >>> [c.text for c in _headline_common_words(text, [_Candidate(0, 23, "CREIGHTON DEFEATS DRAKE", "Organization"),
+    ...     _Candidate(36, 45, "Creighton", "Organization"), _Candidate(55, 60, "Drake", "Organization")])]
+    ['CREIGHTON', 'DRAKE', 'Creighton', 'Drake']
     >>> text = "Surrey Fire and Rescue Puts Out Blaze\\nThe fire was put out by Surrey Fire and Rescue ."
     >>> [c.text for c in _headline_common_words(text, [_Candidate(0, 22, "Surrey Fire and Rescue", "Organization")])]
     ['Surrey Fire and Rescue']
@@ -412,6 +417,7 @@ def _headline_common_words(text: str, candidates: list[_Candidate]) -> list[_Can
         if not headline(c.begin) and not _unfinished_line(text, c.begin):
             body.setdefault(c.text, Counter())[c.kind] += 1
     in_names = {w.lower() for n in body for w in n.split()}
+    folded = {n.casefold(): n for n in body}  # "DRAKE" of a headline in capitals: "Drake"
 
     def common(word: str) -> bool:
         w = word.lower()
@@ -444,11 +450,10 @@ def _headline_common_words(text: str, candidates: list[_Candidate]) -> list[_Can
                 begin = part[0].start() + len(part[0].group()) - len(part[0].group().lstrip(_QUOTES))
                 end = part[-1].end() - len(part[-1].group()) + len(part[-1].group().rstrip(_QUOTES))
                 named.append((c.begin + begin, c.begin + end, c.text[begin:end]))
-        if not named:
-            continue
-        begin, end, name = next((n for n in named if n[2] in body), named[0])
-        kind = max(body[name], key=lambda k: (body[name][k], _PRIORITY[k])) if name in body else c.kind
-        out.append(_Candidate(begin, end, name, kind, c.country if kind == c.kind else None, c.forced, c.dateline))
+        for begin, end, name in [n for n in named if n[2].casefold() in folded] or named[:1]:
+            kinds = body.get(folded.get(name.casefold(), ""))
+            kind = max(kinds, key=lambda k: (kinds[k], _PRIORITY[k])) if kinds else c.kind
+            out.append(_Candidate(begin, end, name, kind, c.country if kind == c.kind else None, c.forced, c.dateline))
     return out
 
 
