@@ -249,3 +249,36 @@ def test_a_person_the_tagger_runs_into_a_department_or_pairs_with_and_is_that_pe
     actors = {a.name: [text[m.begin:m.end] for m in a.mentions] for a in extract_actors(load_model()(text), text)}
     assert actors == {"Mexico City": ["Mexico City"], "Ken Salazar": ["Ken Salazar", "Salazar"],
                       "Gary Locke": ["Locke", "Gary Locke"]}, actors
+
+
+def test_a_headlines_name_stops_at_words_the_sentences_write_in_lower_case() -> None:
+    """A title-case headline's name that runs on into words the article's sentences write in lower
+    case only ("Queens Hit - Run", "Driver Charged", "Michigan Office Shooting Follow - Up - 1
+    Dead") is cut to its name, or is no name; a name the sentences give whole keeps its words."""
+    from kg.extract.actors import extract_actors
+    from kg.extract.casing import model_text
+    from kg.extract.nlp import load_model
+    cases = {
+        "Woman Killed in Queens Hit - Run , Driver Charged\nA woman was killed by a car in Queens on Friday .\n"
+        "The car hit her as she crossed the street , and the driver was charged with manslaughter .\n":
+            {"Queens": 2},
+        "Troy , Michigan Office Shooting Follow - Up - 1 Dead\nA man opened fire in an office in Troy , Michigan , "
+        "on Friday .\nThe shooting left one dead ; police said the office was closed .\n":
+            {"Michigan": 2, "Troy": 2},
+        "Surrey Fire and Rescue Tackle Blaze at Store\nThe fire was put out by Surrey Fire and Rescue on Friday .\n":
+            {"Surrey Fire": 2},
+    }
+    for text, expected in cases.items():
+        actors = extract_actors(load_model()(model_text(text)), text)
+        assert {a.name: len(a.mentions) for a in actors} == expected, [(a.name, a.kind) for a in actors]
+
+
+def test_a_blend_of_a_persons_first_name_and_surname_is_that_person() -> None:
+    """"LiLo" in an article that names Lindsay Lohan is her (the press's blend of the starts of
+    her first name and surname), whatever kind the tagger gives each mention."""
+    from kg.extract.actors import extract_actors
+    from kg.extract.nlp import load_model
+    text = "Actress Lindsay Lohan appeared in court on Thursday. LiLo's lawyer said LiLo would enter a clinic.\n"
+    actors = extract_actors(load_model()(text), text)
+    assert [(a.name, a.kind, [text[m.begin:m.end] for m in a.mentions]) for a in actors] == \
+        [("Lindsay Lohan", "Person", ["Lindsay Lohan", "LiLo", "LiLo"])]

@@ -257,3 +257,21 @@ def test_a_headlines_run_on_name_is_the_person_in_either_order_of_runs(tmp_path:
         with open_store(path, read_only=True) as store:
             found.append([_ids(store, "h1").get("Lindsay Lohan"), _ids(store, "b1").get("Lindsay Lohan")])
     assert found[0] == found[1] == [{"lindsay-lohan"}] * 2
+
+
+def test_a_headlines_place_is_the_place_in_either_order_of_runs(tmp_path: Path) -> None:
+    """"Queens Hit - Run" of a title-case headline (the sentences write "hit" in lower case) is
+    Queens, one place with another article's Queens, whichever run comes first."""
+    texts = {"h1": "Woman Killed in Queens Hit - Run , Driver Charged\nA woman was killed by a car in Queens on "
+                   "Friday .\nThe car hit her as she crossed the street , and the driver was charged with manslaughter .",
+             "b1": "Police in Queens, New York, arrested a driver on Saturday."}
+    lines = {k: json.dumps({"id": k, "text": t}) for k, t in texts.items()}
+    found = []
+    for i, runs in enumerate(([["h1"], ["b1"]], [["b1"], ["h1"]])):
+        (tmp_path / f"order{i}").mkdir()
+        path = _ingest_runs(tmp_path / f"order{i}", [[lines[k] for k in run] for run in runs])
+        with open_store(path, read_only=True) as store:
+            h1 = _ids(store, "h1")
+            found.append([h1.get("Queens"), _ids(store, "b1").get("Queens"),
+                          sorted(a for a in h1 if a.startswith(("Queens ", "Driver")))])
+    assert found[0] == found[1] == [{"queens"}, {"queens"}, []]

@@ -7,7 +7,10 @@ possessives and leading "the" trimmed, words of multi-word titles not taken for 
 paramilitary group"), nationality adjectives kept only where the country acts ("an American
 strike"), acronyms defined in parentheses joined to what they abbreviate ("Inter-Services Public
 Relations (ISPR)"; for a post, "Chief of Army Staff (COAS) General X" -> "COAS" names X),
-surnames and repeated names joined to the full name, one type per actor by vote.
+surnames and repeated names joined to the full name ("LiLo", a blend of a first name's and a
+surname's starts, to the one person it fits), a title-case headline's name cut where it runs on
+into words the article's sentences write in lower case ("Queens Hit - Run" -> "Queens"), one type
+per actor by vote.
 
 >>> from kg.extract.nlp import load_model
 >>> text = "General Qamar Javed Bajwa met Mike Pompeo. Bajwa said Pompeo's visit mattered."
@@ -87,6 +90,14 @@ _AFTER_PARTICLE = re.compile(r"[ \t]([A-Z][\w'’-]+)")
 _NAME_WORD = re.compile(r"[A-Z][A-Za-z]*(?:['’-][A-Za-z]+)*")
 #: Words after a surname that belong to the name ("Comeaux Jr").
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+#: A word in lower case, and a capitalised word inside a sentence (after a word in lower case or a comma).
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_INNER_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+\b")
+#: A blend of a first name's and a surname's starts: "LiLo", "JLo", "A-Rod".
+_BLEND = re.compile(r"([A-Z][a-z]?)[-.]?([A-Z][a-z]{1,3})")
+#: Endings of a word's inflections ("hit", "charged", "handcuffs": "handcuffed").
+_ENDINGS = ("", "s", "es", "e", "ed", "d", "ing")
+_QUOTES = "'\"‘’“”"
 
 
 @lru_cache(maxsize=1)
@@ -163,6 +174,7 @@ def extract_actors(doc: Any, text: str) -> list[Actor]:
     candidates = _firms(text, [c for ent in doc.ents for c in _candidates(ent, text)])
     candidates = _without_law_acronyms(text, _persons_after_departments(text, _agencies_joined(text, candidates)))
     candidates = _headline_names(doc_text(doc), candidates)
+    candidates = _headline_common_words(doc_text(doc), candidates)
     candidates = _names_run_on(text, candidates)
     candidates = [c for c in candidates if not any(b <= c.begin and c.end <= e for b, e in masked)]
     acronyms, post_acronyms = _acronym_definitions(text, candidates)
@@ -443,6 +455,90 @@ def _headline_names(text: str, candidates: list[_Candidate]) -> list[_Candidate]
                 # "Teixeira Reportedly Bumped", "OFFER TO TEIXEIRA": the surname of "Mark Teixeira"
                 c = _Candidate(c.begin, c.begin + len(first), first, "Person", None, True, c.dateline)
         out.append(c)
+    return out
+
+
+def _headline_common_words(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """The candidates, a headline's name (on a title-case line) cut to the part that is a name when some of its words are words the article's sentences
+    write in lower case only ("Woman Killed in Queens Hit - Run": "hit" ... "Queens"; "Michigan
+    Office Shooting Follow - Up": "Michigan"; "Driver Charged", "Jewellery Stolen": no name).
+    In title case the tagger cannot tell a name's words from the headline's other words; the
+    article's own sentences can. A word counts when the sentences write it, or its inflection
+    ("handcuffed" for "Handcuffs"), in lower case, never capitalised inside a sentence, and in
+    none of their names. Of the parts such words leave, a name the sentences give wins ("Fatal
+    Shooting Of Brooklyn": "Brooklyn"; "CREIGHTON DEFEATS DRAKE": both), else the first; with none
+    left the candidate is dropped.
+    A name with a word in lower case inside is left whole ("National Bank of Poland": title case
+    writes a name's own small words so).
+
+    >>> text = "Woman Killed in Queens Hit - Run , Driver Charged\\nA car hit her in Queens . The driver was charged ."
+    >>> [c.text for c in _headline_common_words(text, [_Candidate(16, 32, "Queens Hit - Run", "Organization"),
+    ...     _Candidate(35, 49, "Driver Charged", "Person"), _Candidate(90, 96, "Queens", "GeopoliticalEntity")])]
+    ['Queens', 'Queens']
+    >>> text = "CREIGHTON DEFEATS DRAKE IN OVERTIME\\nCreighton defeated Drake , 80 - 75 ."
+    >>> [c.text for c in _headline_common_words(text, [_Candidate(0, 23, "CREIGHTON DEFEATS DRAKE", "Organization"),
+    ...     _Candidate(36, 45, "Creighton", "Organization"), _Candidate(55, 60, "Drake", "Organization")])]
+    ['CREIGHTON', 'DRAKE', 'Creighton', 'Drake']
+    >>> text = "Surrey Fire and Rescue Puts Out Blaze\\nThe fire was put out by Surrey Fire and Rescue ."
+    >>> [c.text for c in _headline_common_words(text, [_Candidate(0, 22, "Surrey Fire and Rescue", "Organization")])]
+    ['Surrey Fire and Rescue']
+    """
+    lines: dict[int, bool] = {}  # line start -> whether the line is in title case
+
+    def headline(pos: int) -> bool:
+        start = text.rfind("\n", 0, pos) + 1
+        if start not in lines:
+            lines[start] = _on_title_line(text, start)
+        return lines[start]
+
+    if not any(" " in c.text.strip() and headline(c.begin) for c in candidates):
+        return candidates
+    sentences = "\n".join(line for line in text.split("\n") if line and not _on_title_line(line, 0)
+                          and not _unfinished_line(line, 0))
+    lower = set(_LOWER_WORD.findall(sentences))
+    capitalised = {w.lower() for w in _INNER_CAPITAL.findall(sentences)}
+    body: dict[str, Counter[str]] = {}  # a name the sentences give -> the kinds they give it
+    for c in candidates:
+        if not headline(c.begin) and not _unfinished_line(text, c.begin):
+            body.setdefault(c.text, Counter())[c.kind] += 1
+    in_names = {w.lower() for n in body for w in n.split()}
+    folded = {n.casefold(): n for n in body}  # "DRAKE" of a headline in capitals: "Drake"
+
+    def common(word: str) -> bool:
+        w = word.lower()
+        if not (word[:1].isupper() and word.isalpha() and len(w) > 1) or w in capitalised or w in in_names \
+                or word.isupper() and not shouted:  # an acronym ("IE"), unless the whole name is in capitals
+            return False
+        return any(w[:len(w) - len(end)] + form in lower for end in _ENDINGS if w.endswith(end) for form in _ENDINGS)
+
+    out = []
+    for c in candidates:
+        words = list(re.finditer(r"\S+", c.text))
+        shouted = c.text.isupper()
+        if len(words) < 2 or c.text in body or not headline(c.begin) or not any(common(w.group()) for w in words) \
+                or any(w.group().islower() for w in words[1:-1]):  # "The National Bank of Poland": a name's own "of"
+            out.append(c)
+            continue
+        parts: list[list[re.Match]] = [[]]
+        for w in words:
+            if common(w.group()):
+                parts.append([])
+            else:
+                parts[-1].append(w)
+        named = []
+        for part in parts:  # without words in lower case or punctuation at either end ("of Brooklyn")
+            while part and part[0].group().lower() == part[0].group():
+                part = part[1:]
+            while part and part[-1].group().lower() == part[-1].group():
+                part = part[:-1]
+            if part:
+                begin = part[0].start() + len(part[0].group()) - len(part[0].group().lstrip(_QUOTES))
+                end = part[-1].end() - len(part[-1].group()) + len(part[-1].group().rstrip(_QUOTES))
+                named.append((c.begin + begin, c.begin + end, c.text[begin:end]))
+        for begin, end, name in [n for n in named if n[2].casefold() in folded] or named[:1]:
+            kinds = body.get(folded.get(name.casefold(), ""))
+            kind = max(kinds, key=lambda k: (kinds[k], _PRIORITY[k])) if kinds else c.kind
+            out.append(_Candidate(begin, end, name, kind, c.country if kind == c.kind else None, c.forced, c.dateline))
     return out
 
 
@@ -943,9 +1039,28 @@ def _key(c: _Candidate, persons: list[_Candidate], firms: set[str]) -> str:
         before = [p for p in persons if p.text in fits and p.end <= c.begin]
         if before:
             return _person_key(before[-1].text)
+    blended = {f for f in full if _blends(c.text, f)} if not fits and _BLEND.fullmatch(c.text) else set()
+    if len(blended) == 1:  # "LiLo": Lindsay Lohan
+        return _person_key(blended.pop())
     if c.kind == "Person" and c.text not in firms:
         return _person_key(c.text)
     return f"name:{c.text.casefold()}"  # a firm's name read as a person's elsewhere ("Yukos"): the firm
+
+
+def _blends(short: str, full_name: str) -> bool:
+    """Whether a one-word name is a blend of the starts of a person's first name and surname, as
+    the press writes a celebrity's ("LiLo": Lindsay Lohan; "JLo", "A-Rod").
+
+    >>> _blends("LiLo", "Lindsay Lohan"), _blends("A-Rod", "Alex Rodriguez"), _blends("LiLo", "Lisa Smith")
+    (True, True, False)
+    >>> _blends("McCain", "Mark Cainer"), _blends("Lohan", "Lindsay Lohan")
+    (False, False)
+    """
+    m = _BLEND.fullmatch(short)
+    words = full_name.split()
+    if m is None or len(words) < 2 or m.group(1) == "Mc":
+        return False
+    return words[0].lower().startswith(m.group(1).lower()) and _surname(full_name).lower().startswith(m.group(2).lower())
 
 
 # -- mentions the tagger missed ----------------------------------------------------------------
