@@ -15,7 +15,9 @@ import struct
 import subprocess
 import sys
 import termios
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rdflib import Graph
@@ -180,6 +182,20 @@ def test_a_graph_bulk_loaded_without_its_digest_is_replaced_and_counted(referenc
     assert _quads(path) == expected
 
 
+def _in_both_orders(tmp_path: Path, texts: dict[str, str], read: Callable[[KGStore], Any]) -> list[Any]:
+    """``read`` of the stores that ingest the two articles of ``texts`` (id -> text) as two runs,
+    first in their order, then in the other."""
+    lines = {k: json.dumps({"id": k, "text": t}) for k, t in texts.items()}
+    first, second = list(texts)
+    found = []
+    for i, runs in enumerate(([[first], [second]], [[second], [first]])):
+        (tmp_path / f"order{i}").mkdir()
+        path = _ingest_runs(tmp_path / f"order{i}", [[lines[k] for k in run] for run in runs])
+        with open_store(path, read_only=True) as store:
+            found.append(read(store))
+    return found
+
+
 def _ids(store: KGStore, article: str) -> dict[str, set[str]]:
     """Anchor -> actor IRIs of one article's actor mentions."""
     rows = store.select("""SELECT ?anchor ?x WHERE { GRAPH ?g { ?x gaf:denotedBy ?m . ?m nif:anchorOf ?anchor ;
@@ -249,13 +265,8 @@ def test_a_headlines_run_on_name_is_the_person_in_either_order_of_runs(tmp_path:
     "Lindsay Lohan" of another article are one person, whichever run comes first."""
     texts = {"h1": "Lindsay Lohan Checks Into Rehab\nThe troubled actress entered the clinic on Friday, her lawyer said.",
              "b1": "Actress Lindsay Lohan entered a clinic in California on Friday."}
-    lines = {k: json.dumps({"id": k, "text": t}) for k, t in texts.items()}
-    found = []
-    for i, runs in enumerate(([["h1"], ["b1"]], [["b1"], ["h1"]])):
-        (tmp_path / f"order{i}").mkdir()
-        path = _ingest_runs(tmp_path / f"order{i}", [[lines[k] for k in run] for run in runs])
-        with open_store(path, read_only=True) as store:
-            found.append([_ids(store, "h1").get("Lindsay Lohan"), _ids(store, "b1").get("Lindsay Lohan")])
+    found = _in_both_orders(tmp_path, texts, lambda store: [_ids(store, "h1").get("Lindsay Lohan"),
+                                                            _ids(store, "b1").get("Lindsay Lohan")])
     assert found[0] == found[1] == [{"lindsay-lohan"}] * 2
 
 
@@ -265,13 +276,9 @@ def test_a_headlines_place_is_the_place_in_either_order_of_runs(tmp_path: Path) 
     texts = {"h1": "Woman Killed in Queens Hit - Run , Driver Charged\nA woman was killed by a car in Queens on "
                    "Friday .\nThe car hit her as she crossed the street , and the driver was charged with manslaughter .",
              "b1": "Police in Queens, New York, arrested a driver on Saturday."}
-    lines = {k: json.dumps({"id": k, "text": t}) for k, t in texts.items()}
-    found = []
-    for i, runs in enumerate(([["h1"], ["b1"]], [["b1"], ["h1"]])):
-        (tmp_path / f"order{i}").mkdir()
-        path = _ingest_runs(tmp_path / f"order{i}", [[lines[k] for k in run] for run in runs])
-        with open_store(path, read_only=True) as store:
-            h1 = _ids(store, "h1")
-            found.append([h1.get("Queens"), _ids(store, "b1").get("Queens"),
-                          sorted(a for a in h1 if a.startswith(("Queens ", "Driver")))])
+    def read(store: KGStore) -> list:
+        h1 = _ids(store, "h1")
+        return [h1.get("Queens"), _ids(store, "b1").get("Queens"), sorted(a for a in h1 if a.startswith(("Queens ", "Driver")))]
+
+    found = _in_both_orders(tmp_path, texts, read)
     assert found[0] == found[1] == [{"queens"}, {"queens"}, []]
