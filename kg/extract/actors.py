@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -307,11 +308,16 @@ def _degree_after_name(ent: Any) -> bool:
     [('MD', True), ('MD', False)]
     """
     doc, i = ent.doc, ent.start
-    if len(ent) != 1 or ent.text.replace(".", "").replace(" ", "").upper() not in _DEGREES or i < 2:
+    if len(ent) != 1 or not _is_degree(ent.text) or i < 2:
         return False
-    while i >= 2 and doc[i - 1].text == "," and doc[i - 2].text.replace(".", "").replace(" ", "").upper() in _DEGREES:
+    while i >= 2 and doc[i - 1].text == "," and _is_degree(doc[i - 2].text):
         i -= 2  # "Collins, MD, PhD"
     return i >= 2 and doc[i - 1].text == "," and doc[i - 2].ent_type_ == "PERSON"
+
+
+def _is_degree(word: str) -> bool:
+    """Whether a word is a degree of :data:`_DEGREES`, written with or without dots ("Ph.D.")."""
+    return word.replace(".", "").replace(" ", "").upper() in _DEGREES
 
 
 def _big_city_as_place(token: Any, name: str) -> bool:
@@ -413,14 +419,7 @@ def _headline_names(text: str, candidates: list[_Candidate]) -> list[_Candidate]
     ...                                         _Candidate(27, 36, "Gary Ross", "Person")])]
     ['GARY ROSS', 'Gary Ross']
     """
-    lines: dict[int, bool] = {}  # line start -> whether the line is in title case
-
-    def on_title_line(pos: int) -> bool:
-        start = text.rfind("\n", 0, pos) + 1
-        if start not in lines:
-            lines[start] = _on_title_line(text, start)
-        return lines[start]
-
+    on_title_line = _title_lines(text)
     body: dict[str, _Candidate] = {}
     for c in candidates:
         if not on_title_line(c.begin):
@@ -483,14 +482,7 @@ def _headline_common_words(text: str, candidates: list[_Candidate]) -> list[_Can
     >>> [c.text for c in _headline_common_words(text, [_Candidate(0, 22, "Surrey Fire and Rescue", "Organization")])]
     ['Surrey Fire and Rescue']
     """
-    lines: dict[int, bool] = {}  # line start -> whether the line is in title case
-
-    def headline(pos: int) -> bool:
-        start = text.rfind("\n", 0, pos) + 1
-        if start not in lines:
-            lines[start] = _on_title_line(text, start)
-        return lines[start]
-
+    headline = _title_lines(text)
     if not any(" " in c.text.strip() and headline(c.begin) for c in candidates):
         return candidates
     sentences = "\n".join(line for line in text.split("\n") if line and not _on_title_line(line, 0)
@@ -655,6 +647,19 @@ def _unfinished_line(text: str, pos: int) -> bool:
     return not text[start:stop if stop >= 0 else len(text)].rstrip().endswith((".", "!", "?", '"', "'", "”", ":"))
 
 
+def _title_lines(text: str) -> Callable[[int], bool]:
+    """:func:`_on_title_line` for positions of ``text``, each line looked at once."""
+    lines: dict[int, bool] = {}  # line start -> whether the line is in title case
+
+    def on_title_line(pos: int) -> bool:
+        start = text.rfind("\n", 0, pos) + 1
+        if start not in lines:
+            lines[start] = _on_title_line(text, start)
+        return lines[start]
+
+    return on_title_line
+
+
 def _on_title_line(text: str, pos: int) -> bool:
     """Whether the line at ``pos`` is in title case: at least three words, nearly all capitalised
     ("Ellen DeGeneres To Host Oscars")."""
@@ -755,8 +760,10 @@ def _persons_after_departments(text: str, candidates: list[_Candidate]) -> list[
     cut = []
     for c in candidates:
         words = c.text.split(" ")
-        after_of = re.search(r"\bof[ \t]+(?:the[ \t]+)?$", text[max(0, c.begin - 12):c.begin]) is not None
-        person = _person_at_end(words, persons, after_of) if c.kind == "Organization" and len(words) >= 3 else None
+        person = None
+        if c.kind == "Organization" and len(words) >= 3:
+            after_of = re.search(r"\bof[ \t]+(?:the[ \t]+)?$", text[max(0, c.begin - 12):c.begin]) is not None
+            person = _person_at_end(words, persons, after_of)
         cut.append(_Candidate(c.end - len(person), c.end, person, "Person", None, True) if person else c)
     known = {w for c in cut if c.kind == "Person" for w in (c.text, c.text.split()[-1])}
     out = []
@@ -1099,7 +1106,7 @@ def _degree_at(text: str, begin: int, end: int, person_ends: set[int]) -> bool:
     >>> _degree_at("Regina Benjamin, MD, PhD, said", 21, 24, {15})
     True
     """
-    if text[begin:end].replace(".", "").replace(" ", "").upper() not in _DEGREES:
+    if not _is_degree(text[begin:end]):
         return False
     before = re.search(r"(?:,[ \t]*(?:[A-Za-z. ]{2,6}?)[ \t]*)*,[ \t]*$", text[max(0, begin - 40):begin])
     return before is not None and begin - len(before.group(0)) in person_ends

@@ -1364,7 +1364,7 @@ class _Context:
         src = st.source
         if src.end <= self.title_end and not any(b <= src.begin and src.end <= e for b, e, _ in self.mentions):
             named = [a for b, e, a in self.mentions if e == src.end and a.kind == "Person"
-                     and all(is_title_word(w) or is_honorific(w) or w[:1].isupper() for w in self.text[src.begin:b].split())]
+                     and all(is_title_word(w) or w[:1].isupper() for w in self.text[src.begin:b].split())]
             st.speaker = named[0] if named else None  # "Interior Secretary Dirk Kempthorne announced"
             return  # a headline's parse is unreliable: only a source that is one name, titles before it, speaks
         last = self.source_span(head, core=True)
@@ -1412,10 +1412,7 @@ class _Context:
         cue = self.doc.char_span(last.statement.cue.begin, last.statement.cue.end, alignment_mode="expand")
         if cue is None or not len(cue):
             return None
-        sentences = [s.start for s in self.doc.sents]
-        here = bisect.bisect_right(sentences, f.head.i)
-        there = bisect.bisect_right(sentences, cue[0].i)
-        return speaker if here - there <= 1 else None
+        return speaker if f.head.sent.start <= cue[0].sent.end else None  # its sentence or the next
 
     def referent(self, tok: Any) -> Actor | None:
         """The actor a pronoun or definite description at ``tok`` refers to, as

@@ -101,14 +101,14 @@ def environment() -> str:
         except PackageNotFoundError:
             return "-"
 
-    cpu = platform.processor() or platform.machine()
     try:
-        info = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
-        cpu = next((line.split(":", 1)[1].strip() for line in info.splitlines() if line.startswith("model name")), cpu)
-        flags = set(next((line.split(":", 1)[1].split() for line in info.splitlines() if line.startswith("flags")), []))
-        simd = next((f for f in ("avx512f", "avx2", "avx", "sse4_2") if f in flags), "")
+        lines = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
-        simd = ""
+        lines = []
+    field = {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in lines) if k.strip() in ("model name", "flags")}
+    cpu = field.get("model name") or platform.processor() or platform.machine()
+    flags = set(field.get("flags", "").split())
+    simd = next((f for f in ("avx512f", "avx2", "avx", "sse4_2") if f in flags), "")
     libraries = ", ".join(f"{name} {v(name)}" for name in ("spacy", "thinc", "numpy", "blis"))
     return f"Python {platform.python_version()}, {libraries}; CPU {cpu}{' (' + simd + ')' if simd else ''}"
 
