@@ -221,6 +221,39 @@ def test_a_firm_after_a_noun_of_trade_is_an_organisation_in_every_mention() -> N
     assert {a.name: a.kind for a in extract_actors(load_model()(people), people)}.get("Craig Zadan") == "Person"
 
 
+def test_a_name_that_modifies_a_firms_unit_or_goods_is_that_firm_in_every_mention() -> None:
+    """A name read as a person's or as an unknown place is a firm where it modifies a unit or the
+    goods of a firm ("100,000 Mini models", "the Yugansk unit", "its Alfa Romeo subsidiary"),
+    also where the tagger read that mention as an organisation, and its other mentions follow; a
+    big city's unit stays the city ("the bank's Moscow unit")."""
+    from kg.extract.actors import extract_actors
+    from kg.extract.nlp import load_model
+    text = ("Less than four years after the new Mini was launched, BMW said it would produce 100,000 Mini models a "
+            "year. Almost one in six cars sold by the group was a Mini. State-owned Rosneft bought the Yugansk unit "
+            "for $9.3bn. Yugansk was sold to a shell company. The bank's Moscow unit was closed, and staff in Moscow "
+            "protested. Fiat may stop making engines for its sporty Alfa Romeo subsidiary. Despite strong sales of "
+            "Alfa Romeo, Fiat's car business is making a loss. Telecoms equipment supplier Ericsson has posted a "
+            "rise in profits. Ericsson said so.\n")
+    actors = {a.name: (a.kind, len(a.mentions)) for a in extract_actors(load_model()(text), text)}
+    assert actors["Mini"] == ("Organization", 3), actors
+    assert actors["Yugansk"] == ("Organization", 2), actors
+    assert actors["Alfa Romeo"] == ("Organization", 2), actors
+    assert actors["Ericsson"] == ("Organization", 2), actors
+    assert actors["Moscow"] == ("GeopoliticalEntity", 2), actors
+
+
+def test_well_known_short_forms_of_international_bodies_are_one_actor() -> None:
+    """"EU" and "European Union", "S&P" and "Standard & Poor's" (which the tokenizer cuts to
+    "Standard & Poor"), "WTO" and "World Trade Organisation" are one actor each, named by
+    ``organisation-variants.tsv``."""
+    from kg.extract.actors import extract_actors
+    from kg.extract.nlp import load_model
+    text = ("The EU said it would act. The European Union has 25 members. Standard & Poor's cut its rating; S&P "
+            "said the debt was too high. The World Trade Organisation ruled, and the WTO said so.\n")
+    actors = {a.name: len(a.mentions) for a in extract_actors(load_model()(text), text)}
+    assert actors == {"European Union": 2, "Standard & Poor's": 2, "World Trade Organization": 2}, actors
+
+
 def test_a_head_word_alone_is_the_organisation_named_in_full_and_a_time_zone_is_no_actor() -> None:
     """"the Bank" after "the Bank of England" and "the Commission" after "the European Commission"
     are those organisations (labelled with the full name); with two banks named in full, "the

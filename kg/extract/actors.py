@@ -50,7 +50,10 @@ _TIME_ZONES = frozenset({"GMT", "UTC", "BST", "CET", "CEST", "EST", "EDT", "CST"
 _HEAD_WORDS = ORG_HEADS | {"commission", "bureau", "authority", "board", "foundation", "fund", "church"}
 #: Nouns of trade that describe a firm named after them ("carmaker BMW", "gas monopoly Gazprom").
 _TRADE_NOUNS = frozenset({"carmaker", "automaker", "insurer", "monopoly", "brand", "supermarket", "subsidiary",
-                          "utility", "exporter", "refiner", "drugmaker", "telecoms", "bank"})
+                          "utility", "exporter", "refiner", "drugmaker", "telecoms", "bank", "supplier"})
+#: Parts and goods of a firm that its name modifies ("the Yugansk unit", "Mini models", "Ericsson shares").
+_FIRM_UNITS = frozenset({"unit", "division", "subsidiary", "arm", "affiliate", "shares"})
+_FIRM_PARTS = _FIRM_UNITS | {"models", "brand"}
 #: Nouns that also describe people ("producers Craig Zadan", "publisher Rupert Murdoch").
 _PEOPLE_TRADES = frozenset({"producer", "publisher", "maker", "operator", "developer", "director"})
 #: Academic and professional degrees written after a name ("MD", "Ph.D."), without dots.
@@ -143,12 +146,12 @@ class _Cluster:
 
     @property
     def kind(self) -> str:
+        if self.organisation_evidence and not self.country:
+            return "Organization"  # "oil giant Yukos" once, "Yukos" read as a person or place elsewhere
         if self.person_evidence:
             return "Person"
         if self.country:
             return "GeopoliticalEntity"
-        if self.organisation_evidence:
-            return "Organization"  # "oil giant Yukos" once, "Yukos" read as a person or place elsewhere
         return max(self.kind_votes, key=lambda k: (self.kind_votes[k], _PRIORITY[k]))
 
     @property
@@ -240,7 +243,7 @@ def _candidates(ent: Any, text: str) -> list[_Candidate]:
         return []  # no capital letter, no name ("cts" in "Shr 42 cts vs 31 cts"; "washingtonpost.com" is one);
         # no digit in a person's ("4th Qtr Net")
     kind, forced = _KIND[label], False
-    firm = kind != "Organization" and _after_organisation_noun(tokens[0]) \
+    firm = _after_organisation_noun(tokens[0]) or _names_a_firms_part(tokens, kind) \
         or len(tokens) > 1 and _ORG_SUFFIX.fullmatch(name) is not None  # "Altria Group", "Altria" alone later
     if firm or kind == "Person" and any(t.dep_ in ("compound", "amod", "nmod") and t.head.i >= ent.end
                                         and t.head.lemma_.lower() in ORG_HEADS for t in tokens):
@@ -279,6 +282,28 @@ def _after_organisation_noun(first: Any) -> bool:
         return False
     before = first.doc[first.i - 1]
     return before.is_lower and before.pos_ == "NOUN" and before.lemma_ in _organisation_nouns()
+
+
+def _names_a_firms_part(tokens: list[Any], kind: str) -> bool:
+    """Whether a name read as a person's modifies a unit or the goods of a firm (:data:`_FIRM_PARTS`:
+    "100,000 Mini models"), or a name read as a place that is no country or big city modifies a
+    unit of a firm (:data:`_FIRM_UNITS`: "its Yugansk unit", not "the Moscow unit"): it names the
+    firm. A factory or plant names no firm: places read as persons have them ("the Newton
+    Aycliffe plant").
+
+    >>> from kg.extract.nlp import load_model
+    >>> doc = load_model()("Rosneft bought the Yugansk unit. BMW said it would make 100,000 Mini models.")
+    >>> _names_a_firms_part([doc[3]], "GeopoliticalEntity"), _names_a_firms_part([doc[12]], "Person")
+    (True, True)
+    """
+    head = tokens[-1].head
+    if tokens[-1].dep_ not in ("compound", "amod", "nmod") or head.i <= tokens[-1].i or not head.is_lower:
+        return False
+    if kind in ("Person", "Organization"):
+        return head.lower_ in _FIRM_PARTS or head.lemma_ in _FIRM_PARTS
+    name = " ".join(t.text for t in tokens)
+    return head.lower_ in _FIRM_UNITS and not gazetteer.country(name) \
+        and " ".join(name.casefold().split()) not in words("big-cities")
 
 
 def _organisation_noun_before(text: str, begin: int) -> bool:
@@ -911,13 +936,13 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, str], post_acrony
              text: str) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     by_key: dict[str, _Cluster] = {}
-    persons = [c for c in candidates if c.kind == "Person" and len(c.text.split()) > 1]
+    firms = {c.text for c in candidates if c.firm}
+    persons = [c for c in candidates if c.kind == "Person" and len(c.text.split()) > 1 and c.text not in firms]
     post_holders = {acr: _next_person(persons, pos) for acr, pos in post_acronyms.items()}
     with_suffix = {m.group(1): c.text for c in candidates if c.kind == "Organization"
                    and (m := _ORG_SUFFIX.fullmatch(c.text))}  # "Labour" -> "Labour Party"
 
     organisations = {c.text for c in candidates if c.kind == "Organization"}
-    firms = {c.text for c in candidates if c.firm}
     heads = _head_words(organisations)
 
     def cluster_for(key: str) -> _Cluster:
