@@ -476,13 +476,20 @@ def _losing_reading(group: _Group) -> str | None:
     """The reading of a name ("place" or "organisation") that loses its vote yet is the
     article's own reading in at least :data:`READING_SUPPORT` articles while the winning one
     is too: that name names two actors. None otherwise (a person's name never splits: one
-    article calling "Obama" an organisation is noise).
+    article calling "Obama" an organisation is noise), and None where the place reading is
+    no country or GeoNames city: a name only the tagger took for a place is the organisation
+    ("Yugansk", Yukos' production unit), one actor whose kind the vote decides.
 
     >>> city, team = Unit(frozenset({"Chicago"}), "GeopoliticalEntity"), Unit(frozenset({"Chicago"}), "Organization")
     >>> _losing_reading(_Group(Counter({city: 3, team: 2}))), _losing_reading(_Group(Counter({city: 3, team: 1})))
     ('organisation', None)
+    >>> unit, firm = Unit(frozenset({"Yugansk"}), "GeopoliticalEntity"), Unit(frozenset({"Yugansk"}), "Organization")
+    >>> _losing_reading(_Group(Counter({unit: 4, firm: 2}))) is None
+    True
     """
     if len({_reading(u.kind) for u in group.units} - {None}) < 2:  # one reading or none: no split
+        return None
+    if not any(country(n) or geonames.city(n) for u in group.units if _reading(u.kind) == "place" for n in u.names):
         return None
     winner = _reading(_vote(group.units))  # not group.kind: the group may still be split
     if winner is None:

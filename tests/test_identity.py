@@ -141,3 +141,18 @@ def test_an_organisation_named_without_its_country_is_the_one_named_with_it_in_a
         assert iri["Fish and Wildlife Service"].label == "U.S. Fish and Wildlife Service"
         assert len({iri["Army"].iri, iri["British Army"].iri, iri["French Army"].iri}) == 3
     assert identity_links(units[2]).seeks & identity_links(units[0]).finds
+
+
+def test_a_name_only_the_tagger_took_for_a_place_is_one_actor_with_its_firm_reading_in_any_order():
+    """A city's name that names a team in two articles and the city in two is two actors
+    ("Chicago"); a name that no gazetteer knows as a place ("Yugansk", Yukos' unit, a firm in
+    two articles, read as a place in two) is one actor, whose kind the vote decides."""
+    city = [Unit(frozenset({"Chicago"}), "GeopoliticalEntity")] * 2 + [Unit(frozenset({"Chicago"}), "Organization")] * 2
+    unit = [Unit(frozenset({"Yugansk"}), "GeopoliticalEntity", votes=(("GeopoliticalEntity", 5),))] * 2 + \
+        [Unit(frozenset({"Yugansk"}), "Organization", votes=(("Organization", 6),))] * 2
+    units = city + unit
+    for order in (units, units[::-1]):
+        ident = Identity(order)
+        assert len({ident.cluster(u).iri for u in city}) == 2
+        assert len({ident.cluster(u).iri for u in unit}) == 1
+        assert ident.cluster(unit[0]).kind == "Organization"  # 12 mentions as a firm against 10 as a place
