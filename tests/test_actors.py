@@ -254,6 +254,26 @@ def test_well_known_short_forms_of_international_bodies_are_one_actor() -> None:
     assert actors == {"European Union": 2, "Standard & Poor's": 2, "World Trade Organization": 2}, actors
 
 
+def test_an_acronym_used_without_definition_is_the_one_organisation_of_its_initials() -> None:
+    """An acronym the article never defines is the one organisation it names whose initials it
+    gives, glue words optional, also where the tagger read it as a person ("SAIC says"); an
+    acronym of a country stays the country, not a firm of those initials ("US" and "UBS
+    Securities")."""
+    from kg.extract.actors import extract_actors
+    from kg.extract.nlp import load_model
+    text = ("Shanghai Automotive Industry Corp plans to buy the plant. A spokesman for SAIC declined to comment. SAIC "
+            "shares rose 3%. The Kurdistan Democratic Party said it had taken the town. KDP fighters entered the city on "
+            "Sunday. The National Union of Journalists called a strike, and NUJ official Barry Fitzpatrick said the "
+            "company was wrong. Data services provider Equant said so. Analysts at UBS Securities in the US agreed.\n")
+    actors = {a.name: (a.kind, len(a.mentions)) for a in extract_actors(load_model()(text), text)}
+    assert actors["Shanghai Automotive Industry Corp"] == ("Organization", 3), actors
+    assert actors["Kurdistan Democratic Party"] == ("Organization", 2), actors  # "KDP" read as a person
+    assert actors["National Union of Journalists"] == ("Organization", 2), actors
+    assert not {"SAIC", "KDP", "NUJ"} & actors.keys(), actors
+    assert actors["Equant"][0] == "Organization", actors  # after a noun of trade
+    assert actors["United States"][0] == "GeopoliticalEntity" and "UBS Securities" in actors, actors
+
+
 def test_a_head_word_alone_is_the_organisation_named_in_full_and_a_time_zone_is_no_actor() -> None:
     """"the Bank" after "the Bank of England" and "the Commission" after "the European Commission"
     are those organisations (labelled with the full name); with two banks named in full, "the

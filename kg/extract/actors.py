@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -50,7 +50,7 @@ _TIME_ZONES = frozenset({"GMT", "UTC", "BST", "CET", "CEST", "EST", "EDT", "CST"
 _HEAD_WORDS = ORG_HEADS | {"commission", "bureau", "authority", "board", "foundation", "fund", "church"}
 #: Nouns of trade that describe a firm named after them ("carmaker BMW", "gas monopoly Gazprom").
 _TRADE_NOUNS = frozenset({"carmaker", "automaker", "insurer", "monopoly", "brand", "supermarket", "subsidiary",
-                          "utility", "exporter", "refiner", "drugmaker", "telecoms", "bank", "supplier"})
+                          "utility", "exporter", "refiner", "drugmaker", "telecoms", "bank", "supplier", "provider"})
 #: Parts and goods of a firm that its name modifies ("the Yugansk unit", "Mini models", "Ericsson shares").
 _FIRM_UNITS = frozenset({"unit", "division", "subsidiary", "arm", "affiliate", "shares"})
 _FIRM_PARTS = _FIRM_UNITS | {"models", "brand"}
@@ -182,6 +182,7 @@ def extract_actors(doc: Any, text: str) -> list[Actor]:
     candidates = _names_run_on(text, candidates)
     candidates = [c for c in candidates if not any(b <= c.begin and c.end <= e for b, e in masked)]
     acronyms, post_acronyms = _acronym_definitions(text, candidates)
+    acronyms |= _undefined_acronyms(candidates, acronyms.keys() | post_acronyms.keys())
     clusters = _cluster(candidates, acronyms, post_acronyms, text)
     _rescan(clusters, text, masked, post_acronyms)
     return [_to_actor(c) for c in clusters if c.spans]
@@ -927,6 +928,32 @@ def _acronym_definitions(text: str, candidates: list[_Candidate]) -> tuple[dict[
     return orgs, posts
 
 
+def _undefined_acronyms(candidates: list[_Candidate], defined: Iterable[str]) -> dict[str, str]:
+    """Acronyms the article uses without defining them that give the initials of exactly one
+    organisation it names in full (glue words optional): acronym -> that name ("SAIC says" where
+    the article names "Shanghai Automotive Industry Corp"; "NUJ official" and "the National
+    Union of Journalists").
+
+    >>> orgs = [_Candidate(0, 32, "Shanghai Automotive Industry Corp", "Organization"), _Candidate(40, 44, "SAIC", "Person"),
+    ...         _Candidate(50, 53, "BBC", "Organization")]
+    >>> _undefined_acronyms(orgs, ())
+    {'SAIC': 'Shanghai Automotive Industry Corp'}
+    """
+    defined = set(defined)
+    full = sorted({c.text for c in candidates if c.kind == "Organization" and " " in c.text
+                   and not any(w.isupper() and len(w) > 1 for w in c.text.split())})  # not "UBS Securities" for "US"
+    found: dict[str, str] = {}
+    for c in candidates:
+        if c.country or c.text in defined or c.text in found or \
+                not (2 <= len(c.text) <= 6 and c.text.isalpha() and c.text.isupper()):
+            continue
+        fits = [name for name in full if c.text in (_initials(name.split()).upper(),
+                _initials([w for w in name.split() if w.lower() not in FUNCTION_WORDS]).upper())]
+        if len(fits) == 1:
+            found[c.text] = fits[0]
+    return found
+
+
 # -- clustering --------------------------------------------------------------------------------
 def _surname(name: str) -> str:
     return name.split()[-1]
@@ -970,7 +997,7 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, str], post_acrony
         if c.text in acronyms:
             cl = cluster_for(f"name:{acronyms[c.text].casefold()}")
             cl.expansion = acronyms[c.text]
-            cl.add(c)
+            cl.add(replace(c, kind="Organization") if acronyms[c.text] in organisations else c)  # "SAIC" read as a person
             continue
         if c.dateline:
             cluster_for(f"dateline:{c.text.casefold()}").add(c)
