@@ -274,6 +274,21 @@ def test_an_acronym_used_without_definition_is_the_one_organisation_of_its_initi
     assert actors["United States"][0] == "GeopoliticalEntity" and "UBS Securities" in actors, actors
 
 
+def test_a_states_abbreviation_is_the_state_and_a_country_read_as_an_organisation_keeps_the_rest_of_its_name() -> None:
+    """"Calif .", "Md ." and "N.J." (tokens joined by spaces, as ECB+ writes them, or not) are
+    California, Maryland and New Jersey, one actor with the state written in full; "The US" that
+    the tagger cut from "The US Chamber of Commerce" is the whole organisation, not a country
+    read as an organisation."""
+    from kg.extract.actors import extract_actors
+    from kg.extract.nlp import load_model
+    text = ("She lives in Los Angeles , Calif . , and in Bethesda , Md . , now. He moved from California to Trenton, "
+            "N.J., in May.\nThe US Chamber of Commerce welcomed the rule change .\n")
+    actors = {a.name: (a.kind, len(a.mentions)) for a in extract_actors(load_model()(text), text)}
+    assert actors["California"] == ("GeopoliticalEntity", 2), actors
+    assert actors["Maryland"] == ("GeopoliticalEntity", 1) and actors["New Jersey"] == ("GeopoliticalEntity", 1), actors
+    assert actors["US Chamber of Commerce"] == ("Organization", 1) and "US" not in actors, actors
+
+
 def test_a_head_word_alone_is_the_organisation_named_in_full_and_a_time_zone_is_no_actor() -> None:
     """"the Bank" after "the Bank of England" and "the Commission" after "the European Commission"
     are those organisations (labelled with the full name); with two banks named in full, "the

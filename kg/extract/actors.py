@@ -175,7 +175,7 @@ def extract_actors(doc: Any, text: str) -> list[Actor]:
     :func:`kg.extract.casing.model_text`); spans always index ``text``.
     """
     masked = _title_masks(text)
-    candidates = _firms(text, [c for ent in doc.ents for c in _candidates(ent, text)])
+    candidates = _firms(text, _country_then_organisation(text, [c for ent in doc.ents for c in _candidates(ent, text)]))
     candidates = _without_law_acronyms(text, _persons_after_departments(text, _agencies_joined(text, candidates)))
     candidates = _headline_names(doc_text(doc), candidates)
     candidates = _headline_common_words(doc_text(doc), candidates)
@@ -749,6 +749,35 @@ def _agencies_joined(text: str, candidates: list[_Candidate]) -> list[_Candidate
     return sorted(joined, key=lambda c: (c.begin, c.end))
 
 
+#: Capitalised words right after a name, with glue words between them ("Chamber of Commerce").
+_NAME_WORDS_AFTER = re.compile(r"[ \t]([A-Z][\w&'’.-]*(?:[ \t](?:(?:of|and|for|on|the)[ \t])*[A-Z][\w&'’.-]*)*)")
+
+
+def _country_then_organisation(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """The candidates, with a country the tagger read as an organisation joined to the
+    capitalised words right after it: the tagger cut an organisation's name after its country
+    ("The US" of "The US Chamber of Commerce welcomed the rule": the "US Chamber of
+    Commerce"), whether or not it found the rest as a name of its own.
+
+    >>> text = "The US Chamber of Commerce welcomed the rule."
+    >>> [c.text for c in _country_then_organisation(text, [_Candidate(4, 6, "US", "Organization")])]
+    ['US Chamber of Commerce']
+    """
+    out: list[_Candidate] = []
+    for c in sorted(candidates, key=lambda c: (c.begin, c.end)):
+        if out and out[-1].begin <= c.begin and c.end <= out[-1].end:
+            continue  # inside the name just joined
+        m = _NAME_WORDS_AFTER.match(text, c.end) if c.kind == "Organization" and gazetteer.country(c.text) else None
+        words = re.sub(r"(?:['’]s?|\.)$", "", m.group(1)) if m else ""  # "Commerce's": the name
+        if words and not words.isupper() and words.split()[0].lower() not in FUNCTION_WORDS and not any(
+                o.kind != "Organization" and o.begin == m.start(1) for o in candidates):  # "Maldives" | "Indian Ocean"
+            end = m.start(1) + len(words)
+            out.append(_Candidate(c.begin, end, text[c.begin:end], "Organization", None, True))
+        else:
+            out.append(c)
+    return out
+
+
 def _split_at_glue(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
     """The candidates, with an organisation the tagger ended on "and", "of" or "for" joined to the
     organisation's name that follows it ("AMA Council on Ethical and" | "Judicial Affairs").
@@ -1055,10 +1084,10 @@ def _after_country(name: str) -> str | None:
 def _region(name: str) -> str | None:
     """The one name of a region or organisation written several ways.
 
-    >>> _region("Mideast"), _region("Middle East"), _region("Paris"), _region("Fed")
-    ('Middle East', 'Middle East', None, 'Federal Reserve')
+    >>> _region("Mideast"), _region("Middle East"), _region("Paris"), _region("Fed"), _region("Calif .")
+    ('Middle East', 'Middle East', None, 'Federal Reserve', 'California')
     """
-    key = name.casefold()
+    key = compact(name).casefold()
     return _variants().get(key)
 
 
