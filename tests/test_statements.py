@@ -298,3 +298,17 @@ def test_a_first_line_source_of_titles_and_a_name_is_that_person() -> None:
     analysis = analyse_doc(Article("t", text), load_model()(text), model="m")
     first = [s for s in analysis.statements if s.cue.text == "announced"]
     assert first and first[0].speaker is not None and first[0].speaker.name == "Dirk Kempthorne", analysis.statements
+
+
+def test_a_title_owned_by_what_is_no_actor_is_nobodys_post() -> None:
+    """"the sorority's national president announced" is not President Obama: a title with a
+    possessor that is no actor of the article names no holder; "the president said" still is."""
+    text = ("President Barack Obama nominated Dr. Regina Benjamin as surgeon general on Monday.\nI had a feeling she "
+            "was a member of Delta Sigma Theta Sorority, Inc., a non-profit community service organization.\nAnd it "
+            "was confirmed several days later when the sorority's national president announced Dr. Benjamin became "
+            "a member while completing her degree at Xavier University.\nThe president said she was the right "
+            "choice.\n")
+    analysis = analyse_doc(Article("t", text), load_model()(text), model="m")
+    speakers = {s.cue.text: s.speaker.name if s.speaker else None for s in analysis.statements}
+    assert speakers.get("announced", "missing") is None, analysis.statements
+    assert speakers.get("said") == "Barack Obama", analysis.statements

@@ -1436,7 +1436,11 @@ class _Context:
         return None
 
     def title_holder(self, src: Span, inside: list[Actor]) -> Actor | None:
+        """The one person who holds the title the source names, or None. A title owned by what
+        is no actor ("the sorority's national president") is nobody's post in the article."""
         title = re.sub(r"^(?:the|a|an)\s+", "", src.text, flags=re.IGNORECASE)
+        if not inside and re.search(r"\w['’]s?\s", title):
+            return None
         lowered = title.lower()
         holders = {id(h.holder): h.holder for h in self.holdings
                    if h.title and h.title.lower() in lowered
