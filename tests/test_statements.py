@@ -312,3 +312,17 @@ def test_a_title_owned_by_what_is_no_actor_is_nobodys_post() -> None:
     speakers = {s.cue.text: s.speaker.name if s.speaker else None for s in analysis.statements}
     assert speakers.get("announced", "missing") is None, analysis.statements
     assert speakers.get("said") == "Barack Obama", analysis.statements
+
+
+def test_a_title_owned_by_an_actor_is_never_another_actors_post() -> None:
+    """"India's finance minister lashed out" is not "UK finance minister Gordon Brown", the only
+    finance minister the article names before a name; "The new President, Viktor Yushchenko,"
+    is Yushchenko, not the president named earlier."""
+    text = ("In London on Thursday, India's finance minister lashed out at the trade policies of the G7 nations.\n"
+            "At a conference hosted by UK finance minister Gordon Brown on Friday, rates were discussed.\nPresident "
+            "Leonid Kuchma left office in January. The new President, Viktor Yushchenko, said the "
+            "sale was illegal.\n")
+    analysis = analyse_doc(Article("t", text), load_model()(text), model="m")
+    speakers = {s.cue.text: s.speaker.name if s.speaker else None for s in analysis.statements}
+    assert "lashed out" in speakers and speakers["lashed out"] is None, analysis.statements
+    assert speakers.get("said") == "Viktor Yushchenko", analysis.statements

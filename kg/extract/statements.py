@@ -1437,14 +1437,14 @@ class _Context:
 
     def title_holder(self, src: Span, inside: list[Actor]) -> Actor | None:
         """The one person who holds the title the source names, or None. A title owned by what
-        is no actor ("the sorority's national president") is nobody's post in the article."""
+        is no actor ("the sorority's national president") is nobody's post in the article; one
+        owned by an actor ("India's finance minister") is only a post of that actor's."""
         title = re.sub(r"^(?:the|a|an)\s+", "", src.text, flags=re.IGNORECASE)
         if not inside and re.search(r"\w['’]s?\s", title):
             return None
         lowered = title.lower()
-        holders = {id(h.holder): h.holder for h in self.holdings
-                   if h.title and h.title.lower() in lowered
-                   and (h.organisation is None or not inside or h.organisation in inside)}
+        holders = {id(h.holder): h.holder for h in self.holdings  # "India's finance minister": India's only
+                   if h.title and h.title.lower() in lowered and (not inside or h.organisation in inside)}
         if len(holders) == 1:
             return next(iter(holders.values()))
         words = title.split()
@@ -1454,6 +1454,8 @@ class _Context:
             core = " ".join(words[start:])
             people = set()
             for m in re.finditer(re.escape(core), self.text, flags=re.IGNORECASE):
+                if inside and not any(a in inside and m.start() - 30 <= e <= m.start() for _, e, a in self.mentions):
+                    continue  # "UK finance minister Gordon Brown" is no "India's finance minister"
                 for b, e, a in self.mentions:
                     gap = self.text[m.end():b]
                     if a.kind == "Person" and 0 < b - m.end() <= 40 and \
