@@ -326,3 +326,16 @@ def test_a_title_owned_by_an_actor_is_never_another_actors_post() -> None:
     speakers = {s.cue.text: s.speaker.name if s.speaker else None for s in analysis.statements}
     assert "lashed out" in speakers and speakers["lashed out"] is None, analysis.statements
     assert speakers.get("said") == "Viktor Yushchenko", analysis.statements
+
+
+def test_they_speaks_for_no_organisation_whose_name_is_singular() -> None:
+    """"they believe" after a statement of "Democrats" (no actor) is not the department whose
+    statement came before ("Commerce Department" is "it"); "it" after Qantas's statement is
+    still Qantas."""
+    text = ("The Commerce Department said the trade deficit widened to a record last year. Democrats claim the "
+            "administration has not done enough to stop unfair trade. For example, they believe China's currency "
+            "policy hurts exporters.\nQantas said profits rose. It said fuel costs would fall.\n")
+    analysis = analyse_doc(Article("t", text), load_model()(text), model="m")
+    speakers = [(s.cue.text, s.speaker.name if s.speaker else None) for s in analysis.statements]
+    assert ("believe", None) in speakers, speakers
+    assert ("said", "Qantas") in speakers and speakers.count(("said", "Qantas")) == 2, speakers

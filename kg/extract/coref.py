@@ -246,7 +246,7 @@ def _resolve(tok: Any, doc: Any, entities: list[_Entity], sent_of: dict[int, int
         rival = _rival_noun(tok, doc, "NNS" if what == "group" else "NN") if what != "person" else -1
 
         def fits(e: _Entity) -> bool:
-            if what == "group" and not _plural_name(e.actor.name):
+            if what == "group" and not plural_name(e.actor.name):
                 return False
             if rival >= 0 and not any(rival < s.begin < tok.idx for _, s, _ in e.mentions):
                 return False
@@ -381,10 +381,16 @@ def _most_salient(tok: Any, candidates: Sequence[_Entity], sent_of: dict[int, in
     return scored[0][1], scored[0][2]
 
 
-def _plural_name(name: str) -> bool:
+def plural_name(name: str) -> bool:
     """A name that is plural in form ("the Lakers", "Revolutionary Guards", "Police"), which
-    "they" can refer to (a company is "it")."""
-    last = name.split()[-1].lower() if name.split() else ""
+    "they" can refer to (a company is "it"); a name of "X of Y" is as its X ("Court of Appeals"
+    is "it", "Friends of the Earth" "they").
+
+    >>> plural_name("Revolutionary Guards"), plural_name("Court of Appeals"), plural_name("Friends of the Earth")
+    (True, False, True)
+    """
+    words = name.split(" of ")[0].split()
+    last = words[-1].lower() if words else ""
     return last in ("police", "people") or (last.endswith("s") and not last.endswith(("ss", "us", "is", "news")))
 
 

@@ -72,6 +72,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kg.extract.boundaries import ABBREVIATIONS
+from kg.extract.coref import plural_name
 from kg.extract.lexicon import is_honorific, is_title_word
 from kg.extract.speech_lexicon import (ADDRESSEE_CUES, CONTENT_OBJECT_CUES, CONTINUATION_CUES,
                                        NOT_CUES, TALK_WITH, XCOMP_CUES, cue_channel, is_stray_subject_word,
@@ -1359,7 +1360,11 @@ class _Context:
                 st.speaker = referent
                 return
             kinds = ("Person",) if word in _HE_SHE else ("Organization", "GeopoliticalEntity")
-            st.speaker = self.pronoun(st.source.begin, f.paragraph, kinds, earlier)
+            speaker = self.pronoun(st.source.begin, f.paragraph, kinds, earlier)
+            if speaker is not None and word in ("they", "them") and not (  # as kg.extract.coref: "The tobacco
+                    speaker.kind == "Organization" and plural_name(speaker.name)):  # companies deny ... They also
+                speaker = None  # say" is no court named before ("it" stays: "Qantas ... it said")
+            st.speaker = speaker
             return
         src = st.source
         if src.end <= self.title_end and not any(b <= src.begin and src.end <= e for b, e, _ in self.mentions):
