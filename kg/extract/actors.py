@@ -179,7 +179,7 @@ def extract_actors(doc: Any, text: str) -> list[Actor]:
     candidates = _names_run_on(text, candidates)
     candidates = [c for c in candidates if not any(b <= c.begin and c.end <= e for b, e in masked)]
     acronyms, post_acronyms = _acronym_definitions(text, candidates)
-    clusters = _cluster(candidates, acronyms, post_acronyms, text)
+    clusters = _cluster(candidates, acronyms, post_acronyms, text, _teams(doc, candidates, text))
     _rescan(clusters, text, masked, post_acronyms)
     return [_to_actor(c) for c in clusters if c.spans]
 
@@ -232,6 +232,9 @@ def _candidates(ent: Any, text: str) -> list[_Candidate]:
     if not tokens or len(tokens) > 1 and tokens[-1].text in _LAW_WORDS or \
             len(tokens) == 1 and tokens[0].text in _TIME_ZONES:
         return []  # nothing left, a law ("Endangered Species Act") or a time zone ("at 0619 GMT"): no actor
+    team = _team_after_place(ent, text) if label in ("GPE", "LOC") and tokens[-1].i == ent.end - 1 else None
+    if team is not None:
+        tokens, label = tokens + [team], "ORG"  # "the Indianapolis Colts", the tagger's place and a word after
     begin, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     name = text[begin:end]
     if len(tokens) == 1 and is_title_word(name) and not name.isupper() and label in ("PERSON", "ORG"):
@@ -254,6 +257,31 @@ def _candidates(ent: Any, text: str) -> list[_Candidate]:
     if dateline:
         kind, forced = "GeopoliticalEntity", True
     return [_Candidate(begin, end, name, kind, country, forced, dateline, firm)]
+
+
+_TEAM_WORD = re.compile(r"[A-Z][a-z]+s")
+
+
+def _team_after_place(ent: Any, text: str) -> Any | None:
+    """The word that makes a place the tagger read the name of a team, or None: a capitalised
+    plural (tagged so) right after it, in no entity and never written in lower case in the article ("the
+    Indianapolis Colts"); not after a country ("Iraq Elections").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("The Indianapolis Colts beat Miami Talks . The talks went on .")
+    >>> doc[2].tag_ = doc[5].tag_ = "NNPS"
+    >>> doc.ents = [doc.char_span(4, 16, label="GPE"), doc.char_span(28, 33, label="GPE")]
+    >>> _team_after_place(doc.ents[0], doc.text).text, _team_after_place(doc.ents[1], doc.text)
+    ('Colts', None)
+    """
+    if ent.end >= len(ent.doc) or gazetteer.country(ent.text):
+        return None
+    word = ent.doc[ent.end]
+    if word.ent_type_ or word.whitespace_ == "" and word.i + 1 < len(ent.doc) and ent.doc[word.i + 1].is_alpha \
+            or not ent.doc[ent.end - 1].whitespace_ or not _TEAM_WORD.fullmatch(word.text) \
+            or word.tag_ not in ("NNPS", "NNS"):  # "Thomas", "Acropolis": no plural
+        return None
+    return None if re.search(rf"\b{word.text.lower()}\b", text) else word
 
 
 #: Prepositions whose object is where something is or happens ("in Lyon", "between Lyon and
@@ -908,7 +936,8 @@ def _surname(name: str) -> str:
 
 
 def _cluster(candidates: list[_Candidate], acronyms: dict[str, str], post_acronyms: dict[str, int],
-             text: str) -> list[_Cluster]:
+             text: str, teams: dict[str, str] | None = None) -> list[_Cluster]:
+    teams = teams or {}
     clusters: list[_Cluster] = []
     by_key: dict[str, _Cluster] = {}
     persons = [c for c in candidates if c.kind == "Person" and len(c.text.split()) > 1]
@@ -959,6 +988,12 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, str], post_acrony
             cl.expansion = full
             cl.add(c)
             continue
+        if c.text in teams and not c.country and not c.dateline and c.kind != "Organization" \
+                and not _after_place_preposition(text, c.begin):
+            cl = cluster_for(f"name:{teams[c.text].casefold()}")  # "Indianapolis" where the article says
+            cl.expansion = teams[c.text]  # "Indianapolis Colts", not "in Indianapolis": the team
+            cl.add(_Candidate(c.begin, c.end, c.text, "Organization"))
+            continue
         if c.kind == "Organization" and (bare := _after_country(c.text)) in organisations:
             cluster_for(f"name:{bare.casefold()}").add(c)  # "U.S. Fish and Wildlife Service" where
             continue  # the article also says "Fish and Wildlife Service"
@@ -966,6 +1001,44 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, str], post_acrony
         if c.text in acronyms.values():
             by_key[_key(c, persons, firms)].expansion = c.text
     return clusters
+
+
+_TEAM = re.compile(r"((?:[A-Z][a-z]+ ){1,2})([A-Z][a-z]+s)")
+
+
+def _teams(doc: Any, candidates: list[_Candidate], text: str) -> dict[str, str]:
+    """Place name -> the team the article names after it: an organisation's name of a place
+    the article names and one capitalised plural (tagged so, not "Bloomberg News") that the
+    article never writes in lower case ("Indianapolis Colts").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Indianapolis Colts and Los Angeles Times beat Indianapolis , Los Angeles .")
+    >>> doc[1].tag_, doc[5].tag_ = "NNPS", "NNP"
+    >>> cands = [_Candidate(0, 18, "Indianapolis Colts", "Organization"), _Candidate(23, 40, "Los Angeles Times", "Organization"),
+    ...          _Candidate(46, 58, "Indianapolis", "GeopoliticalEntity"), _Candidate(61, 72, "Los Angeles", "GeopoliticalEntity")]
+    >>> _teams(doc, cands, doc.text)
+    {'Indianapolis': 'Indianapolis Colts'}
+    """
+    places = {c.text for c in candidates if c.kind in ("GeopoliticalEntity", "Place")}
+    found: dict[str, set[str]] = {}
+    for c in candidates:
+        if c.kind != "Organization" or not (m := _TEAM.fullmatch(c.text)) or (place := m.group(1).strip()) not in places:
+            continue
+        last = doc.char_span(c.end - len(m.group(2)), c.end)
+        if last is not None and last[-1].tag_ in ("NNPS", "NNS") and not re.search(rf"\b{m.group(2).lower()}\b", text):
+            found.setdefault(place, set()).add(c.text)
+    return {place: next(iter(names)) for place, names in found.items() if len(names) == 1}
+
+
+def _after_place_preposition(text: str, begin: int) -> bool:
+    """Whether the word before ``begin`` is a preposition of places (:data:`_PLACE_PREPOSITIONS`,
+    "from", "of"): "in Indianapolis" is the city even where the article names its team.
+
+    >>> _after_place_preposition("born in Indianapolis", 8), _after_place_preposition("beat Indianapolis", 5)
+    (True, False)
+    """
+    before = text[max(0, begin - 20):begin].split()
+    return bool(before) and before[-1].lower() in _PLACE_PREPOSITIONS | {"from", "of"}
 
 
 def _head_words(organisations: set[str]) -> dict[str, set[str]]:
