@@ -282,3 +282,26 @@ def test_a_blend_of_a_persons_first_name_and_surname_is_that_person() -> None:
     actors = extract_actors(load_model()(text), text)
     assert [(a.name, a.kind, [text[m.begin:m.end] for m in a.mentions]) for a in actors] == \
         [("Lindsay Lohan", "Person", ["Lindsay Lohan", "LiLo", "LiLo"])]
+
+
+def test_a_place_the_article_names_a_team_after_is_that_team() -> None:
+    """The tagger's place before a capitalised plural ("the Indianapolis Colts", read as
+    "Indianapolis") is the team; so is the place alone where the article names its team
+    ("Indianapolis ( 11-4 )"), but not after a preposition of places ("lives in Indianapolis"),
+    and not where the plural is no team's ("The Los Angeles Times": "times" in lower case)."""
+    from kg.extract.actors import extract_actors
+    from kg.extract.nlp import load_model
+    text = ("Peyton Manning threw two touchdowns to carry the Indianapolis Colts over the Jacksonville Jaguars "
+            "31-24 on Thursday. Indianapolis ( 11-4 ) made the playoffs. Manning was born in New Orleans and "
+            "lives in Indianapolis.\n")
+    actors = extract_actors(load_model()(text), text)
+    assert {(a.name, a.kind): [text[m.begin:m.end] for m in a.mentions] for a in actors} == {
+        ("Peyton Manning", "Person"): ["Peyton Manning", "Manning"],
+        ("Indianapolis Colts", "Organization"): ["Indianapolis Colts", "Indianapolis"],
+        ("New Orleans", "GeopoliticalEntity"): ["New Orleans"],
+        ("Indianapolis", "GeopoliticalEntity"): ["Indianapolis"]}
+    text = ("The Los Angeles Times reported the fire on Friday. Firefighters in Los Angeles said it was the third "
+            "fire in two times as many weeks. Los Angeles officials agreed.\n")
+    actors = extract_actors(load_model()(text), text)
+    assert {(a.name, a.kind): len(a.mentions) for a in actors} == {
+        ("Los Angeles Times", "Organization"): 1, ("Los Angeles", "GeopoliticalEntity"): 2}
