@@ -305,3 +305,21 @@ def test_a_place_the_article_names_a_team_after_is_that_team() -> None:
     actors = extract_actors(load_model()(text), text)
     assert {(a.name, a.kind): len(a.mentions) for a in actors} == {
         ("Los Angeles Times", "Organization"): 1, ("Los Angeles", "GeopoliticalEntity"): 2}
+
+
+def test_a_verbs_ing_form_before_a_persons_name_is_no_part_of_it() -> None:
+    """A sentence that begins with a verb's "-ing" form and a surname ("Having Jackman host",
+    "Losing Thomas hurts"), which the tagger reads as one person's name, names the person the
+    article names in full; the verb is no first name."""
+    from kg.extract.actors import extract_actors
+    from kg.extract.nlp import load_model
+    cases = {
+        "Hugh Jackman will host the Oscars on Feb. 22.\nHaving Jackman host certainly fits with that theme. "
+        "Jackman was abroad on Friday.\n": ("Hugh Jackman", ["Hugh Jackman", "Jackman", "Jackman"]),
+        "The Saints placed Pierre Thomas on injured reserve.\nLosing Thomas hurts the team, coach Sean Payton "
+        "said.\n": ("Pierre Thomas", ["Pierre Thomas", "Thomas"]),
+    }
+    for text, (name, mentions) in cases.items():
+        persons = {a.name: [text[m.begin:m.end] for m in a.mentions]
+                   for a in extract_actors(load_model()(text), text) if a.kind == "Person"}
+        assert persons[name] == mentions and not [p for p in persons if p.startswith(("Having", "Losing"))], persons

@@ -201,6 +201,21 @@ def _leading_description(word: str, text: str) -> bool:
     return re.search(rf"\b(?:[Tt]he|[Aa]n?)[ \t]+{word.lower()}\b", text) is not None
 
 
+def _leading_verb(token: Any, text: str) -> bool:
+    """Whether the first word of a person's name is a verb's "-ing" form the article also writes
+    in lower case, and no given name ("Having Jackman host the show is a change": Jackman).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Having Jackman host it . Channing Tatum came , having fun .")
+    >>> doc[0].tag_ = doc[5].tag_ = "VBG"
+    >>> _leading_verb(doc[0], doc.text), _leading_verb(doc[5], doc.text)
+    (True, False)
+    """
+    word = token.text
+    return token.tag_ == "VBG" and word.istitle() and word.endswith("ing") and not _is_given_name(word) \
+        and (token.is_sent_start or re.search(rf"\b{word.lower()}\b", text) is not None)
+
+
 def _candidates(ent: Any, text: str) -> list[_Candidate]:
     label = ent.label_
     if label not in _KIND:
@@ -221,6 +236,8 @@ def _candidates(ent: Any, text: str) -> list[_Candidate]:
         tokens = tokens[1:]
     if label == "PERSON" and len(tokens) > 2 and _leading_description(tokens[0].text, text):
         tokens = tokens[1:]
+    if label == "PERSON" and len(tokens) > 1 and _leading_verb(tokens[0], text):
+        tokens = tokens[1:]  # "Having Jackman host the show": Jackman
     opened = [i for i, t in enumerate(tokens) if t.text == "("]
     if opened and not any(t.text == ")" for t in tokens[opened[-1]:]):
         tokens = tokens[:opened[-1]]  # "Avions de Transport Regional (ATR": the name before its acronym
