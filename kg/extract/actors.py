@@ -252,6 +252,10 @@ def _candidates(ent: Any, text: str) -> list[_Candidate]:
     team = _team_after_place(ent, text) if label in ("GPE", "LOC") and tokens[-1].i == ent.end - 1 else None
     if team is not None:
         tokens, label = tokens + [team], "ORG"  # "the Indianapolis Colts", the tagger's place and a word after
+    team_name = (label == "PERSON") == (len(tokens) == 1) and label in ("GPE", "LOC", "FAC", "PERSON") \
+        and tokens and _team_name(tokens, text)
+    if team_name:
+        label = "ORG"  # "the Jacksonville Jaguars" read as a facility, "the Jaguars" as a person: the team
     begin, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     name = text[begin:end]
     if len(tokens) == 1 and is_title_word(name) and not name.isupper() and label in ("PERSON", "ORG"):
@@ -262,6 +266,7 @@ def _candidates(ent: Any, text: str) -> list[_Candidate]:
     kind, forced = _KIND[label], False
     firm = kind != "Organization" and _after_organisation_noun(tokens[0]) \
         or len(tokens) > 1 and _ORG_SUFFIX.fullmatch(name) is not None  # "Altria Group", "Altria" alone later
+    firm = firm or team_name  # every "Jaguars" of the article is the team
     if firm or kind == "Person" and any(t.dep_ in ("compound", "amod", "nmod") and t.head.i >= ent.end
                                         and t.head.lemma_.lower() in ORG_HEADS for t in tokens):
         kind, forced = "Organization", True
@@ -1021,6 +1026,38 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, str], post_acrony
 
 
 _TEAM = re.compile(r"((?:[A-Z][a-z]+ ){1,2})([A-Z][a-z]+s)")
+
+
+def _team_name(tokens: list[Any], text: str) -> bool:
+    """Whether a name the tagger read as a place, facility or person is a team's: a big city
+    (:func:`_big_city_as_place`'s list) and a capitalised plural (tagged so) that the article never
+    writes in lower case ("Jacksonville Jaguars"), or such a plural alone after "the" ("the
+    Jaguars"; not a nationality, "the Scots", nor a family, "the Smiths" beside "Will Smith").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("the Jacksonville Jaguars beat the Jaguars and the Smiths of Will Smith .")
+    >>> for i in (2, 5, 8): doc[i].tag_ = "NNPS"
+    >>> _team_name(list(doc[1:3]), doc.text), _team_name([doc[5]], doc.text), _team_name([doc[8]], doc.text)
+    (True, True, False)
+    """
+    last = tokens[-1]
+    if last.tag_ not in ("NNPS", "NNS") or not _TEAM_WORD.fullmatch(last.text) \
+            or re.search(rf"\b{last.text.lower()}\b", text):
+        return False
+    if len(tokens) == 1:
+        return last.i > 0 and last.doc[last.i - 1].lower_ == "the" and not gazetteer.is_demonym(last.text) \
+            and last.text[:-1].lower() not in _surnames_of(text)
+    return " ".join(t.text for t in tokens[:-1]).casefold() in words("big-cities")
+
+
+def _surnames_of(text: str) -> set[str]:
+    """Lower-case words the article writes after a capitalised word, as a surname after a first
+    name ("Will Smith": "smith"), for :func:`_team_name` ("the Smiths" are a family).
+
+    >>> sorted(_surnames_of("Will Smith and the Smiths came."))
+    ['smith']
+    """
+    return {m.group(1).lower() for m in re.finditer(r"\b[A-Z][a-z]+ ([A-Z][a-z]+)\b", text)}
 
 
 def _teams(doc: Any, candidates: list[_Candidate], text: str) -> dict[str, str]:
