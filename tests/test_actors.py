@@ -323,3 +323,14 @@ def test_a_verbs_ing_form_before_a_persons_name_is_no_part_of_it() -> None:
         persons = {a.name: [text[m.begin:m.end] for m in a.mentions]
                    for a in extract_actors(load_model()(text), text) if a.kind == "Person"}
         assert persons[name] == mentions and not [p for p in persons if p.startswith(("Having", "Losing"))], persons
+
+
+def test_a_plural_after_the_read_as_a_person_is_a_team() -> None:
+    """"The Jaguars", which the tagger reads as a person, is an organisation (a team) in every
+    mention of the article; a family ("the Smiths" beside Will Smith) stays apart from it."""
+    from kg.extract.actors import extract_actors
+    from kg.extract.nlp import load_model
+    text = ("Peyton Manning and the Colts beat the Jacksonville Jaguars 31-24 on Thursday.\nThe Jaguars could not "
+            "make the big play. Garrard threw for 329 yards for the Jaguars.\n")
+    actors = extract_actors(load_model()(text), text)
+    assert [(a.name, a.kind, len(a.mentions)) for a in actors if a.name == "Jaguars"] == [("Jaguars", "Organization", 3)]
