@@ -202,8 +202,9 @@ def _leading_description(word: str, text: str) -> bool:
 
 
 def _leading_verb(token: Any, text: str) -> bool:
-    """Whether the first word of a person's name is a verb's "-ing" form the article also writes
-    in lower case, and no given name ("Having Jackman host the show is a change": Jackman).
+    """Whether the first word of a person's name is a verb's "-ing" form (tagged so, no given
+    name) that begins a sentence or that the article also writes in lower case ("Having Jackman
+    host the show is a change": Jackman).
 
     >>> import spacy
     >>> doc = spacy.blank("en")("Having Jackman host it . Channing Tatum came , having fun .")
@@ -286,8 +287,8 @@ _TEAM_WORD = re.compile(r"[A-Z][a-z]+s")
 
 def _team_after_place(ent: Any, text: str) -> Any | None:
     """The word that makes a place the tagger read the name of a team, or None: a capitalised
-    plural (tagged so) right after it, in no entity and never written in lower case in the article ("the
-    Indianapolis Colts"); not after a country ("Iraq Elections").
+    plural (tagged so) right after it, in no entity and never written in lower case in the
+    article ("the Indianapolis Colts"); not after a country ("Iraq Elections").
 
     >>> import spacy
     >>> doc = spacy.blank("en")("The Indianapolis Colts beat Miami Talks . The talks went on .")
@@ -958,8 +959,7 @@ def _surname(name: str) -> str:
 
 
 def _cluster(candidates: list[_Candidate], acronyms: dict[str, str], post_acronyms: dict[str, int],
-             text: str, teams: dict[str, str] | None = None) -> list[_Cluster]:
-    teams = teams or {}
+             text: str, teams: dict[str, str]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     by_key: dict[str, _Cluster] = {}
     persons = [c for c in candidates if c.kind == "Person" and len(c.text.split()) > 1]
@@ -1051,8 +1051,8 @@ def _team_name(tokens: list[Any], text: str) -> bool:
 
 
 def _surnames_of(text: str) -> set[str]:
-    """Lower-case words the article writes after a capitalised word, as a surname after a first
-    name ("Will Smith": "smith"), for :func:`_team_name` ("the Smiths" are a family).
+    """Capitalised words the article writes after a capitalised word, as a surname after a first
+    name, in lower case ("Will Smith": "smith"), for :func:`_team_name` ("the Smiths" are a family).
 
     >>> sorted(_surnames_of("Will Smith and the Smiths came."))
     ['smith']
