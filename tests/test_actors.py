@@ -350,3 +350,55 @@ def test_a_blend_of_a_persons_first_name_and_surname_is_that_person() -> None:
     actors = extract_actors(load_model()(text), text)
     assert [(a.name, a.kind, [text[m.begin:m.end] for m in a.mentions]) for a in actors] == \
         [("Lindsay Lohan", "Person", ["Lindsay Lohan", "LiLo", "LiLo"])]
+
+
+def test_a_place_the_article_names_a_team_after_is_that_team() -> None:
+    """The tagger's place before a capitalised plural ("the Indianapolis Colts", read as
+    "Indianapolis") is the team; so is the place alone where the article names its team
+    ("Indianapolis ( 11-4 )"), but not after a preposition of places ("lives in Indianapolis"),
+    and not where the plural is no team's ("The Los Angeles Times": "times" in lower case)."""
+    from kg.extract.actors import extract_actors
+    from kg.extract.nlp import load_model
+    text = ("Peyton Manning threw two touchdowns to carry the Indianapolis Colts over the Jacksonville Jaguars "
+            "31-24 on Thursday. Indianapolis ( 11-4 ) made the playoffs. Manning was born in New Orleans and "
+            "lives in Indianapolis.\n")
+    actors = extract_actors(load_model()(text), text)
+    assert {(a.name, a.kind): [text[m.begin:m.end] for m in a.mentions] for a in actors} == {
+        ("Peyton Manning", "Person"): ["Peyton Manning", "Manning"],
+        ("Indianapolis Colts", "Organization"): ["Indianapolis Colts", "Indianapolis"],
+        ("New Orleans", "GeopoliticalEntity"): ["New Orleans"],
+        ("Indianapolis", "GeopoliticalEntity"): ["Indianapolis"]}
+    text = ("The Los Angeles Times reported the fire on Friday. Firefighters in Los Angeles said it was the third "
+            "fire in two times as many weeks. Los Angeles officials agreed.\n")
+    actors = extract_actors(load_model()(text), text)
+    assert {(a.name, a.kind): len(a.mentions) for a in actors} == {
+        ("Los Angeles Times", "Organization"): 1, ("Los Angeles", "GeopoliticalEntity"): 2}
+
+
+def test_a_verbs_ing_form_before_a_persons_name_is_no_part_of_it() -> None:
+    """A sentence that begins with a verb's "-ing" form and a surname ("Having Jackman host",
+    "Losing Thomas hurts"), which the tagger reads as one person's name, names the person the
+    article names in full; the verb is no first name."""
+    from kg.extract.actors import extract_actors
+    from kg.extract.nlp import load_model
+    cases = {
+        "Hugh Jackman will host the Oscars on Feb. 22.\nHaving Jackman host certainly fits with that theme. "
+        "Jackman was abroad on Friday.\n": ("Hugh Jackman", ["Hugh Jackman", "Jackman", "Jackman"]),
+        "The Saints placed Pierre Thomas on injured reserve.\nLosing Thomas hurts the team, coach Sean Payton "
+        "said.\n": ("Pierre Thomas", ["Pierre Thomas", "Thomas"]),
+    }
+    for text, (name, mentions) in cases.items():
+        persons = {a.name: [text[m.begin:m.end] for m in a.mentions]
+                   for a in extract_actors(load_model()(text), text) if a.kind == "Person"}
+        assert persons[name] == mentions and not [p for p in persons if p.startswith(("Having", "Losing"))], persons
+
+
+def test_a_plural_after_the_read_as_a_person_is_a_team() -> None:
+    """"The Jaguars", which the tagger reads as a person, is an organisation (a team) in every
+    mention of the article; a family ("the Smiths" beside Will Smith) stays apart from it."""
+    from kg.extract.actors import extract_actors
+    from kg.extract.nlp import load_model
+    text = ("Peyton Manning and the Colts beat the Jacksonville Jaguars 31-24 on Thursday.\nThe Jaguars could not "
+            "make the big play. Garrard threw for 329 yards for the Jaguars.\n")
+    actors = extract_actors(load_model()(text), text)
+    assert [(a.name, a.kind, len(a.mentions)) for a in actors if a.name == "Jaguars"] == [("Jaguars", "Organization", 3)]

@@ -183,7 +183,7 @@ def extract_actors(doc: Any, text: str) -> list[Actor]:
     candidates = [c for c in candidates if not any(b <= c.begin and c.end <= e for b, e in masked)]
     acronyms, post_acronyms = _acronym_definitions(text, candidates)
     acronyms |= _undefined_acronyms(candidates, acronyms.keys() | post_acronyms.keys())
-    clusters = _cluster(candidates, acronyms, post_acronyms, text)
+    clusters = _cluster(candidates, acronyms, post_acronyms, text, _teams(doc, candidates, text))
     _rescan(clusters, text, masked, post_acronyms)
     return [_to_actor(c) for c in clusters if c.spans]
 
@@ -203,6 +203,22 @@ def _leading_description(word: str, text: str) -> bool:
     if not word.istitle() or not word.isalpha():
         return False
     return re.search(rf"\b(?:[Tt]he|[Aa]n?)[ \t]+{word.lower()}\b", text) is not None
+
+
+def _leading_verb(token: Any, text: str) -> bool:
+    """Whether the first word of a person's name is a verb's "-ing" form (tagged so, no given
+    name) that begins a sentence or that the article also writes in lower case ("Having Jackman
+    host the show is a change": Jackman).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Having Jackman host it . Channing Tatum came , having fun .")
+    >>> doc[0].tag_ = doc[5].tag_ = "VBG"
+    >>> _leading_verb(doc[0], doc.text), _leading_verb(doc[5], doc.text)
+    (True, False)
+    """
+    word = token.text
+    return token.tag_ == "VBG" and word.istitle() and word.endswith("ing") and not _is_given_name(word) \
+        and (token.is_sent_start or re.search(rf"\b{word.lower()}\b", text) is not None)
 
 
 def _candidates(ent: Any, text: str) -> list[_Candidate]:
@@ -225,6 +241,8 @@ def _candidates(ent: Any, text: str) -> list[_Candidate]:
         tokens = tokens[1:]
     if label == "PERSON" and len(tokens) > 2 and _leading_description(tokens[0].text, text):
         tokens = tokens[1:]
+    if label == "PERSON" and len(tokens) > 1 and _leading_verb(tokens[0], text):
+        tokens = tokens[1:]  # "Having Jackman host the show": Jackman
     opened = [i for i, t in enumerate(tokens) if t.text == "("]
     if opened and not any(t.text == ")" for t in tokens[opened[-1]:]):
         tokens = tokens[:opened[-1]]  # "Avions de Transport Regional (ATR": the name before its acronym
@@ -236,6 +254,13 @@ def _candidates(ent: Any, text: str) -> list[_Candidate]:
     if not tokens or len(tokens) > 1 and tokens[-1].text in _LAW_WORDS or \
             len(tokens) == 1 and tokens[0].text in _TIME_ZONES:
         return []  # nothing left, a law ("Endangered Species Act") or a time zone ("at 0619 GMT"): no actor
+    team = _team_after_place(ent, text) if label in ("GPE", "LOC") and tokens[-1].i == ent.end - 1 else None
+    if team is not None:
+        tokens, label = tokens + [team], "ORG"  # "the Indianapolis Colts", the tagger's place and a word after
+    team_name = (label == "PERSON") == (len(tokens) == 1) and label in ("GPE", "LOC", "FAC", "PERSON") \
+        and tokens and _team_name(tokens, text)
+    if team_name:
+        label = "ORG"  # "the Jacksonville Jaguars" read as a facility, "the Jaguars" as a person: the team
     begin, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     name = text[begin:end]
     if len(tokens) == 1 and is_title_word(name) and not name.isupper() and label in ("PERSON", "ORG"):
@@ -246,6 +271,7 @@ def _candidates(ent: Any, text: str) -> list[_Candidate]:
     kind, forced = _KIND[label], False
     firm = _after_organisation_noun(tokens[0]) or _names_a_firms_part(tokens, kind) \
         or len(tokens) > 1 and _ORG_SUFFIX.fullmatch(name) is not None  # "Altria Group", "Altria" alone later
+    firm = firm or bool(team_name)  # every "Jaguars" of the article is the team
     if firm or kind == "Person" and any(t.dep_ in ("compound", "amod", "nmod") and t.head.i >= ent.end
                                         and t.head.lemma_.lower() in ORG_HEADS for t in tokens):
         kind, forced = "Organization", True
@@ -258,6 +284,31 @@ def _candidates(ent: Any, text: str) -> list[_Candidate]:
     if dateline:
         kind, forced = "GeopoliticalEntity", True
     return [_Candidate(begin, end, name, kind, country, forced, dateline, firm)]
+
+
+_TEAM_WORD = re.compile(r"[A-Z][a-z]+s")
+
+
+def _team_after_place(ent: Any, text: str) -> Any | None:
+    """The word that makes a place the tagger read the name of a team, or None: a capitalised
+    plural (tagged so) right after it, in no entity and never written in lower case in the
+    article ("the Indianapolis Colts"); not after a country ("Iraq Elections").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("The Indianapolis Colts beat Miami Talks . The talks went on .")
+    >>> doc[2].tag_ = doc[5].tag_ = "NNPS"
+    >>> doc.ents = [doc.char_span(4, 16, label="GPE"), doc.char_span(28, 33, label="GPE")]
+    >>> _team_after_place(doc.ents[0], doc.text).text, _team_after_place(doc.ents[1], doc.text)
+    ('Colts', None)
+    """
+    if ent.end >= len(ent.doc) or gazetteer.country(ent.text):
+        return None
+    word = ent.doc[ent.end]
+    if word.ent_type_ or word.whitespace_ == "" and word.i + 1 < len(ent.doc) and ent.doc[word.i + 1].is_alpha \
+            or not ent.doc[ent.end - 1].whitespace_ or not _TEAM_WORD.fullmatch(word.text) \
+            or word.tag_ not in ("NNPS", "NNS"):  # "Thomas", "Acropolis": no plural
+        return None
+    return None if re.search(rf"\b{word.text.lower()}\b", text) else word
 
 
 #: Prepositions whose object is where something is or happens ("in Lyon", "between Lyon and
@@ -989,7 +1040,7 @@ def _surname(name: str) -> str:
 
 
 def _cluster(candidates: list[_Candidate], acronyms: dict[str, str], post_acronyms: dict[str, int],
-             text: str) -> list[_Cluster]:
+             text: str, teams: dict[str, str]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     by_key: dict[str, _Cluster] = {}
     firms = {c.text for c in candidates if c.firm}
@@ -1040,6 +1091,12 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, str], post_acrony
             cl.expansion = full
             cl.add(c)
             continue
+        if c.text in teams and not c.country and not c.dateline and c.kind != "Organization" \
+                and not _after_place_preposition(text, c.begin):
+            cl = cluster_for(f"name:{teams[c.text].casefold()}")  # "Indianapolis" where the article says
+            cl.expansion = teams[c.text]  # "Indianapolis Colts", not "in Indianapolis": the team
+            cl.add(_Candidate(c.begin, c.end, c.text, "Organization"))
+            continue
         if c.kind == "Organization" and (bare := _after_country(c.text)) in organisations:
             cluster_for(f"name:{bare.casefold()}").add(c)  # "U.S. Fish and Wildlife Service" where
             continue  # the article also says "Fish and Wildlife Service"
@@ -1047,6 +1104,76 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, str], post_acrony
         if c.text in acronyms.values():
             by_key[_key(c, persons, firms)].expansion = c.text
     return clusters
+
+
+_TEAM = re.compile(r"((?:[A-Z][a-z]+ ){1,2})([A-Z][a-z]+s)")
+
+
+def _team_name(tokens: list[Any], text: str) -> bool:
+    """Whether a name the tagger read as a place, facility or person is a team's: a big city
+    (:func:`_big_city_as_place`'s list) and a capitalised plural (tagged so) that the article never
+    writes in lower case ("Jacksonville Jaguars"), or such a plural alone after "the" ("the
+    Jaguars"; not a nationality, "the Scots", nor a family, "the Smiths" beside "Will Smith").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("the Jacksonville Jaguars beat the Jaguars and the Smiths of Will Smith .")
+    >>> for i in (2, 5, 8): doc[i].tag_ = "NNPS"
+    >>> _team_name(list(doc[1:3]), doc.text), _team_name([doc[5]], doc.text), _team_name([doc[8]], doc.text)
+    (True, True, False)
+    """
+    last = tokens[-1]
+    if last.tag_ not in ("NNPS", "NNS") or not _TEAM_WORD.fullmatch(last.text) \
+            or re.search(rf"\b{last.text.lower()}\b", text):
+        return False
+    if len(tokens) == 1:
+        return last.i > 0 and last.doc[last.i - 1].lower_ == "the" and not gazetteer.is_demonym(last.text) \
+            and last.text[:-1].lower() not in _surnames_of(text)
+    return " ".join(t.text for t in tokens[:-1]).casefold() in words("big-cities")
+
+
+def _surnames_of(text: str) -> set[str]:
+    """Capitalised words the article writes after a capitalised word, as a surname after a first
+    name, in lower case ("Will Smith": "smith"), for :func:`_team_name` ("the Smiths" are a family).
+
+    >>> sorted(_surnames_of("Will Smith and the Smiths came."))
+    ['smith']
+    """
+    return {m.group(1).lower() for m in re.finditer(r"\b[A-Z][a-z]+ ([A-Z][a-z]+)\b", text)}
+
+
+def _teams(doc: Any, candidates: list[_Candidate], text: str) -> dict[str, str]:
+    """Place name -> the team the article names after it: an organisation's name of a place
+    the article names and one capitalised plural (tagged so, not "Bloomberg News") that the
+    article never writes in lower case ("Indianapolis Colts").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Indianapolis Colts and Los Angeles Times beat Indianapolis , Los Angeles .")
+    >>> doc[1].tag_, doc[5].tag_ = "NNPS", "NNP"
+    >>> cands = [_Candidate(0, 18, "Indianapolis Colts", "Organization"), _Candidate(23, 40, "Los Angeles Times", "Organization"),
+    ...          _Candidate(46, 58, "Indianapolis", "GeopoliticalEntity"), _Candidate(61, 72, "Los Angeles", "GeopoliticalEntity")]
+    >>> _teams(doc, cands, doc.text)
+    {'Indianapolis': 'Indianapolis Colts'}
+    """
+    places = {c.text for c in candidates if c.kind in ("GeopoliticalEntity", "Place")}
+    found: dict[str, set[str]] = {}
+    for c in candidates:
+        if c.kind != "Organization" or not (m := _TEAM.fullmatch(c.text)) or (place := m.group(1).strip()) not in places:
+            continue
+        last = doc.char_span(c.end - len(m.group(2)), c.end)
+        if last is not None and last[-1].tag_ in ("NNPS", "NNS") and not re.search(rf"\b{m.group(2).lower()}\b", text):
+            found.setdefault(place, set()).add(c.text)
+    return {place: next(iter(names)) for place, names in found.items() if len(names) == 1}
+
+
+def _after_place_preposition(text: str, begin: int) -> bool:
+    """Whether the word before ``begin`` is a preposition of places (:data:`_PLACE_PREPOSITIONS`,
+    "from", "of"): "in Indianapolis" is the city even where the article names its team.
+
+    >>> _after_place_preposition("born in Indianapolis", 8), _after_place_preposition("beat Indianapolis", 5)
+    (True, False)
+    """
+    before = text[max(0, begin - 20):begin].split()
+    return bool(before) and before[-1].lower() in _PLACE_PREPOSITIONS | {"from", "of"}
 
 
 def _head_words(organisations: set[str]) -> dict[str, set[str]]:
