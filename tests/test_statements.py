@@ -11,6 +11,14 @@ from kg.extract.statements import find_quotes
 from kg.model import Article, Span
 from kg.store import KGStore
 
+
+def _speakers(text: str) -> list[tuple[str, str | None]]:
+    """Each statement's cue and the name of its speaker (None: unresolved), in order, as the real
+    model and the extraction give them for ``text``."""
+    analysis = analyse_doc(Article("t", text), load_model()(text), model="m")
+    return [(s.cue.text, s.speaker.name if s.speaker else None) for s in analysis.statements]
+
+
 SEED_QUERY = """
 SELECT ?speaker ?cue ?mode ?content ?source ?channel WHERE {
   ?st a nkg:Statement ; nkg:cueMention/nif:anchorOf ?cue ; nkg:mode ?m ; schema:text ?content .
@@ -257,31 +265,23 @@ def test_it_after_an_organisations_statement_is_that_organisation() -> None:
     though another organisation is the subject of what it reported ("Ferrari could be listed,
     the Financial Times has reported. It said ...": the newspaper; "Barclays cautioned ... UK.
     It added ...": the bank, not the UK named last)."""
-    from kg.extract import analyse_doc
-    from kg.extract.nlp import load_model
-    from kg.model import Article
     text = ("Fiat may list Ferrari\n\nFerrari could be listed on the stock market as part of an overhaul of Fiat's carmaking operations, "
             "the Financial Times has reported. It said Fiat was set to restructure its business.\n\n"
             "British bank Barclays cautioned that growth this year may be slower on the back of interest rate "
             "rises in the UK. "
             "It added its bid for a stake in a South African bank was going well.\n")
-    analysis = analyse_doc(Article("t", text), load_model()(text), model="m")
-    speakers = {s.cue.text: s.speaker.name if s.speaker else None for s in analysis.statements}
+    speakers = dict(_speakers(text))
     assert speakers.get("said") == "Financial Times" and speakers.get("added") == "Barclays", speakers
 
 
 def test_a_source_whose_apposition_names_a_person_is_that_person() -> None:
     """"Argentina's President, Nestor Kirchner, said" and "the company's administrator, turnaround
     expert Enrico Bondi, said": the person the apposition names speaks (and "he" after him)."""
-    from kg.extract import analyse_doc
-    from kg.extract.nlp import load_model
-    from kg.model import Article
     text = ("Argentina debt deal\n\nYesterday Argentina's economy minister, Roberto Lavagna, said that he estimated "
             "the results would be ready soon. Argentina's President, Nestor Kirchner, said on Friday: \"A year ago "
             "they told us we were crazy.\" But he added that his government was close to a deal. The company's "
             "administrator, turnaround expert Enrico Bondi, said the plan would work.\n")
-    analysis = analyse_doc(Article("t", text), load_model()(text), model="m")
-    speakers = [(s.cue.text, s.speaker.name if s.speaker else None) for s in analysis.statements]
+    speakers = _speakers(text)
     assert ("said", "Nestor Kirchner") in speakers and ("added", "Nestor Kirchner") in speakers, speakers
     assert ("said", "Enrico Bondi") in speakers, speakers
 
@@ -290,9 +290,6 @@ def test_a_first_line_source_of_titles_and_a_name_is_that_person() -> None:
     """On the first line, read as a title, a source of titles and a person's name ("Interior
     Secretary Dirk Kempthorne announced ...", ECB+'s first sentences) speaks as that person; a
     source that is no such name still gets none."""
-    from kg.extract import analyse_doc
-    from kg.extract.nlp import load_model
-    from kg.model import Article
     text = ("Interior Secretary Dirk Kempthorne announced major changes Thursday to the rules on endangered "
             "species.\nThe changes would let agencies decide for themselves, Kempthorne said.\n")
     analysis = analyse_doc(Article("t", text), load_model()(text), model="m")
@@ -308,10 +305,9 @@ def test_a_title_owned_by_what_is_no_actor_is_nobodys_post() -> None:
             "was confirmed several days later when the sorority's national president announced Dr. Benjamin became "
             "a member while completing her degree at Xavier University.\nThe president said she was the right "
             "choice.\n")
-    analysis = analyse_doc(Article("t", text), load_model()(text), model="m")
-    speakers = {s.cue.text: s.speaker.name if s.speaker else None for s in analysis.statements}
-    assert speakers.get("announced", "missing") is None, analysis.statements
-    assert speakers.get("said") == "Barack Obama", analysis.statements
+    speakers = dict(_speakers(text))
+    assert speakers.get("announced", "missing") is None, speakers
+    assert speakers.get("said") == "Barack Obama", speakers
 
 
 def test_a_title_owned_by_an_actor_is_never_another_actors_post() -> None:
@@ -322,10 +318,9 @@ def test_a_title_owned_by_an_actor_is_never_another_actors_post() -> None:
             "At a conference hosted by UK finance minister Gordon Brown on Friday, rates were discussed.\nPresident "
             "Leonid Kuchma left office in January. The new President, Viktor Yushchenko, said the "
             "sale was illegal.\n")
-    analysis = analyse_doc(Article("t", text), load_model()(text), model="m")
-    speakers = {s.cue.text: s.speaker.name if s.speaker else None for s in analysis.statements}
-    assert "lashed out" in speakers and speakers["lashed out"] is None, analysis.statements
-    assert speakers.get("said") == "Viktor Yushchenko", analysis.statements
+    speakers = dict(_speakers(text))
+    assert "lashed out" in speakers and speakers["lashed out"] is None, speakers
+    assert speakers.get("said") == "Viktor Yushchenko", speakers
 
 
 def test_they_speaks_for_no_organisation_whose_name_is_singular() -> None:
@@ -335,7 +330,6 @@ def test_they_speaks_for_no_organisation_whose_name_is_singular() -> None:
     text = ("The Commerce Department said the trade deficit widened to a record last year. Democrats claim the "
             "administration has not done enough to stop unfair trade. For example, they believe China's currency "
             "policy hurts exporters.\nQantas said profits rose. It said fuel costs would fall.\n")
-    analysis = analyse_doc(Article("t", text), load_model()(text), model="m")
-    speakers = [(s.cue.text, s.speaker.name if s.speaker else None) for s in analysis.statements]
+    speakers = _speakers(text)
     assert ("believe", None) in speakers, speakers
     assert ("said", "Qantas") in speakers and speakers.count(("said", "Qantas")) == 2, speakers
