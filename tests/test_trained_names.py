@@ -28,7 +28,7 @@ def test_loaded_from_package_data_and_combined_with_the_small_models_ner():
     assert (trained.weights_dir() / trained.NAMES / "model").is_file()
     assert Path(trained.__file__).parent in trained.weights_dir().parents
     assert (trained.weights_dir() / "LICENSE").is_file()
-    assert model_label(nlp) == "en_core_web_sm 3.8.0 + newskg-names 0.2 + newskg-events 0.3 + newskg-attribution 0.2"
+    assert model_label(nlp) == "en_core_web_sm 3.8.0 + newskg-names 0.2 + newskg-events 0.3 + newskg-attribution 0.4"
     doc = nlp("French Transport Minister Clement Beaune met SNCF unions in Paris on Monday.")
     assert [(e.text, e.label_) for e in doc.ents] == [
         ("French", "NORP"), ("Clement Beaune", "PERSON"), ("SNCF", "ORG"), ("Paris", "GPE"), ("Monday", "DATE")]

@@ -79,11 +79,14 @@ def events_command(**options: Any) -> None:
 @click.option("--frames-only", is_flag=True, help="Write the cue-frame table only (seconds; the head's weights stay).")
 @click.option("--cues-only", is_flag=True, help="Train the cue models only, on every training document with the "
               "shipped head (run it after the head; the head's weights stay).")
-def attribution_command(*, cues_only: bool, **options: Any) -> None:
+@click.option("--decay", type=click.FloatRange(min=0), default=attribution_training.DECAY, show_default=True,
+              help="Learning rate after t updates: the initial one / (1 + DECAY * t).")
+@click.option("--last-weights", is_flag=True, help="Write the last update's weights instead of their moving averages.")
+def attribution_command(*, cues_only: bool, last_weights: bool, **options: Any) -> None:
     """Train the attribution head on PolNeAR train, score it on dev, write the weights."""
     if cues_only:
         result = attribution_training.train_cues(options["corpora"], options["out"], limit=options["limit"],
                                                  cache=options["cache"], log=_log)
     else:
-        result = attribution_training.train(**options, log=_log)
+        result = attribution_training.train(**options, average=not last_weights, log=_log)
     click.echo(json.dumps(result, indent=2))

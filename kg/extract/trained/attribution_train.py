@@ -3,8 +3,9 @@
 Steps: the small spaCy model analyses every training and dev text once (cached as DocBin under
 ``--cache``, as for the names); the gold attributions become one joint tag per
 token (:func:`gold_tags`); the head (:func:`kg.extract.trained.attribution.head_pipeline`) is
-updated for a fixed number of epochs in a seeded order and scored on dev, span by span
-(exact and overlap, as ``kg eval`` matches them). The cue-frame table
+updated for a fixed number of epochs in a seeded order; the weights written (and scored on dev,
+span by span, exact and overlap, as ``kg eval`` matches them) are the optimizer's moving averages
+of the updates' weights, steadier from one epoch to the next than the last update's. The cue-frame table
 (:mod:`kg.extract.trained.attribution_frames`) is counted over the same training documents and
 written beside the weights (``--frames-only``: the table alone, the head's weights untouched).
 ``--holdout N`` keeps the last N training
@@ -21,6 +22,7 @@ never on dev.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import random
 import time
@@ -37,6 +39,9 @@ DEFAULT_CORPORA = Path("../shared/corpora")
 TRAIN_FILE, DEV_FILE = "polnear_train.jsonl", "polnear_dev.jsonl"
 #: Fixed schedule of the shipped weights (the command reproduces them with these defaults).
 EPOCHS, SEED, BATCH_WORDS, DROPOUT, LEARN_RATE, HOLDOUT = 5, 0, 2000, 0.1, 0.003, 84
+#: The learning rate after t updates is LEARN_RATE / (1 + DECAY * t) (thinc's ``decaying``); the
+#: weights written are the optimizer's moving averages of them (AVERAGE), not the last update's.
+DECAY, AVERAGE = 0.0, True
 _KEYS = {"CUE": "cue", "SOURCE": "source", "CONTENT": "content"}
 
 
@@ -113,14 +118,14 @@ def score(records: list[dict[str, Any]], predicted: list[list[tuple[int, int, st
 def train(corpora: Path = DEFAULT_CORPORA, out: Path | None = None, *, limit: int | None = None,
           holdout: int = HOLDOUT, epochs: int = EPOCHS, seed: int = SEED, max_minutes: float = 60.0,
           cache: Path | None = None, depth: int | None = None, learn_rate: float = LEARN_RATE,
-          verbose: bool = False, frames_only: bool = False,
+          decay: float = DECAY, average: bool = AVERAGE, verbose: bool = False, frames_only: bool = False,
           log: Callable[[str], None] = lambda _: None) -> dict[str, Any]:
     """Train, score on dev (or on the ``holdout`` last training documents), write the weights to
     ``out`` (default: the package's ``attribution_weights``); returns scores and schedule.
 
     :raises InputError: a corpus file is missing or malformed.
     """
-    from spacy.util import fix_random_seed
+    from spacy.util import fix_random_seed, registry
 
     from kg.extract.nlp import load_model
     from kg.extract.trained.train import analyse
@@ -149,23 +154,36 @@ def train(corpora: Path = DEFAULT_CORPORA, out: Path | None = None, *, limit: in
                 "minutes": round((time.monotonic() - started) / 60, 2)}
     train_examples = examples(records, train_docs)
     nlp = head_pipeline(sm.vocab, **({"depth": depth} if depth is not None else {}))
-    optimizer = nlp.initialize(lambda: train_examples)
+    settings = {**nlp.config["training"]["optimizer"], "use_averages": average}  # spaCy's Adam, averaging or not
+    optimizer = nlp.initialize(lambda: train_examples, sgd=registry.resolve({"sgd": settings})["sgd"])
     optimizer.learn_rate = learn_rate
+    updates = [0]
+    def decay_rate() -> None:
+        updates[0] += 1
+        optimizer.learn_rate = learn_rate / (1.0 + decay * updates[0])
+
+    def written() -> Any:  # the weights as they will be written
+        return nlp.use_params(optimizer.averages) if average else contextlib.nullcontext()
+
     scored_on = f"polnear_train last {holdout}" if holdout else "polnear_dev"
     def log_scores() -> None:
-        log(f"  {scored_on}: {json.dumps(score(eval_records, predict(nlp, eval_docs)))}")
+        with written():
+            log(f"  {scored_on}: {json.dumps(score(eval_records, predict(nlp, eval_docs)))}")
 
     done = fit(nlp, train_examples, optimizer, rng, epochs=epochs, words=BATCH_WORDS, dropout=DROPOUT,
                component=COMPONENT, started=started, max_minutes=max_minutes, log=log,
-               after_epoch=log_scores if verbose else None)
-    scores = score(eval_records, predict(nlp, eval_docs))
+               after_epoch=log_scores if verbose else None, after_batch=decay_rate if decay else None)
+    with written():
+        scores = score(eval_records, predict(nlp, eval_docs))
     nlp.meta["performance"] = {f"{scored_on} (head alone)": scores}
     nlp.meta["newskg"] = {"epochs": done, "seed": seed, "train_docs": len(records), "holdout": holdout,
+                          "learn_rate": learn_rate, "decay": decay, "averaged": average,
                           "small_model": f"{sm.meta['name']} {sm.meta['version']}"}
     nlp.meta["sources"] = [{"name": "PolNeAR (Newell, Margolin & Ruths, LREC 2018)",
                             "license": "research use; articles copyrighted by their publishers"}]
     nlp.meta.update(name=NAME.replace("-", "_"), version=VERSION)
-    write_weights(nlp, target)
+    with written():
+        write_weights(nlp, target)
     write_frames(frames, target / FRAMES_FILE)
     return {"scores": scores, "scored_on": scored_on, "epochs": done,
             "minutes": round((time.monotonic() - started) / 60, 2), "out": str(target)}
@@ -289,6 +307,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--depth", type=int, default=None)
     parser.add_argument("--learn-rate", type=float, default=LEARN_RATE)
+    parser.add_argument("--decay", type=float, default=DECAY, help="learning rate / (1 + DECAY * updates)")
+    parser.add_argument("--last-weights", action="store_true", help="write the last update's weights, not their averages")
     parser.add_argument("--verbose", action="store_true", help="score after every epoch")
     parser.add_argument("--max-minutes", type=float, default=60.0)
     parser.add_argument("--cache", type=Path, default=None, help="folder for the small model's analyses")
@@ -301,7 +321,7 @@ def main(argv: list[str] | None = None) -> None:
         return
     result = train(args.corpora, args.out, limit=args.limit, holdout=args.holdout, epochs=args.epochs,
                    seed=args.seed, max_minutes=args.max_minutes, cache=args.cache, depth=args.depth,
-                   learn_rate=args.learn_rate, verbose=args.verbose, frames_only=args.frames_only,
+                   learn_rate=args.learn_rate, decay=args.decay, average=not args.last_weights, verbose=args.verbose, frames_only=args.frames_only,
                    log=lambda m: print(m, flush=True))
     print(json.dumps(result, indent=2))
 

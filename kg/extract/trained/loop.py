@@ -63,16 +63,19 @@ def batches_by_words(items: list[Any], rng: random.Random, *, words: int,
 
 def fit(nlp: Any, examples: list[Any], optimizer: Any, rng: random.Random, *, epochs: int, words: int,
         dropout: float, component: str, started: float, max_minutes: float, log: Callable[[str], None],
-        after_epoch: Callable[[], None] | None = None) -> int:
+        after_epoch: Callable[[], None] | None = None, after_batch: Callable[[], None] | None = None) -> int:
     """Update ``nlp`` on ``examples`` for ``epochs`` epochs, logging each epoch's loss of
     ``component``; stops after the epoch that ends past ``max_minutes`` since ``started``
-    (``time.monotonic()``). Returns the number of epochs run."""
+    (``time.monotonic()``). ``after_batch`` runs after each update (the attribution command
+    decays its learning rate there). Returns the number of epochs run."""
     log(f"training on {environment()}")
     done = 0
     for epoch in range(epochs):
         losses: dict[str, float] = {}
         for batch in batches_by_words(examples, rng, words=words):
             nlp.update(batch, sgd=optimizer, drop=dropout, losses=losses)
+            if after_batch is not None:
+                after_batch()
         done = epoch + 1
         minutes = (time.monotonic() - started) / 60
         log(f"epoch {done}/{epochs}: loss {losses.get(component, 0.0):.1f}, {minutes:.1f} min")
