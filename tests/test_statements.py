@@ -249,13 +249,13 @@ def test_the_cue_bounds_walk_stays_out_of_the_content_and_weighs_the_rules_span(
 
 
 @pytest.mark.parametrize("text,cue", [
-    ("The council weighed in on the plan for the new stadium.", "weighed in on"),
     ("Ted Cruz is standing by an accusation he made on the Senate floor.", "is standing by"),
     ("The group wrote to the senator that it did not approve of the flyers.", "wrote"),
 ])
 def test_the_trained_cue_bounds_decide_how_far_a_cue_reaches(text: str, cue: str) -> None:
-    """CUE_BOUNDS: the shipped cue-bounds table moves the rules' ends ("weighed in" -> "weighed
-    in on", "wrote to" -> "wrote"), as PolNeAR train's cues do."""
+    """CUE_BOUNDS: the shipped cue-bounds table moves the rules' ends where PolNeAR train's cues
+    end elsewhere ("wrote to" -> "wrote") and keeps them where they agree ("is standing by").
+    (The table fitted for newskg-attribution 0.4 no longer takes "weighed in" to "weighed in on".)"""
     statements = analyse_doc(Article(id="c", text=text), load_model()(text), model="m").statements
     assert [s.cue.text for s in statements] == [cue]
 
@@ -319,7 +319,8 @@ def test_a_title_owned_by_an_actor_is_never_another_actors_post() -> None:
             "Leonid Kuchma left office in January. The new President, Viktor Yushchenko, said the "
             "sale was illegal.\n")
     speakers = dict(_speakers(text))
-    assert "lashed out" in speakers and speakers["lashed out"] is None, speakers
+    lashed = [who for cue, who in speakers.items() if cue.startswith("lashed out")]
+    assert lashed == [None], speakers
     assert speakers.get("said") == "Viktor Yushchenko", speakers
 
 

@@ -404,6 +404,7 @@ def extract_statements(doc: Any, analysis: Analysis) -> list[Statement]:
         f.statement.parts = ctx.quoted_parts(f.statement)
         if CUE_BOUNDS:
             rebound(doc, text, f.statement)
+            ctx.bounds_kept(f.statement)
     return [f.statement for f in ordered]
 
 
@@ -558,6 +559,25 @@ class _Context:
         if (begin, end) == (cue.begin, cue.end):
             return cue
         return Span(begin, end, self.text[begin:end])
+
+    def bounds_kept(self, st: Statement) -> None:
+        """The rules' conventions that neither the head's cue nor the cue-bounds table may undo: no
+        date after the verb when a content follows it ("said Friday that": "said", :data:`CUE_DATE_BEFORE_CONTENT`), and no
+        prepositional phrase before the verb ("ISPR in a statement said": "said"; after it,
+        "said in a statement" stays)."""
+        cue = self.doc.char_span(st.cue.begin, st.cue.end, alignment_mode="expand")
+        if cue is None or not len(cue):
+            return
+        tokens = list(cue)
+        if CUE_DATE_BEFORE_CONTENT and st.content.begin >= st.cue.end:
+            dated = [t for t in tokens if t.i > cue.root.i and t.ent_type_ in ("DATE", "TIME")]
+            if dated:
+                tokens = [t for t in tokens if t.i < dated[0].i]
+        while len(tokens) > 1 and tokens[0].pos_ == "ADP" and any(t.pos_ in ("VERB", "AUX") for t in tokens[1:]):
+            tokens = [t for t in tokens if t.i > tokens[0].right_edge.i]
+        if tokens and (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)) != (st.cue.begin, st.cue.end):
+            begin, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+            st.cue = Span(begin, end, self.text[begin:end])
 
     def cue_to_content(self, st: Statement) -> None:
         """The cue takes the one preposition or particle between it and its content ("called
@@ -949,7 +969,7 @@ class _Context:
         """A statement of a cue only the head found: the source is the cue's subject, else the
         head's span next to it; the content is the clause the cue governs (as the rules find
         it), else the head's content span next to it."""
-        root = cue.root
+        root, head_source = cue.root, source
         if any(c.dep_ == "neg" for c in root.children):
             return None  # "Gupta would n't comment": no statement was made
         if source is not None and source[-1].dep_ == "cc":
@@ -971,6 +991,10 @@ class _Context:
             span = None
         if span is None and content is not None:
             span = self._span_of(content)
+            mode = self._mode(span)
+        whole = self.postposed(cue, head_source) if span is not None else None
+        if whole is not None and whole.begin < span.begin < span.end <= whole.end:
+            span = self.span(whole.begin, span.end) or span  # "Yen to | weaken further, economists say"
             mode = self._mode(span)
         if span is None:
             span = self.postposed(cue, source)
@@ -1084,7 +1108,7 @@ class _Context:
         said on Monday."): the sentence before the source, when it has a few words."""
         sent = cue.sent
         first = source.start if source is not None and source.end <= cue.start else cue.start
-        if any(not (t.is_punct or t.pos_ in ("ADP", "PROPN", "NOUN", "NUM", "ADV")) for t in self.doc[cue.end:sent.end]):
+        if any(not (t.is_punct or t.is_space or t.pos_ in ("ADP", "PROPN", "NOUN", "NUM", "ADV")) for t in self.doc[cue.end:sent.end]):
             return None
         if first - sent.start < 4 or self.doc[first - 1].text not in (",", "”", "\"", "’"):
             return None
@@ -1188,9 +1212,10 @@ class _Context:
         return any(t.pos_ == "VERB" and t.dep_ not in _MODIFIER_DEPS and not modifier(t) for t in tokens)
 
     def _fragment(self, span: Span) -> bool:
-        """A span ending in a preposition, article or conjunction: a broken piece, no content."""
+        """A span ending in a preposition, article, conjunction or possessive: a broken piece, no content."""
         tokens = self.doc.char_span(span.begin, span.end, alignment_mode="expand")
-        return tokens is not None and len(tokens) > 0 and tokens[-1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ")
+        return tokens is not None and len(tokens) > 0 and (tokens[-1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ")
+                                                           or tokens[-1].tag_ == "POS")  # "Support for | the city's"
 
     def _span_of(self, span: Any) -> Span:
         return Span(span.start_char, span.end_char, self.text[span.start_char:span.end_char])
