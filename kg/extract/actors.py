@@ -1014,8 +1014,8 @@ def _undefined_acronyms(candidates: list[_Candidate], defined: Iterable[str]) ->
     the article names "Shanghai Automotive Industry Corp"; "NUJ official" and "the National
     Union of Journalists").
 
-    >>> orgs = [_Candidate(0, 32, "Shanghai Automotive Industry Corp", "Organization"), _Candidate(40, 44, "SAIC", "Person"),
-    ...         _Candidate(50, 53, "BBC", "Organization")]
+    >>> orgs = [_Candidate(0, 32, "Shanghai Automotive Industry Corp", "Organization"),
+    ...         _Candidate(40, 44, "SAIC", "Person"), _Candidate(50, 53, "BBC", "Organization")]
     >>> _undefined_acronyms(orgs, ())
     {'SAIC': 'Shanghai Automotive Industry Corp'}
     """
@@ -1077,7 +1077,8 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, str], post_acrony
         if c.text in acronyms:
             cl = cluster_for(f"name:{acronyms[c.text].casefold()}")
             cl.expansion = acronyms[c.text]
-            cl.add(replace(c, kind="Organization") if acronyms[c.text] in organisations else c)  # "SAIC" read as a person
+            # an organisation's acronym is the organisation, also where read as a person ("SAIC")
+            cl.add(replace(c, kind="Organization") if acronyms[c.text] in organisations else c)
             continue
         if c.dateline:
             cluster_for(f"dateline:{c.text.casefold()}").add(c)
@@ -1149,15 +1150,18 @@ def _teams(doc: Any, candidates: list[_Candidate], text: str) -> dict[str, str]:
     >>> import spacy
     >>> doc = spacy.blank("en")("Indianapolis Colts and Los Angeles Times beat Indianapolis , Los Angeles .")
     >>> doc[1].tag_, doc[5].tag_ = "NNPS", "NNP"
-    >>> cands = [_Candidate(0, 18, "Indianapolis Colts", "Organization"), _Candidate(23, 40, "Los Angeles Times", "Organization"),
-    ...          _Candidate(46, 58, "Indianapolis", "GeopoliticalEntity"), _Candidate(61, 72, "Los Angeles", "GeopoliticalEntity")]
+    >>> cands = [_Candidate(0, 18, "Indianapolis Colts", "Organization"),
+    ...          _Candidate(23, 40, "Los Angeles Times", "Organization"),
+    ...          _Candidate(46, 58, "Indianapolis", "GeopoliticalEntity"),
+    ...          _Candidate(61, 72, "Los Angeles", "GeopoliticalEntity")]
     >>> _teams(doc, cands, doc.text)
     {'Indianapolis': 'Indianapolis Colts'}
     """
     places = {c.text for c in candidates if c.kind in ("GeopoliticalEntity", "Place")}
     found: dict[str, set[str]] = {}
     for c in candidates:
-        if c.kind != "Organization" or not (m := _TEAM.fullmatch(c.text)) or (place := m.group(1).strip()) not in places:
+        m = _TEAM.fullmatch(c.text) if c.kind == "Organization" else None
+        if m is None or (place := m.group(1).strip()) not in places:
             continue
         last = doc.char_span(c.end - len(m.group(2)), c.end)
         if last is not None and last[-1].tag_ in ("NNPS", "NNS") and not re.search(rf"\b{m.group(2).lower()}\b", text):

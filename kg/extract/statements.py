@@ -561,10 +561,10 @@ class _Context:
         return Span(begin, end, self.text[begin:end])
 
     def bounds_kept(self, st: Statement) -> None:
-        """The rules' conventions that neither the head's cue nor the cue-bounds table may undo: no
-        date after the verb when a content follows it ("said Friday that": "said", :data:`CUE_DATE_BEFORE_CONTENT`), and no
-        prepositional phrase before the verb ("ISPR in a statement said": "said"; after it,
-        "said in a statement" stays)."""
+        """The rules' conventions that neither the head's cue nor the cue-bounds table may undo:
+        no date after the verb when a content follows it ("said Friday that": "said",
+        :data:`CUE_DATE_BEFORE_CONTENT`), and no prepositional phrase before the verb ("ISPR in a
+        statement said": "said"; after it, "said in a statement" stays)."""
         cue = self.doc.char_span(st.cue.begin, st.cue.end, alignment_mode="expand")
         if cue is None or not len(cue):
             return
@@ -1108,7 +1108,8 @@ class _Context:
         said on Monday."): the sentence before the source, when it has a few words."""
         sent = cue.sent
         first = source.start if source is not None and source.end <= cue.start else cue.start
-        if any(not (t.is_punct or t.is_space or t.pos_ in ("ADP", "PROPN", "NOUN", "NUM", "ADV")) for t in self.doc[cue.end:sent.end]):
+        if any(not (t.is_punct or t.is_space or t.pos_ in ("ADP", "PROPN", "NOUN", "NUM", "ADV"))
+               for t in self.doc[cue.end:sent.end]):
             return None
         if first - sent.start < 4 or self.doc[first - 1].text not in (",", "”", "\"", "’"):
             return None
@@ -1386,9 +1387,10 @@ class _Context:
                 return
             kinds = ("Person",) if word in _HE_SHE else ("Organization", "GeopoliticalEntity")
             speaker = self.pronoun(st.source.begin, f.paragraph, kinds, earlier)
-            if speaker is not None and word in ("they", "them") and not (  # as kg.extract.coref: "The tobacco
-                    speaker.kind == "Organization" and plural_name(speaker.name)):  # companies deny ... They also
-                speaker = None  # say" is no court named before ("it" stays: "Qantas ... it said")
+            if speaker is not None and word in ("they", "them") and not (
+                    speaker.kind == "Organization" and plural_name(speaker.name)):
+                speaker = None  # in number, as kg.extract.coref: "The tobacco companies deny ... They also
+                # say" is no court named before; "it" is not checked ("Qantas said ... It said")
             st.speaker = speaker
             return
         src = st.source

@@ -158,6 +158,7 @@ def train(corpora: Path = DEFAULT_CORPORA, out: Path | None = None, *, limit: in
     optimizer = nlp.initialize(lambda: train_examples, sgd=registry.resolve({"sgd": settings})["sgd"])
     optimizer.learn_rate = learn_rate
     updates = [0]
+
     def decay_rate() -> None:
         updates[0] += 1
         optimizer.learn_rate = learn_rate / (1.0 + decay * updates[0])
@@ -308,7 +309,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--depth", type=int, default=None)
     parser.add_argument("--learn-rate", type=float, default=LEARN_RATE)
     parser.add_argument("--decay", type=float, default=DECAY, help="learning rate / (1 + DECAY * updates)")
-    parser.add_argument("--last-weights", action="store_true", help="write the last update's weights, not their averages")
+    parser.add_argument("--last-weights", action="store_true",
+                        help="write the last update's weights, not their averages")
     parser.add_argument("--verbose", action="store_true", help="score after every epoch")
     parser.add_argument("--max-minutes", type=float, default=60.0)
     parser.add_argument("--cache", type=Path, default=None, help="folder for the small model's analyses")
@@ -321,8 +323,8 @@ def main(argv: list[str] | None = None) -> None:
         return
     result = train(args.corpora, args.out, limit=args.limit, holdout=args.holdout, epochs=args.epochs,
                    seed=args.seed, max_minutes=args.max_minutes, cache=args.cache, depth=args.depth,
-                   learn_rate=args.learn_rate, decay=args.decay, average=not args.last_weights, verbose=args.verbose, frames_only=args.frames_only,
-                   log=lambda m: print(m, flush=True))
+                   learn_rate=args.learn_rate, decay=args.decay, average=not args.last_weights,
+                   verbose=args.verbose, frames_only=args.frames_only, log=lambda m: print(m, flush=True))
     print(json.dumps(result, indent=2))
 
 
