@@ -355,7 +355,7 @@ def _names_a_firms_part(tokens: list[Any], kind: str) -> bool:
         return head.lower_ in _FIRM_PARTS or head.lemma_ in _FIRM_PARTS
     name = " ".join(t.text for t in tokens)
     return head.lower_ in _FIRM_UNITS and not gazetteer.country(name) \
-        and " ".join(name.casefold().split()) not in words("big-cities")
+        and not _is_big_city(name)
 
 
 def _organisation_noun_before(text: str, begin: int) -> bool:
@@ -423,6 +423,16 @@ def _big_city_as_place(token: Any, name: str) -> bool:
             t.i != token.i and (t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in _PLACE_NOUNS)
             for t in first.conjuncts + (first,)):
         return False
+    return _is_big_city(name)
+
+
+def _is_big_city(name: str) -> bool:
+    """Whether a name is a GeoNames city of :data:`kg.geonames.BIG_CITY` people or more
+    (``kg/wordlists/big-cities.txt``), whatever its case and spacing.
+
+    >>> _is_big_city("Moscow"), _is_big_city("Los  Angeles"), _is_big_city("Yugansk")
+    (True, True, False)
+    """
     return " ".join(name.casefold().split()) in words("big-cities")
 
 
@@ -977,13 +987,20 @@ def _clips(short: str, words: list[str]) -> bool:
     return len(words) > 1 and len(short) > 3 and fits(short.lower(), words)
 
 
+def _acronyms_of(words: list[str]) -> tuple[str, str]:
+    """The initials of ``words``, in capitals, with and without their glue words.
+
+    >>> _acronyms_of(["National", "Union", "of", "Journalists"])
+    ('NUOJ', 'NUJ')
+    """
+    return _initials(words).upper(), _initials([w for w in words if w.lower() not in FUNCTION_WORDS]).upper()
+
+
 def _abbreviates(acronym: str, words: list[str]) -> bool:
     """Whether ``acronym`` abbreviates the last words of ``words`` (glue words optional)."""
     letters = acronym.replace(".", "").upper()
     for start in range(len(words) - 1, -1, -1):
-        tail = words[start:]
-        full = _initials(tail).upper()
-        core = _initials([w for w in tail if w.lower() not in FUNCTION_WORDS]).upper()
+        full, core = _acronyms_of(words[start:])
         if letters in (full, core):
             return True
         if len(core) > len(letters):
@@ -1020,15 +1037,15 @@ def _undefined_acronyms(candidates: list[_Candidate], defined: Iterable[str]) ->
     {'SAIC': 'Shanghai Automotive Industry Corp'}
     """
     defined = set(defined)
-    full = sorted({c.text for c in candidates if c.kind == "Organization" and " " in c.text
-                   and not any(w.isupper() and len(w) > 1 for w in c.text.split())})  # not "UBS Securities" for "US"
+    full = {name: _acronyms_of(name.split()) for name in sorted({
+        c.text for c in candidates if c.kind == "Organization" and " " in c.text
+        and not any(w.isupper() and len(w) > 1 for w in c.text.split())})}  # not "UBS Securities" for "US"
     found: dict[str, str] = {}
     for c in candidates:
         if c.country or c.text in defined or c.text in found or \
                 not (2 <= len(c.text) <= 6 and c.text.isalpha() and c.text.isupper()):
             continue
-        fits = [name for name in full if c.text in (_initials(name.split()).upper(),
-                _initials([w for w in name.split() if w.lower() not in FUNCTION_WORDS]).upper())]
+        fits = [name for name, forms in full.items() if c.text in forms]
         if len(fits) == 1:
             found[c.text] = fits[0]
     return found
@@ -1129,7 +1146,7 @@ def _team_name(tokens: list[Any], text: str) -> bool:
     if len(tokens) == 1:
         return last.i > 0 and last.doc[last.i - 1].lower_ == "the" and not gazetteer.is_demonym(last.text) \
             and last.text[:-1].lower() not in _surnames_of(text)
-    return " ".join(t.text for t in tokens[:-1]).casefold() in words("big-cities")
+    return _is_big_city(" ".join(t.text for t in tokens[:-1]))
 
 
 def _surnames_of(text: str) -> set[str]:
